@@ -1,0 +1,1 @@
+//! `factcheck.toml`: which claim files and articles a repository checks, with which severities.

@@ -1,0 +1,291 @@
+//! The lexicon: every actor and predicate factcheck knows, with all the names it goes by.
+//!
+//! Built from declarations (`actor ...` / `predicate ...` blocks) in the shipped rule files
+//! (`rules/*.claims`, embedded in the binary, see [`shipped_rules`]) and then in the user's own
+//! files, in that order. Declaring a name that already exists extends it. Claims and facts refer
+//! to actors and predicates by [`ActorId`] / [`PredicateId`] into this table.
+
+use std::collections::HashMap;
+
+use crate::model::{ActorId, PredicateId, Span};
+use crate::source::FileId;
+
+/// The shipped rule files, embedded at build time: `(name, text)`.
+pub fn shipped_rules() -> &'static [(&'static str, &'static str)] {
+    &[
+        ("<rules>/predicates.claims", include_str!("../rules/predicates.claims")),
+        ("<rules>/countries.claims", include_str!("../rules/countries.claims")),
+        ("<rules>/organisations.claims", include_str!("../rules/organisations.claims")),
+    ]
+}
+
+/// Where a declaration was written.
+pub type Origin = Option<(FileId, Span)>;
+
+/// An actor: a country, an organisation, a group.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Actor {
+    /// The common English short name: `Russia`, `United States`, `European Union`.
+    pub canonical: String,
+    /// Other names, matched in articles and accepted in claims: `Russian Federation`, `U.S.`.
+    pub aliases: Vec<String>,
+    /// Codes (ISO 3166 alpha-2/alpha-3 and the like): accepted in claims, never matched in
+    /// articles (`IT`, `NO`, `IN` are English words).
+    pub codes: Vec<String>,
+    /// Adjective and people forms: `Russian`, `Russians`, `Dutch`.
+    pub demonyms: Vec<String>,
+    /// Names that stand for the actor by metonymy: capitals and seats (`Moscow`, `the Kremlin`).
+    pub metonyms: Vec<String>,
+    pub origin: Origin,
+    /// Not declared anywhere: an unknown name from a claim, matched by its own text.
+    pub ad_hoc: bool,
+}
+
+impl Actor {
+    pub fn new(canonical: impl Into<String>) -> Self {
+        Actor { canonical: canonical.into(), ..Default::default() }
+    }
+
+    /// Every name that may denote the actor in an article (not codes).
+    pub fn article_names(&self) -> impl Iterator<Item = (&str, NameKind)> {
+        std::iter::once((self.canonical.as_str(), NameKind::Name))
+            .chain(self.aliases.iter().map(|s| (s.as_str(), NameKind::Name)))
+            .chain(self.demonyms.iter().map(|s| (s.as_str(), NameKind::Demonym)))
+            .chain(self.metonyms.iter().map(|s| (s.as_str(), NameKind::Metonym)))
+    }
+}
+
+/// How a name denotes its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameKind {
+    /// Canonical name or alias: `Russia`, `Russian Federation`.
+    Name,
+    /// `Russian`, `Russians`.
+    Demonym,
+    /// `Moscow`, `the Kremlin`.
+    Metonym,
+    /// `RU`, `RUS` (claims only).
+    Code,
+}
+
+/// A worked example carried by a rule file: the text, and the fact the extractor must read from
+/// it (a claim line), or `None` for "no fact".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub text: String,
+    pub expect: Option<String>,
+    pub origin: Origin,
+}
+
+/// A predicate: what an actor did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Predicate {
+    /// Canonical past-tense name: `expelled`.
+    pub canonical: String,
+    /// Verb forms: `expel`, `expels`, `expelling`, `expelled`.
+    pub verbs: Vec<String>,
+    /// Nouns: `expulsion`, `expulsions`.
+    pub nouns: Vec<String>,
+    /// Multi-word phrases: `declared persona non grata`, `ordered to leave`.
+    pub phrases: Vec<String>,
+    /// Prepositions that introduce the object: `from` for `withdrew`, `to`, `into` for `deployed`.
+    pub object_preps: Vec<String>,
+    pub examples: Vec<Example>,
+    pub origin: Origin,
+}
+
+impl Predicate {
+    pub fn new(canonical: impl Into<String>) -> Self {
+        Predicate { canonical: canonical.into(), ..Default::default() }
+    }
+
+    /// Every single word that names the predicate in a claim file.
+    pub fn claim_words(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.canonical.as_str())
+            .chain(self.verbs.iter().map(String::as_str))
+            .chain(self.nouns.iter().map(String::as_str))
+    }
+}
+
+/// All actors and predicates of a run.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    actors: Vec<Actor>,
+    predicates: Vec<Predicate>,
+    /// Exact name (canonical, alias, code, demonym, metonym) -> actors.
+    actor_names: HashMap<String, Vec<(ActorId, NameKind)>>,
+    /// Lower-cased name -> actors, for case-insensitive fallback.
+    actor_names_folded: HashMap<String, Vec<ActorId>>,
+    /// Claim word (canonical, verb form, noun) -> predicate.
+    predicate_words: HashMap<String, PredicateId>,
+}
+
+fn push_unique(v: &mut Vec<String>, items: impl IntoIterator<Item = String>) {
+    for it in items {
+        if !v.contains(&it) {
+            v.push(it);
+        }
+    }
+}
+
+impl Lexicon {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    pub fn predicates(&self) -> &[Predicate] {
+        &self.predicates
+    }
+
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        &self.actors[id.0 as usize]
+    }
+
+    pub fn predicate(&self, id: PredicateId) -> &Predicate {
+        &self.predicates[id.0 as usize]
+    }
+
+    /// Adds an actor, or merges its names into the actor of the same canonical name.
+    pub fn add_actor(&mut self, actor: Actor) -> ActorId {
+        let id = match self.actors.iter().position(|a| a.canonical == actor.canonical) {
+            Some(i) => {
+                let a = &mut self.actors[i];
+                push_unique(&mut a.aliases, actor.aliases);
+                push_unique(&mut a.codes, actor.codes);
+                push_unique(&mut a.demonyms, actor.demonyms);
+                push_unique(&mut a.metonyms, actor.metonyms);
+                a.ad_hoc &= actor.ad_hoc;
+                if a.origin.is_none() {
+                    a.origin = actor.origin;
+                }
+                ActorId(i as u32)
+            }
+            None => {
+                self.actors.push(actor);
+                ActorId((self.actors.len() - 1) as u32)
+            }
+        };
+        self.index_actor(id);
+        id
+    }
+
+    fn index_actor(&mut self, id: ActorId) {
+        let a = &self.actors[id.0 as usize];
+        let names: Vec<(String, NameKind)> = a
+            .article_names()
+            .map(|(n, k)| (n.to_string(), k))
+            .chain(a.codes.iter().map(|c| (c.clone(), NameKind::Code)))
+            .collect();
+        for (name, kind) in names {
+            let entry = self.actor_names.entry(name.clone()).or_default();
+            if !entry.iter().any(|(i, _)| *i == id) {
+                entry.push((id, kind));
+            }
+            let folded = self.actor_names_folded.entry(name.to_lowercase()).or_default();
+            if !folded.contains(&id) {
+                folded.push(id);
+            }
+        }
+    }
+
+    /// Adds a predicate, or merges its forms into the predicate of the same canonical name.
+    pub fn add_predicate(&mut self, pred: Predicate) -> PredicateId {
+        let id = match self.predicates.iter().position(|p| p.canonical == pred.canonical) {
+            Some(i) => {
+                let p = &mut self.predicates[i];
+                push_unique(&mut p.verbs, pred.verbs);
+                push_unique(&mut p.nouns, pred.nouns);
+                push_unique(&mut p.phrases, pred.phrases);
+                push_unique(&mut p.object_preps, pred.object_preps);
+                p.examples.extend(pred.examples);
+                if p.origin.is_none() {
+                    p.origin = pred.origin;
+                }
+                PredicateId(i as u16)
+            }
+            None => {
+                self.predicates.push(pred);
+                PredicateId((self.predicates.len() - 1) as u16)
+            }
+        };
+        let words: Vec<String> =
+            self.predicates[id.0 as usize].claim_words().map(str::to_string).collect();
+        for w in words {
+            self.predicate_words.entry(w).or_insert(id);
+        }
+        id
+    }
+
+    /// Actors a name denotes in a claim file: exact match first, then case-insensitive.
+    pub fn resolve_actor(&self, name: &str) -> Vec<ActorId> {
+        if let Some(v) = self.actor_names.get(name) {
+            return v.iter().map(|(id, _)| *id).collect();
+        }
+        self.actor_names_folded.get(&name.to_lowercase()).cloned().unwrap_or_default()
+    }
+
+    /// The predicate a claim word names (`expel`, `expelled`, `expulsion`).
+    pub fn resolve_predicate(&self, word: &str) -> Option<PredicateId> {
+        self.predicate_words.get(word).copied()
+    }
+
+    /// Looks a canonical predicate name up.
+    pub fn predicate_by_name(&self, canonical: &str) -> Option<PredicateId> {
+        self.predicates.iter().position(|p| p.canonical == canonical).map(|i| PredicateId(i as u16))
+    }
+
+    /// Looks a canonical actor name up.
+    pub fn actor_by_name(&self, canonical: &str) -> Option<ActorId> {
+        self.actors.iter().position(|a| a.canonical == canonical).map(|i| ActorId(i as u32))
+    }
+
+    /// The known actor name closest to `name`, for "did you mean" help.
+    pub fn suggest_actor(&self, name: &str) -> Option<&str> {
+        best_match(name, self.actor_names.keys().map(String::as_str))
+    }
+
+    /// The known predicate word closest to `word`, for "did you mean" help.
+    pub fn suggest_predicate(&self, word: &str) -> Option<&str> {
+        best_match(word, self.predicate_words.keys().map(String::as_str))
+    }
+}
+
+/// The candidate with the highest Jaro-Winkler similarity to `needle`, if it is similar enough.
+fn best_match<'a>(needle: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = needle.to_lowercase();
+    candidates
+        .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_and_resolve() {
+        let mut lx = Lexicon::new();
+        let mut ru = Actor::new("Russia");
+        ru.demonyms = vec!["Russian".into()];
+        ru.codes = vec!["RU".into()];
+        let id = lx.add_actor(ru);
+        let mut more = Actor::new("Russia");
+        more.metonyms = vec!["Moscow".into()];
+        assert_eq!(lx.add_actor(more), id);
+        assert_eq!(lx.resolve_actor("Moscow"), vec![id]);
+        assert_eq!(lx.resolve_actor("RU"), vec![id]);
+        assert_eq!(lx.resolve_actor("russia"), vec![id]);
+        let mut p = Predicate::new("expelled");
+        p.verbs = vec!["expel".into(), "expels".into()];
+        p.nouns = vec!["expulsion".into()];
+        let pid = lx.add_predicate(p);
+        assert_eq!(lx.resolve_predicate("expulsion"), Some(pid));
+        assert_eq!(lx.suggest_predicate("expeled"), Some("expelled"));
+    }
+}

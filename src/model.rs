@@ -1,0 +1,317 @@
+//! The shared vocabulary of factcheck: quantities, partial dates, claims and facts.
+//!
+//! A [`Claim`] is what a fact-checker wrote in a claim file; a [`Fact`] is what the extractor read
+//! in an article. Both speak of actors and predicates by id into a [`crate::lexicon::Lexicon`], and
+//! both carry byte spans (`Range<usize>`) into the original file they came from.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// A byte range into the original text of one file.
+pub type Span = Range<usize>;
+
+/// Index of an actor in the [`crate::lexicon::Lexicon`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct ActorId(pub u32);
+
+/// Index of a predicate in the [`crate::lexicon::Lexicon`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct PredicateId(pub u16);
+
+/// How a quantity relates to its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Relation {
+    #[serde(rename = "=")]
+    Eq,
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = ">=")]
+    Ge,
+    #[serde(rename = "<")]
+    Lt,
+    #[serde(rename = "<=")]
+    Le,
+    /// Approximately: within [`Quantity::APPROX_TOLERANCE`] of the value.
+    #[serde(rename = "~")]
+    About,
+    /// Inclusive range `value..=high`.
+    #[serde(rename = "..")]
+    Range,
+}
+
+impl Relation {
+    /// The claim-language symbol of the relation (`=` is written as nothing).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Relation::Eq => "",
+            Relation::Gt => ">",
+            Relation::Ge => ">=",
+            Relation::Lt => "<",
+            Relation::Le => "<=",
+            Relation::About => "~",
+            Relation::Range => "..",
+        }
+    }
+}
+
+/// A count: "17", "more than 200", "about 1,000", "10 to 20".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Quantity {
+    pub relation: Relation,
+    pub value: u64,
+    /// Upper bound, only for [`Relation::Range`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high: Option<u64>,
+}
+
+impl Quantity {
+    /// `~N` accepts values within this fraction of N (10%, at least 1).
+    pub const APPROX_TOLERANCE: f64 = 0.10;
+
+    pub const fn exact(value: u64) -> Self {
+        Quantity { relation: Relation::Eq, value, high: None }
+    }
+
+    pub const fn with(relation: Relation, value: u64) -> Self {
+        Quantity { relation, value, high: None }
+    }
+
+    pub const fn range(low: u64, high: u64) -> Self {
+        Quantity { relation: Relation::Range, value: low, high: Some(high) }
+    }
+
+    /// The set of integers the quantity admits, as an inclusive interval.
+    pub fn interval(&self) -> (u64, u64) {
+        match self.relation {
+            Relation::Eq => (self.value, self.value),
+            Relation::Gt => (self.value.saturating_add(1), u64::MAX),
+            Relation::Ge => (self.value, u64::MAX),
+            Relation::Lt => (0, self.value.saturating_sub(1)),
+            Relation::Le => (0, self.value),
+            Relation::About => {
+                let tol = ((self.value as f64) * Self::APPROX_TOLERANCE).ceil().max(1.0) as u64;
+                (self.value.saturating_sub(tol), self.value.saturating_add(tol))
+            }
+            Relation::Range => (self.value, self.high.unwrap_or(self.value)),
+        }
+    }
+
+    /// Two quantities are compatible when some count satisfies both.
+    pub fn compatible(&self, other: &Quantity) -> bool {
+        let (a0, a1) = self.interval();
+        let (b0, b1) = other.interval();
+        a0 <= b1 && b0 <= a1
+    }
+}
+
+impl fmt::Display for Quantity {
+    /// Claim-language form: `17`, `>17`, `~1000`, `10..20`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.relation {
+            Relation::Range => write!(f, "{}..{}", self.value, self.high.unwrap_or(self.value)),
+            r => write!(f, "{}{}", r.symbol(), self.value),
+        }
+    }
+}
+
+/// A calendar date that may be partial: `2022`, `2022-03`, `2022-03-29`, or `--03-29` (month and
+/// day of an unknown year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// How much of a [`PartialDate`] is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+    /// Month and day known, year unknown (`--04-15`).
+    MonthDay,
+    /// Only the month is known (`--04`).
+    MonthOnly,
+}
+
+impl PartialDate {
+    pub const fn ymd(year: i32, month: u8, day: u8) -> Self {
+        PartialDate { year: Some(year), month: Some(month), day: Some(day) }
+    }
+
+    pub fn precision(&self) -> Precision {
+        match (self.year, self.month, self.day) {
+            (Some(_), Some(_), Some(_)) => Precision::Day,
+            (Some(_), Some(_), None) => Precision::Month,
+            (Some(_), None, _) => Precision::Year,
+            (None, Some(_), Some(_)) => Precision::MonthDay,
+            _ => Precision::MonthOnly,
+        }
+    }
+
+    /// True when the two dates can denote the same day: every field known on both sides agrees.
+    pub fn compatible(&self, other: &PartialDate) -> bool {
+        fn agree<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+        }
+        agree(self.year, other.year) && agree(self.month, other.month) && agree(self.day, other.day)
+    }
+
+    /// The full date, when year, month and day are known and form a real calendar day.
+    pub fn to_civil(&self) -> Option<jiff::civil::Date> {
+        let (y, m, d) = (self.year?, self.month?, self.day?);
+        jiff::civil::Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?)
+            .ok()
+    }
+
+    pub fn from_civil(d: jiff::civil::Date) -> Self {
+        PartialDate::ymd(i32::from(d.year()), d.month() as u8, d.day() as u8)
+    }
+}
+
+impl fmt::Display for PartialDate {
+    /// `2022-03-29`, `2022-03`, `2022`, `--03-29`, `--03`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.year {
+            Some(y) => write!(f, "{y:04}")?,
+            None => write!(f, "-")?,
+        }
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Date", 2)?;
+        st.serialize_field("value", &self.to_string())?;
+        st.serialize_field("precision", &self.precision())?;
+        st.end()
+    }
+}
+
+/// A date or an inclusive range of dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(untagged)]
+pub enum DateSpec {
+    On(PartialDate),
+    Between { start: PartialDate, end: PartialDate },
+}
+
+impl DateSpec {
+    /// True when some day is admitted by both. Ranges are compared field by field on their
+    /// bounds, which is exact for dates of the same precision and lenient otherwise.
+    pub fn compatible(&self, other: &DateSpec) -> bool {
+        match (self, other) {
+            (DateSpec::On(a), DateSpec::On(b)) => a.compatible(b),
+            (DateSpec::On(a), DateSpec::Between { start, end })
+            | (DateSpec::Between { start, end }, DateSpec::On(a)) => within(a, start, end),
+            (
+                DateSpec::Between { start: s1, end: e1 },
+                DateSpec::Between { start: s2, end: e2 },
+            ) => within(s1, s2, e2) || within(s2, s1, e1),
+        }
+    }
+}
+
+/// `d` lies in `[start, end]`, comparing only the fields known on both sides, year first.
+fn within(d: &PartialDate, start: &PartialDate, end: &PartialDate) -> bool {
+    fn key(d: &PartialDate, other: &PartialDate) -> [Option<i32>; 3] {
+        let both =
+            |a: Option<i32>, b: Option<i32>| if a.is_some() && b.is_some() { a } else { None };
+        [
+            both(d.year, other.year),
+            both(d.month.map(i32::from), other.month.map(i32::from)),
+            both(d.day.map(i32::from), other.day.map(i32::from)),
+        ]
+    }
+    let cmp = |a: [Option<i32>; 3], b: [Option<i32>; 3]| {
+        for (x, y) in a.iter().zip(b.iter()) {
+            match (x, y) {
+                (Some(x), Some(y)) if x != y => return x.cmp(y),
+                (Some(_), Some(_)) => {}
+                _ => return std::cmp::Ordering::Equal,
+            }
+        }
+        std::cmp::Ordering::Equal
+    };
+    cmp(key(d, start), key(start, d)) != std::cmp::Ordering::Less
+        && cmp(key(d, end), key(end, d)) != std::cmp::Ordering::Greater
+}
+
+impl fmt::Display for DateSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateSpec::On(d) => d.fmt(f),
+            DateSpec::Between { start, end } => write!(f, "{start}..{end}"),
+        }
+    }
+}
+
+/// The actors of a claim's subject or object.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Actors {
+    /// `_`: not specified, matches anything.
+    Any,
+    /// One or more actors acting together (sorted, deduplicated).
+    Set(Vec<ActorId>),
+}
+
+/// One claim of a claim file, resolved against the lexicon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The claim file it was written in.
+    pub file: crate::source::FileId,
+    /// The whole claim, without its comment.
+    pub span: Span,
+    pub subject: Actors,
+    pub subject_span: Span,
+    /// `not`: the claim says it did not happen.
+    pub negated: bool,
+    pub predicate: PredicateId,
+    pub predicate_span: Span,
+    pub quantity: Option<Quantity>,
+    pub quantity_span: Option<Span>,
+    /// `None` when absent from the line (same meaning as `_`).
+    pub object: Actors,
+    pub object_span: Option<Span>,
+    pub date: Option<DateSpec>,
+    pub date_span: Option<Span>,
+}
+
+/// One fact an article states, with the byte spans of the text that says it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Fact {
+    /// The article it was read from.
+    pub file: crate::source::FileId,
+    /// The evidence: usually the clause or sentence that states the fact.
+    pub span: Span,
+    /// Who acts; empty when the article leaves it unstated.
+    pub subject: Vec<ActorId>,
+    pub predicate: PredicateId,
+    pub quantity: Option<Quantity>,
+    /// Who it is done to; empty when unstated.
+    pub object: Vec<ActorId>,
+    pub date: Option<DateSpec>,
+    /// The article says it did not happen ("has not expelled").
+    pub negated: bool,
+    /// Sub-spans, for labels: the words that named each part.
+    pub subject_span: Option<Span>,
+    pub predicate_span: Span,
+    pub quantity_span: Option<Span>,
+    pub object_span: Option<Span>,
+    pub date_span: Option<Span>,
+}
