@@ -74,23 +74,31 @@ pub fn find_dateline(source: &str) -> Option<(PartialDate, Span, Span)> {
         return None;
     }
     let date_start = start + 4 + ws;
-    let d = source.get(date_start..date_start + 10)?;
-    let b = d.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
-        return None;
-    }
+    let date = iso_date(source.get(date_start..date_start + 10)?)?;
     if let Some(&next) = source.as_bytes().get(date_start + 10)
         && !next.is_ascii_whitespace()
     {
         return None;
     }
-    let y: i32 = d[0..4].parse().ok()?;
-    let m: u8 = d[5..7].parse().ok()?;
-    let day: u8 = d[8..10].parse().ok()?;
+    Some((date, date_start..date_start + 10, start..date_start + 10))
+}
+
+/// Parses exactly `YYYY-MM-DD` (a real calendar day).
+pub fn iso_date(d: &str) -> Option<PartialDate> {
+    let b = d.as_bytes();
+    if b.len() != 10 {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let y: i32 = d.get(0..4)?.parse().ok()?;
+    let m: u8 = d.get(5..7)?.parse().ok()?;
+    let day: u8 = d.get(8..10)?.parse().ok()?;
     let date = PartialDate::ymd(y, m, day);
     date.to_civil()?;
-    Some((date, date_start..date_start + 10, start..date_start + 10))
+    Some(date)
 }
 
 #[cfg(test)]

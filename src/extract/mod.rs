@@ -1,6 +1,9 @@
 //! Fact extraction: reads an [`Article`] and returns every [`Fact`] it states about the
 //! lexicon's predicates, with byte spans into the original file.
 
+pub mod date;
+pub mod number;
+
 use crate::article::Article;
 use crate::lexicon::Lexicon;
 use crate::model::Fact;
