@@ -28,17 +28,28 @@
 //! | `two days ago`, `a week ago`, `3 months ago`, `10 years ago` | that day |
 //!
 //! **Year of a month-day without a year**: the year that puts it nearest before `R` (on or
-//! before), except that a date up to [`FUTURE_WINDOW_DAYS`] (7) days after `R` keeps `R`'s year
-//! (an article dated March 29 that says "on April 2" speaks of the coming April 2, not of last
-//! year's). `February 29` takes the nearest leap year. A month alone (`in May`) follows the
+//! before), except that a date up to [`FUTURE_WINDOW_DAYS`] (30) days after `R` keeps `R`'s year:
+//! an article dated March 29 that says "on April 15" speaks of the coming April 15 (a deadline,
+//! a meeting), not of last year's, which news style would write with its year (TempEval-3: "will
+//! begin on April 7" in an article of March 22). A weekday named with the date overrides this:
+//! `Friday, April 15` takes the year within a year of `R`, nearest to it, where April 15 is a
+//! Friday. `February 29` takes the nearest leap year. A month alone (`in May`) follows the
 //! same rule with its first day. Without a reference, a month-day stays `--MM-DD` (year unknown)
 //! and a month alone `--MM`, and relative expressions (`Tuesday`, `yesterday`, `last week`,
 //! `two days ago`) are not reported: they cannot be resolved.
 //!
-//! Not read (yet): holidays (`Christmas`, `Easter`), ordinal weekdays (`the first Monday of
-//! March`), bare days of the month (`on the 18th`), numeric dates without a year (`4/22`, which
-//! news text uses for fractions and scores as often as for dates), offsets from other dates
-//! (`3 days after January 12`), date ranges (`March 3 to 5`, `from May to October`), times.
+//! Also: `the first Monday of March`, `last Friday of October 2021`, `the 20th of next month`,
+//! `3 days from today`, `two weeks from now`, `a week hence`, `Monday of next week`, `next week
+//! on Friday`, `this September`, `last July` (the most recent July before `R`'s month), `next
+//! March`; ranges with inclusive bounds, `March 3 to 5`, `March 3-5, 2022`, `from May to
+//! October 2020`, `Nov 18-Dec 19, 2015`, `between 2014 and 2018`, `from 13th to 15th July` (the
+//! first bound takes the second's year and month when it has none).
+//!
+//! Not read (yet): holidays (`Christmas`, `Easter`), seasons, quarters, bare days of the month
+//! (`on the 18th`), numeric dates without a year (`4/22`, which news text uses for fractions and
+//! scores as often as for dates), years in words (`nineteen eighty six`), offsets from other
+//! dates (`3 days after January 12`), rolling periods (`the past two weeks`, `the last 3 years`),
+//! `in two weeks` (in news as often a duration as a date), times.
 //!
 //! One linear pass; words are compared in place, nothing allocates.
 
@@ -60,7 +71,7 @@ pub struct DateMatch {
 
 /// How many days after the reference a month-day without a year may lie and still take the
 /// reference's year (see the module documentation).
-pub const FUTURE_WINDOW_DAYS: i64 = 7;
+pub const FUTURE_WINDOW_DAYS: i64 = 30;
 
 /// Appends every date expression of `text` to `out`, in order, without overlaps. `reference`
 /// is the dateline: relative expressions resolve against it, and stay unresolved (are not
@@ -665,6 +676,9 @@ fn month_first(b: &[u8], i: usize) -> Option<(Ex, usize)> {
                 "throughout",
                 "before",
                 "after",
+                "between",
+                "to",
+                "and",
             ],
         )
         && (!may || b.get(me).is_none_or(|&c| !c.is_ascii_alphanumeric()))
@@ -679,6 +693,12 @@ fn month_first(b: &[u8], i: usize) -> Option<(Ex, usize)> {
 // Everything
 
 fn date_at_civil(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
+    if let Some(m) = range_at(b, at, r) {
+        return Some(m);
+    }
+    if let Some(m) = month_with_modifier(b, at, r) {
+        return m;
+    }
     if let Some((spec, end)) = relative_at(b, at, r) {
         return spec.map(|date| DateMatch { span: at..end, date });
     }
@@ -747,6 +767,154 @@ fn date_at_civil(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
     }
     let (ex, end) = explicit_at(b, at)?;
     Some(DateMatch { span: at..end, date: resolve(ex, r)? })
+}
+
+/// `this September`, `last July`, `next March`: `Some(None)` when recognised but unresolvable.
+fn month_with_modifier(b: &[u8], at: usize, r: Option<Civil>) -> Option<Option<DateMatch>> {
+    let mut buf = [0u8; 16];
+    let (w, we) = word_at(b, at, &mut buf)?;
+    let off: i32 = match w {
+        b"this" => 0,
+        b"last" | b"previous" => -1,
+        b"next" | b"coming" => 1,
+        _ => return None,
+    };
+    let p = skip_ws(b, we);
+    let mut buf2 = [0u8; 16];
+    let (mw, me) = word_at(b, p, &mut buf2)?;
+    let (m, abbr) = month_name(mw)?;
+    if abbr || p == we {
+        return None;
+    }
+    let Some(r) = r else { return Some(None) };
+    let (ry, rm) = (i32::from(r.year()), r.month() as u8);
+    let y = match off {
+        0 => ry,
+        -1 => {
+            if m < rm {
+                ry
+            } else {
+                ry - 1
+            }
+        }
+        _ => {
+            if m > rm {
+                ry
+            } else {
+                ry + 1
+            }
+        }
+    };
+    let date = DateSpec::On(PartialDate { year: Some(y), month: Some(m), day: None });
+    Some(Some(DateMatch { span: at..me, date }))
+}
+
+/// A range of explicit dates: `March 3 to 5`, `from May to October 2020`, `Nov 18-Dec 19,
+/// 2015`, `between 2014 and 2018`, `13th to 15th July`. Bounds are inclusive; the first takes
+/// the second's year (and month) when it has none.
+fn range_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
+    let (between, p) = if let Some(e) = word_is(b, at, "between") {
+        (true, skip_ws(b, e))
+    } else if let Some(e) = word_is(b, at, "from") {
+        (false, skip_ws(b, e))
+    } else {
+        (false, at)
+    };
+    if p == at && !b.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    // First bound: an explicit date, or a bare day (`13th to 15th July`).
+    let (first, e1) = match explicit_at(b, p) {
+        Some((ex, e)) if !matches!(ex, Ex::M(_)) || p > at => (Some(ex), e),
+        Some(_) => return None,
+        None => {
+            let (d, e) = day_at(b, p)?;
+            let _ = d;
+            (None, e)
+        }
+    };
+    // Connector.
+    let q = skip_ws(b, e1);
+    let e_conn = if between {
+        word_is(b, q, "and")
+    } else {
+        word_is(b, q, "to")
+            .or_else(|| word_is(b, q, "through"))
+            .or_else(|| word_is(b, q, "until"))
+            .or_else(|| word_is(b, q, "till"))
+            .or_else(|| matches!(b.get(q), Some(b'-')).then_some(q + 1))
+            .or_else(|| b.get(q..).is_some_and(|t| t.starts_with("–".as_bytes())).then_some(q + 3))
+    }?;
+    let s2 = skip_ws(b, e_conn);
+    if word_is(b, q, "to").is_some() && first.is_none() && p == at {
+        // `13th to 15th July` needs a month after; checked below.
+    }
+    // Second bound.
+    let (second, e2) = match (first, explicit_at(b, s2)) {
+        (Some(Ex::Y(_)), _) => {
+            let (y, e) = year_at(b, s2)?;
+            (Ex::Y(y), e)
+        }
+        (_, Some((ex @ (Ex::Ymd(..) | Ex::Md(..) | Ex::Ym(..)), e))) => (ex, e),
+        (Some(Ex::M(_) | Ex::Ym(..)), _) => {
+            // `from May to October`
+            let (m, e) = month_at(b, s2)?;
+            match year_after(b, e, true) {
+                Some((y, ye)) => (Ex::Ym(y, m), ye),
+                None => (Ex::M(m), e),
+            }
+        }
+        (Some(Ex::Md(m, _) | Ex::Ymd(_, m, _)), _) => {
+            // `March 3 to 5`, `August 27th - 29th`, `March 3-5, 2022`
+            let (d, e) = day_at(b, s2)?;
+            match year_after(b, e, false) {
+                Some((y, ye)) => (Ex::Ymd(y, m, d), ye),
+                None => (Ex::Md(m, d), e),
+            }
+        }
+        _ => return None,
+    };
+    // A bare first day takes the second's month.
+    let day1 = if first.is_none() { day_at(b, p).map(|x| x.0) } else { None };
+    let first = match (first, second) {
+        (Some(f), _) => f,
+        (None, Ex::Md(m, _)) => Ex::Md(m, day1?),
+        (None, Ex::Ymd(y, m, _)) => Ex::Ymd(y, m, day1?),
+        _ => return None,
+    };
+    // Years: the first bound takes the second's year (the year before when it would end up
+    // after the second).
+    let first = match (first, second) {
+        (Ex::Md(m1, d1), Ex::Ymd(y, m2, d2)) => {
+            Ex::Ymd(if (m1, d1) > (m2, d2) { y - 1 } else { y }, m1, d1)
+        }
+        (Ex::M(m1), Ex::Ym(y, m2)) => Ex::Ym(if m1 > m2 { y - 1 } else { y }, m1),
+        (f, _) => f,
+    };
+    let start = match resolve(first, r)? {
+        DateSpec::On(d) => d,
+        DateSpec::Between { .. } => return None,
+    };
+    let end = match (second, start.year) {
+        (Ex::Md(m, d), Some(y)) => {
+            let y = if (Some(m), Some(d)) < (start.month, start.day) { y + 1 } else { y };
+            PartialDate::from_civil(civil(y, m, d)?)
+        }
+        (Ex::M(m), Some(y)) => {
+            let y = if Some(m) < start.month { y + 1 } else { y };
+            PartialDate { year: Some(y), month: Some(m), day: None }
+        }
+        (Ex::Md(m, d), None) => PartialDate { year: None, month: Some(m), day: Some(d) },
+        (Ex::M(m), None) => PartialDate { year: None, month: Some(m), day: None },
+        (ex, _) => match resolve(ex, r)? {
+            DateSpec::On(d) => d,
+            DateSpec::Between { .. } => return None,
+        },
+    };
+    if start.year.is_some() && end.year.is_some() && start > end {
+        return None;
+    }
+    Some(DateMatch { span: at..e2, date: DateSpec::Between { start, end } })
 }
 
 /// Expressions relative to the reference. `Some((None, _))`: recognised but unresolvable.
@@ -1072,7 +1240,8 @@ mod tests {
         // Nearest before the dateline, or up to a week after it.
         assert_eq!(dates("on December 27", Some("2022-01-10")), ["2021-12-27 [December 27]"]);
         assert_eq!(dates("on April 2", TUE), ["2022-04-02 [April 2]"]);
-        assert_eq!(dates("on April 15", TUE), ["2021-04-15 [April 15]"]);
+        assert_eq!(dates("on May 15", TUE), ["2021-05-15 [May 15]"]);
+        assert_eq!(dates("on April 15", TUE), ["2022-04-15 [April 15]"]);
         assert_eq!(dates("on January 2", Some("2021-12-30")), ["2022-01-02 [January 2]"]);
         assert_eq!(dates("Feb 29", Some("2017-03-22")), ["2016-02-29 [Feb 29]"]);
     }
@@ -1113,6 +1282,43 @@ mod tests {
         assert_eq!(dates("two days ago", TUE), ["2022-03-27 [two days ago]"]);
         assert_eq!(dates("a week ago", TUE), ["2022-03-22 [a week ago]"]);
         assert!(dates("yesterday and last week", None).is_empty());
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(dates("March 3 to 5", TUE), ["2022-03-03..2022-03-05 [March 3 to 5]"]);
+        assert_eq!(dates("March 3-5, 2021", None), ["2021-03-03..2021-03-05 [March 3-5, 2021]"]);
+        assert_eq!(
+            dates("from May to October 2020", None),
+            ["2020-05..2020-10 [from May to October 2020]"]
+        );
+        assert_eq!(
+            dates("Nov 18-Dec 19, 2015", None),
+            ["2015-11-18..2015-12-19 [Nov 18-Dec 19, 2015]"]
+        );
+        assert_eq!(dates("between 2014 and 2018", None), ["2014..2018 [between 2014 and 2018]"]);
+        assert_eq!(
+            dates("from 13th to 15th July", None),
+            ["--07-13..--07-15 [from 13th to 15th July]"]
+        );
+        assert_eq!(dates("from March 3 to 5", None), ["--03-03..--03-05 [from March 3 to 5]"]);
+        assert_eq!(dates("this September", Some("2016-11-07")), ["2016-09 [this September]"]);
+        assert_eq!(dates("last July", TUE), ["2021-07 [last July]"]);
+        assert_eq!(dates("next March", TUE), ["2023-03 [next March]"]);
+    }
+
+    #[test]
+    fn nth_weekday_and_day_of_month() {
+        assert_eq!(
+            dates("the first Monday of March", TUE),
+            ["2022-03-07 [the first Monday of March]"]
+        );
+        assert_eq!(
+            dates("last Friday of October 2021", TUE),
+            ["2021-10-29 [last Friday of October 2021]"]
+        );
+        assert_eq!(dates("the 20th of next month", TUE), ["2022-04-20 [the 20th of next month]"]);
+        assert_eq!(dates("3 days from today", TUE), ["2022-04-01 [3 days from today]"]);
     }
 
     #[test]
