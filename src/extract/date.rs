@@ -1066,8 +1066,14 @@ fn offset_ago(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec>
     let (n, ne) = if let Some(e) = word_is(b, at, "a").or_else(|| word_is(b, at, "an")) {
         (1i64, e)
     } else {
-        let num = numeral_at(std::str::from_utf8(b).ok()?, at)?;
-        (i64::try_from(num.value.to_u64()?).ok()?, num.span.end)
+        // A bounded window keeps this linear (no re-validation of the whole text per word).
+        let w = b.get(at..b.len().min(at + 96))?;
+        let s = match std::str::from_utf8(w) {
+            Ok(s) => s,
+            Err(e) => std::str::from_utf8(w.get(..e.valid_up_to())?).ok()?,
+        };
+        let num = numeral_at(s, 0)?;
+        (i64::try_from(num.value.to_u64()?).ok()?, at + num.span.end)
     };
     let p = skip_ws(b, ne);
     let mut buf = [0u8; 16];
@@ -1319,6 +1325,16 @@ mod tests {
         );
         assert_eq!(dates("the 20th of next month", TUE), ["2022-04-20 [the 20th of next month]"]);
         assert_eq!(dates("3 days from today", TUE), ["2022-04-01 [3 days from today]"]);
+    }
+
+    #[test]
+    fn long_inputs_finish() {
+        let s =
+            "On Friday (April 15), two days ago, 3 weeks from now, March 3 to 5; ".repeat(10_000);
+        let r = crate::article::iso_date("2022-03-29");
+        let mut out = Vec::new();
+        scan_dates(&s, r, &mut out);
+        assert!(out.len() >= 30_000);
     }
 
     #[test]

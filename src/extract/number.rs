@@ -23,7 +23,7 @@
 //! | `up to 17`, `at most`, `no more than`, `a maximum of`, `17 or fewer` | `<=17` |
 //! | `10 to 20`, `10-20`, `10–20`, `between 10 and 20`, `from 10 to 20`, `10 through 20` | `10..20` (inclusive) |
 //! | `more than 10 and less than 20` | `11..19` |
-//! | `a couple of` | `~2` |
+//! | `a couple of` / `a pair of` | `~2` / `2` |
 //! | `dozens`, `hundreds`, `thousands`, `millions` (no number before) | `>=24`, `>=200`, `>=2000`, `>=2000000` (at least two of them) |
 //! | `tens of thousands`, `hundreds of thousands` | `>=20000`, `>=200000` |
 //!
@@ -1575,6 +1575,17 @@ mod tests {
         assert_eq!(counts("2,000 troops"), ["2000 [2,000]"]);
         assert_eq!(counts("2000 troops"), ["2000 [2000]"]);
         assert_eq!(counts("Poland expelled 45 Russian diplomats"), ["45 [45]"]);
+    }
+
+    #[test]
+    fn long_inputs_finish() {
+        // Linear scan: a long run of numbers, words and spaces is read once.
+        let s = "more than 1,000 and about two hundred and six, 1.2.3 ".repeat(20_000);
+        let mut out = Vec::new();
+        scan_counts(&s, &mut out);
+        assert!(out.len() >= 20_000);
+        let spaces = format!("more{}than 5", " ".repeat(100_000));
+        assert_eq!(counts(&spaces).len(), 1);
     }
 
     #[test]
