@@ -45,8 +45,11 @@
 //! October 2020`, `Nov 18-Dec 19, 2015`, `between 2014 and 2018`, `from 13th to 15th July` (the
 //! first bound takes the second's year and month when it has none).
 //!
-//! Not read (yet): holidays (`Christmas`, `Easter`), seasons, quarters, bare days of the month
-//! (`on the 18th`), numeric dates without a year (`4/22`, which news text uses for fractions and
+//! A bare day of the month after `on` (`on the 18th`, `on 4th,`) is the most recent such day up
+//! to a week after `R`, when no noun follows (`on the 18th floor`); not reported without `R`.
+//!
+//! Not read (yet): holidays (`Christmas`, `Easter`), seasons, quarters, `early`/`mid`/`late`
+//! parts of months (read as the whole month), numeric dates without a year (`4/22`, which news text uses for fractions and
 //! scores as often as for dates), years in words (`nineteen eighty six`), offsets from other
 //! dates (`3 days after January 12`), rolling periods (`the past two weeks`, `the last 3 years`),
 //! `in two weeks` (in news as often a duration as a date), times.
@@ -217,7 +220,10 @@ fn md_on_weekday(m: u8, d: u8, wd: i8, r: Civil) -> Option<DateSpec> {
 /// The most recent day `d` of a month on or before `r` (up to [`FUTURE_WINDOW_DAYS`] after
 /// it), on weekday `wd` when given (`Mon 13th`: the last 13th that was a Monday).
 fn day_on_weekday(d: u8, wd: Option<i8>, r: Civil) -> Option<Civil> {
-    let limit = add_days(r, FUTURE_WINDOW_DAYS)?;
+    // A bare day of the month looks ahead a week only (`on the 18th` in an article of the 29th
+    // is the 18th just past).
+    let window = if wd.is_some() { FUTURE_WINDOW_DAYS } else { 7 };
+    let limit = add_days(r, window)?;
     let start = add_months(r.first_of_month(), 1)?;
     for k in 0..=36 {
         let m = add_months(start, -k)?;
@@ -765,8 +771,50 @@ fn date_at_civil(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
         }
         return Some(DateMatch { span: at..we, date: on(weekday_before(r, wd, false)?) });
     }
-    let (ex, end) = explicit_at(b, at)?;
-    Some(DateMatch { span: at..end, date: resolve(ex, r)? })
+    if let Some((ex, end)) = explicit_at(b, at) {
+        return Some(DateMatch { span: at..end, date: resolve(ex, r)? });
+    }
+    day_of_month_at(b, at, r)
+}
+
+/// `on the 18th`, `on the 4th.`: a day of the month after `on`, in the month of `R` or the one
+/// before (the most recent such day up to 7 days after `R`). Only where nothing
+/// that could be counted follows (`on the 18th floor` is not a date).
+fn day_of_month_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
+    let pw = prev_word(b, at)?;
+    if !word_in(b, pw, &["on"]) {
+        return None;
+    }
+    let p = word_is(b, at, "the").map_or(at, |e| skip_ws(b, e));
+    let (d, e) = day_at(b, p)?;
+    // `on 15` alone is too weak; `on the 15`, `on 15th`, `on the fifteenth` are dates.
+    if p == at && !b[at..e].iter().any(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let q = skip_ws(b, e);
+    let mut buf = [0u8; 16];
+    if let Some((w, _)) = word_at(b, q, &mut buf)
+        && !matches!(
+            w,
+            b"at"
+                | b"and"
+                | b"or"
+                | b"to"
+                | b"when"
+                | b"with"
+                | b"but"
+                | b"as"
+                | b"after"
+                | b"before"
+                | b"for"
+                | b"in"
+                | b"of"
+        )
+    {
+        return None;
+    }
+    let date = on(day_on_weekday(d, None, r?)?);
+    Some(DateMatch { span: at..e, date })
 }
 
 /// `this September`, `last July`, `next March`: `Some(None)` when recognised but unresolvable.
@@ -1288,6 +1336,15 @@ mod tests {
         assert_eq!(dates("two days ago", TUE), ["2022-03-27 [two days ago]"]);
         assert_eq!(dates("a week ago", TUE), ["2022-03-22 [a week ago]"]);
         assert!(dates("yesterday and last week", None).is_empty());
+    }
+
+    #[test]
+    fn day_of_month() {
+        assert_eq!(dates("talks on the 18th.", TUE), ["2022-03-18 [the 18th]"]);
+        assert_eq!(dates("talks on the 30th.", TUE), ["2022-03-30 [the 30th]"]);
+        assert_eq!(dates("talks on the 6th, when", TUE), ["2022-03-06 [the 6th]"]);
+        assert!(dates("on the 18th floor", TUE).is_empty());
+        assert!(dates("talks on the 18th.", None).is_empty());
     }
 
     #[test]

@@ -1124,6 +1124,13 @@ fn not_a_count(b: &[u8], n: &Numeral, qualified: bool) -> bool {
     if p == s && s >= 2 && b[s - 1] == b':' && b[s - 2].is_ascii_digit() {
         return true;
     }
+    // Inside a date or code (`2022-03-29`, `5/12`), or written with a leading zero (`03`).
+    if !qualified
+        && ((p == s && s >= 2 && matches!(b[s - 1], b'-' | b'/') && b[s - 2].is_ascii_digit())
+            || (e - s > 1 && b[s] == b'0' && b.get(s + 1).is_some_and(u8::is_ascii_digit)))
+    {
+        return true;
+    }
     if p == s && s >= 2 && b[s - 1] == b'-' && b[s - 2].is_ascii_alphabetic() && {
         let mut k = s - 2;
         while k > 0 && b[k - 1].is_ascii_alphanumeric() {
@@ -1572,6 +1579,7 @@ mod tests {
         assert!(counts("the 1980s").is_empty());
         assert!(counts("COVID-19 cases").is_empty());
         assert!(counts("March 23, 2022.").is_empty() || counts("March 23, 2022.") == ["23 [23]"]);
+        assert!(counts("dated 2022-03-29 in").is_empty());
         assert_eq!(counts("2,000 troops"), ["2000 [2,000]"]);
         assert_eq!(counts("2000 troops"), ["2000 [2000]"]);
         assert_eq!(counts("Poland expelled 45 Russian diplomats"), ["45 [45]"]);
