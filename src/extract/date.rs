@@ -48,11 +48,14 @@
 //! A bare day of the month after `on` (`on the 18th`, `on 4th,`) is the most recent such day up
 //! to a week after `R`, when no noun follows (`on the 18th floor`); not reported without `R`.
 //!
+//! Rolling periods end at `R`: `the past two weeks`, `the last 3 years`, `the past week` (not
+//! `last week`, which is the calendar week) run from `R` minus the period to `R`.
+//!
 //! Not read (yet): holidays (`Christmas`, `Easter`), seasons, quarters, `early`/`mid`/`late`
-//! parts of months (read as the whole month), numeric dates without a year (`4/22`, which news text uses for fractions and
-//! scores as often as for dates), years in words (`nineteen eighty six`), offsets from other
-//! dates (`3 days after January 12`), rolling periods (`the past two weeks`, `the last 3 years`),
-//! `in two weeks` (in news as often a duration as a date), times.
+//! parts of months (read as the whole month), numeric dates without a year (`4/22`, which news
+//! text uses for fractions and scores as often as for dates), years in words (`nineteen eighty
+//! six`), offsets from other dates (`3 days after January 12`), `in two weeks` (in news as often
+//! a duration as a date), times.
 //!
 //! One linear pass; words are compared in place, nothing allocates.
 
@@ -1049,6 +1052,12 @@ fn relative_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec
         let e = word_is(b, p, "coming").or_else(|| word_is(b, p, "upcoming"))?;
         p = skip_ws(b, e);
     }
+    // Rolling periods: `the past two weeks`, `the last 3 years`, `the past week`.
+    if offset < 0
+        && let Some(x) = rolling(b, p, r, w == b"past")
+    {
+        return Some(x);
+    }
     let mut buf2 = [0u8; 16];
     let (u, ue) = word_at(b, p, &mut buf2)?;
     if let Some((wd, false)) = weekday_name(u) {
@@ -1074,7 +1083,7 @@ fn relative_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec
         _ => return None,
     };
     if offset == -2 {
-        return None; // `the past week`: the last seven days, not a calendar week
+        return None; // `this past week`
     }
     let spec = r.and_then(|r| match unit {
         "weekend" => {
@@ -1089,6 +1098,51 @@ fn relative_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec
         _ => Some(year_of(i32::from(r.year()) + offset as i32)),
     });
     Some((spec, ue))
+}
+
+/// `(past|last) N days|weeks|months|years` (and `past week` without a number): from `R` minus
+/// the period to `R`.
+fn rolling(b: &[u8], p: usize, r: Option<Civil>, past: bool) -> Option<(Option<DateSpec>, usize)> {
+    let (n, ne) = match small_numeral(b, p) {
+        Some((n, e)) if word_is(b, p, "a").is_none() && word_is(b, p, "an").is_none() => (n, e),
+        _ if past => (1, p),
+        _ => return None,
+    };
+    let q = if ne == p { p } else { skip_ws(b, ne) };
+    let mut buf = [0u8; 16];
+    let (u, ue) = word_at(b, q, &mut buf)?;
+    let plural = u.ends_with(b"s");
+    if (ne == p) == plural {
+        return None; // `past weeks`, `last 3 week`
+    }
+    let spec = r.and_then(|r| {
+        let start = match u {
+            b"day" | b"days" => add_days(r, -n),
+            b"week" | b"weeks" => add_days(r, -7 * n),
+            b"month" | b"months" => add_months(r, -n),
+            b"year" | b"years" => add_years(r, -n),
+            _ => None,
+        }?;
+        Some(between(start, r))
+    });
+    matches!(u, b"day" | b"days" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years")
+        .then_some((spec, ue))
+}
+
+/// A small count at `p`: `a`/`an`, digits or words (`two`, `twenty-one`).
+fn small_numeral(b: &[u8], p: usize) -> Option<(i64, usize)> {
+    if let Some(e) = word_is(b, p, "a").or_else(|| word_is(b, p, "an")) {
+        return Some((1, e));
+    }
+    // A bounded window keeps this linear (no re-validation of the whole text per word).
+    let w = b.get(p..b.len().min(p + 96))?;
+    let s = match std::str::from_utf8(w) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(w.get(..e.valid_up_to())?).ok()?,
+    };
+    let num = numeral_at(s, 0)?;
+    let n = i64::try_from(num.value.to_u64()?).ok()?;
+    (n <= 10_000).then_some((n, p + num.span.end))
 }
 
 /// First and last day of the week/month/year of `r`, shifted by `offset` periods.
@@ -1111,18 +1165,7 @@ fn period(r: Civil, unit: &str, offset: i64) -> Option<(Civil, Civil)> {
 
 /// `two days ago`, `a week ago`, `3 months ago`.
 fn offset_ago(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec>, usize)> {
-    let (n, ne) = if let Some(e) = word_is(b, at, "a").or_else(|| word_is(b, at, "an")) {
-        (1i64, e)
-    } else {
-        // A bounded window keeps this linear (no re-validation of the whole text per word).
-        let w = b.get(at..b.len().min(at + 96))?;
-        let s = match std::str::from_utf8(w) {
-            Ok(s) => s,
-            Err(e) => std::str::from_utf8(w.get(..e.valid_up_to())?).ok()?,
-        };
-        let num = numeral_at(s, 0)?;
-        (i64::try_from(num.value.to_u64()?).ok()?, at + num.span.end)
-    };
+    let (n, ne) = small_numeral(b, at)?;
     let p = skip_ws(b, ne);
     let mut buf = [0u8; 16];
     let (u, ue) = word_at(b, p, &mut buf)?;
@@ -1336,6 +1379,12 @@ mod tests {
         assert_eq!(dates("two days ago", TUE), ["2022-03-27 [two days ago]"]);
         assert_eq!(dates("a week ago", TUE), ["2022-03-22 [a week ago]"]);
         assert!(dates("yesterday and last week", None).is_empty());
+        assert_eq!(
+            dates("in the past two weeks", TUE),
+            ["2022-03-15..2022-03-29 [past two weeks]"]
+        );
+        assert_eq!(dates("over the last 3 years", TUE), ["2019-03-29..2022-03-29 [last 3 years]"]);
+        assert_eq!(dates("in the past week", TUE), ["2022-03-22..2022-03-29 [past week]"]);
     }
 
     #[test]
