@@ -422,7 +422,20 @@ fn day_at(b: &[u8], i: usize) -> Option<(u8, usize)> {
     }
     let mut buf2 = [0u8; 16];
     let (w2, e2) = word_at(b, p, &mut buf2)?;
-    let u = ordinal_word(w2).filter(|&u| u < 10)?;
+    let u = ordinal_word(w2)
+        .or(match w2 {
+            b"one" => Some(1),
+            b"two" => Some(2),
+            b"three" => Some(3),
+            b"four" => Some(4),
+            b"five" => Some(5),
+            b"six" => Some(6),
+            b"seven" => Some(7),
+            b"eight" => Some(8),
+            b"nine" => Some(9),
+            _ => None,
+        })
+        .filter(|&u| u < 10)?;
     let d = tens + u;
     (d <= 31).then_some((d, e2))
 }
@@ -538,6 +551,14 @@ fn explicit_at(b: &[u8], i: usize) -> Option<(Ex, usize)> {
         if let Some(x) = day_first(b, i) {
             return Some(x);
         }
+        if let Some((y, ye)) = year_at(b, i)
+            && let Some(&sep) = b.get(ye).filter(|c| matches!(c, b'-' | b'/'))
+            && let Some((m, me)) = month_at(b, ye + 1)
+            && b.get(me) == Some(&sep)
+            && let Some((d, de)) = day_at(b, me + 1)
+        {
+            return Some((Ex::Ymd(y, m, d), de));
+        }
         if let Some((y, e)) = year_at(b, i)
             && year_context(b, i, e)
         {
@@ -565,7 +586,8 @@ fn explicit_at(b: &[u8], i: usize) -> Option<(Ex, usize)> {
 fn day_first(b: &[u8], i: usize) -> Option<(Ex, usize)> {
     let (d, e) = day_at(b, i)?;
     let mut p = e;
-    let hyphen = b.get(p) == Some(&b'-');
+    let sep = b.get(p).copied().filter(|c| matches!(c, b'-' | b'/'));
+    let hyphen = sep.is_some();
     if hyphen {
         p += 1;
     } else {
@@ -588,7 +610,7 @@ fn day_first(b: &[u8], i: usize) -> Option<(Ex, usize)> {
         return None;
     }
     if hyphen {
-        if b.get(me) == Some(&b'-') {
+        if b.get(me).copied() == sep {
             if let Some((y, ye)) = year_at(b, me + 1) {
                 return Some((Ex::Ymd(y, m, d), ye));
             }
@@ -990,6 +1012,7 @@ fn relative_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec
         (&["the", "day", "after", "tomorrow"][..], 2),
         (&["day", "before", "yesterday"][..], -2),
         (&["day", "after", "tomorrow"][..], 2),
+        (&["the", "day", "after", "tmrw"][..], 2),
         (&["last", "night"][..], -1),
         (&["this", "morning"][..], 0),
         (&["this", "afternoon"][..], 0),
@@ -1327,6 +1350,10 @@ mod tests {
         assert_eq!(dates("in 2017", None), ["2017 [2017]"]);
         assert_eq!(dates("the 4th of July", None), ["--07-04 [the 4th of July]"]);
         assert_eq!(dates("3/29/2022", None), ["2022-03-29 [3/29/2022]"]);
+        assert_eq!(dates("23/Sep/2020", None), ["2020-09-23 [23/Sep/2020]"]);
+        assert_eq!(dates("2020/Sep/23", None), ["2020-09-23 [2020/Sep/23]"]);
+        assert_eq!(dates("05-Aug-2016", None), ["2016-08-05 [05-Aug-2016]"]);
+        assert_eq!(dates("May twenty one", None), ["--05-21 [May twenty one]"]);
         assert_eq!(dates("in May", TUE), ["2021-05 [May]"]);
         assert!(dates("you may go", TUE).is_empty());
         assert!(dates("2,000 troops", TUE).is_empty());
