@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod discover;
 pub mod extract;
 pub mod lang;
 pub mod lexicon;
