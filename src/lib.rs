@@ -20,3 +20,4 @@ pub mod markdown;
 pub mod model;
 pub mod report;
 pub mod source;
+pub mod suppress;
