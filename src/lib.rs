@@ -7,6 +7,7 @@
 //! [`report`]. The library never prints; [`cli`] is the only place that does.
 
 pub mod article;
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
