@@ -7,6 +7,7 @@ pub mod check;
 pub mod extract;
 pub mod fmt;
 pub mod lint;
+pub mod progress;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
