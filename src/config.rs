@@ -281,6 +281,37 @@ fn label_for(message: &str) -> &'static str {
     }
 }
 
+/// Finds and parses the configuration of a run: `explicit` (`--config FILE`) when given,
+/// otherwise the first `factcheck.toml` walking up from `cwd`. Adds the file to `sources` under
+/// its path as the user would write it (relative to `cwd` when it lies below it). `Ok(None)`
+/// when there is no configuration; `Err` when the file cannot be read (named by `--config` but
+/// missing, unreadable, not UTF-8). The diagnostics are those of [`Config::parse`].
+pub fn load(
+    sources: &mut SourceMap,
+    explicit: Option<&Path>,
+    cwd: &Path,
+) -> Result<Option<(Config, Vec<Diagnostic>)>, String> {
+    let path = match explicit {
+        Some(p) => cwd.join(p),
+        None => match find(cwd) {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+    };
+    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{} is not valid UTF-8 (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let root = path.parent().map(Path::to_path_buf).unwrap_or_else(|| cwd.to_path_buf());
+    let name = path.strip_prefix(cwd).unwrap_or(&path).display().to_string();
+    let file = sources.add(name, text);
+    Ok(Some(Config::parse(sources, file, root)))
+}
+
 /// Walks up from `start` to the first directory holding `factcheck.toml` and returns that file.
 pub fn find(start: &Path) -> Option<PathBuf> {
     start.ancestors().map(|dir| dir.join(FILE_NAME)).find(|p| p.is_file())
@@ -361,6 +392,24 @@ mod tests {
         assert_eq!(find(&nested), None, "no factcheck.toml above a fresh temp dir");
         std::fs::write(dir.path().join(FILE_NAME), "").unwrap();
         assert_eq!(find(&nested), Some(dir.path().join(FILE_NAME)));
+    }
+
+    #[test]
+    fn load_finds_or_is_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut sources = SourceMap::new();
+        assert!(load(&mut sources, None, dir.path()).unwrap().is_none());
+        let e = load(&mut sources, Some(Path::new("nope.toml")), dir.path()).unwrap_err();
+        assert!(e.starts_with("cannot read"), "{e}");
+        std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "exclude = [\"x/**\"]\n").unwrap();
+        let (c, d) = load(&mut sources, None, &dir.path().join("sub")).unwrap().unwrap();
+        assert!(d.is_empty());
+        assert_eq!(c.root, dir.path());
+        assert_eq!(c.exclude[0].glob, "x/**");
+        let (_, d) = load(&mut sources, Some(Path::new(FILE_NAME)), dir.path()).unwrap().unwrap();
+        assert!(d.is_empty());
+        assert_eq!(sources.get(FileId(1)).name, FILE_NAME);
     }
 
     #[test]

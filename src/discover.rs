@@ -198,6 +198,55 @@ pub fn select(filter: &Filter, named: &[PathBuf], cwd: &Path) -> Selection {
     sel
 }
 
+/// The files of one `factcheck check` run with a configuration.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The configuration's claim files (the CLI replaces them with `--claims` when given).
+    pub claims: Vec<PathBuf>,
+    pub articles: Vec<PathBuf>,
+    /// Named files not checked, and why.
+    pub skipped: Vec<(PathBuf, Role)>,
+    /// Only some articles were named: a claim not found in them may be in another one, so
+    /// `not_found` is not reported.
+    pub partial: bool,
+    /// Directories or files the walk could not read.
+    pub errors: Vec<String>,
+}
+
+/// Decides the files of a run with a configuration (see the module docs): nothing named, the
+/// whole root; named files, those the configuration accepts, checked against all the
+/// configuration's claim files; a named claim file, every article.
+pub fn plan(filter: &Filter, named: &[PathBuf], cwd: &Path) -> Plan {
+    let found = walk(filter);
+    if named.is_empty() {
+        return Plan {
+            claims: found.claims,
+            articles: found.articles,
+            skipped: Vec::new(),
+            partial: false,
+            errors: found.errors,
+        };
+    }
+    let sel = select(filter, named, cwd);
+    let claims_named = !sel.claims.is_empty();
+    Plan {
+        claims: found.claims,
+        articles: if claims_named { found.articles } else { sel.articles },
+        skipped: sel.skipped,
+        partial: !claims_named,
+        errors: found.errors,
+    }
+}
+
+/// How to show `path` to the user: relative to `cwd` when it lies below it.
+pub fn display_path(path: &Path, cwd: &Path) -> String {
+    let abs = normalize(&cwd.join(path));
+    match abs.strip_prefix(normalize(cwd)) {
+        Ok(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
+        _ => path.display().to_string(),
+    }
+}
+
 /// `path` relative to `root`, `/`-separated, after making both absolute (against `cwd`) and
 /// resolving `.` and `..` lexically. `None` outside the root or for non-UTF-8 paths.
 pub fn relative_to(root: &Path, path: &Path, cwd: &Path) -> Option<String> {
@@ -383,6 +432,27 @@ mod tests {
         let f = Filter::new(&config).unwrap();
         let sel = select(&f, &[PathBuf::from("drafts/sub")], dir.path());
         assert_eq!(rels(dir.path(), &sel.articles), ["drafts/sub/c.md"]);
+    }
+
+    #[test]
+    fn plans() {
+        let (dir, config) = repo();
+        let root = dir.path();
+        let f = Filter::new(&config).unwrap();
+        let all = plan(&f, &[], root);
+        assert!(!all.partial);
+        assert_eq!(rels(root, &all.claims), ["claims/desk.claims"]);
+        assert_eq!(all.articles.len(), 3);
+        let some = plan(&f, &[PathBuf::from("drafts/a.md"), PathBuf::from("README.md")], root);
+        assert!(some.partial);
+        assert_eq!(some.articles, [PathBuf::from("drafts/a.md")]);
+        assert_eq!(rels(root, &some.claims), ["claims/desk.claims"]);
+        assert_eq!(some.skipped, [(PathBuf::from("README.md"), Role::Unmatched)]);
+        let claims = plan(&f, &[PathBuf::from("claims/desk.claims")], root);
+        assert!(!claims.partial);
+        assert_eq!(claims.articles.len(), 3);
+        assert_eq!(display_path(&all.articles[0], root), "drafts/a.md");
+        assert_eq!(display_path(Path::new("x/../y.md"), root), "y.md");
     }
 
     #[test]
