@@ -340,4 +340,22 @@ mod tests {
         assert!(!s.suppresses(&f, at(src, "A."), Kind::NotFound));
         assert!(!s.suppresses(&f, at(src, "B."), Kind::Unverified));
     }
+
+    proptest::proptest! {
+        /// Any input, either format: no panic, and every directive span is inside the file.
+        #[test]
+        fn never_panics(src in "(\\PC|[\n<>!-]|factcheck-(disable|enable|ignore-next-line)( unverified)?)*", at in 0usize..400) {
+            for format in [Format::Markdown, Format::Text] {
+                let mut bytes = src.as_bytes().to_vec();
+                let html = crate::markdown::mask(&src, &mut bytes).html;
+                let f = SourceFile::new("a", src.as_str());
+                let (mut s, _) = Suppressions::parse(FileId(0), &f, format, &html);
+                for d in s.directives() {
+                    proptest::prop_assert!(d.span.end <= src.len());
+                }
+                s.suppresses(&f, at.min(src.len()), Kind::Unverified);
+                let _ = s.unused();
+            }
+        }
+    }
 }
