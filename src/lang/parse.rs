@@ -84,6 +84,11 @@ pub fn parse(src: &str) -> (File, Vec<ParseError>) {
 /// Reserved words: syntax in claims, never names or predicates.
 const RESERVED: &[&str] = &["and", "not"];
 
+/// Small words of names (`Republic of the Congo`), never predicates: a claim whose "predicate"
+/// is one of them is a name that should have been quoted.
+const FUNCTION_WORDS: &[&str] =
+    &["of", "the", "de", "du", "des", "la", "le", "van", "von", "da", "di", "del", "al", "el"];
+
 /// The quantity words and the relation they introduce (`at`, `more`, `fewer`, `less` take a
 /// second word).
 const QUANTITY_WORDS: &[&str] = &[
@@ -324,7 +329,11 @@ impl<'s> Parser<'s> {
             _ => None,
         };
         let predicate = match cur.peek() {
-            Some(t) if t.kind == TokKind::Word && is_predicate_word(t.text) => {
+            Some(t)
+                if t.kind == TokKind::Word
+                    && is_predicate_word(t.text)
+                    && !FUNCTION_WORDS.contains(&t.text) =>
+            {
                 cur.next();
                 Word { text: t.text.to_string(), span: t.span.clone() }
             }
@@ -378,40 +387,45 @@ impl<'s> Parser<'s> {
             format!("expected a predicate (a lower-case word) after the subject{}", found(t)),
         )
         .label("expected a predicate");
-        const FUNCTION_WORDS: &[&str] =
-            &["of", "the", "de", "du", "des", "la", "le", "van", "von", "da", "di", "del", "al"];
         let last_word = match subject {
             ActorList::Names { names, .. } => names
                 .last()
-                .filter(|n| !n.quoted)
+                .filter(|n| !n.quoted && n.text.contains(' '))
                 .and_then(|n| n.text.rsplit(' ').next())
                 .map(str::to_string),
             ActorList::Any(_) => None,
         };
-        if let Some(t) = t {
-            if FUNCTION_WORDS.contains(&t.text)
-                || (t.kind == TokKind::Word
-                    && !is_predicate_word(t.text)
-                    && t.text.chars().any(char::is_uppercase))
-            {
-                e = e.help(
-                    "a name with words that do not begin with a capital letter is quoted: \
-                     \"Democratic Republic of the Congo\", \"Côte d'Ivoire\"",
-                );
-            } else if t.is_word("and") {
-                e = e.help("`and` joins names; a predicate follows the whole subject");
-            } else if let Some(w) = last_word.filter(|w| is_predicate_word(&w.to_lowercase())) {
-                e = e.help(format!(
-                    "predicates are lower-case: is `{w}` meant to be `{}`?",
-                    w.to_lowercase()
-                ));
+        let lowered = last_word.filter(|w| is_predicate_word(&w.to_lowercase()));
+        let help = match t {
+            Some(t) if FUNCTION_WORDS.contains(&t.text) => {
+                "a name with words that do not begin with a capital letter is quoted: \
+                 \"Democratic Republic of the Congo\", \"Côte d'Ivoire\""
+                    .to_string()
             }
-        } else if let Some(w) = last_word.filter(|w| is_predicate_word(&w.to_lowercase())) {
-            e = e.help(format!(
-                "predicates are lower-case: is `{w}` meant to be `{}`?",
-                w.to_lowercase()
-            ));
-        }
+            _ if lowered.is_some() => {
+                let w = lowered.unwrap_or_default();
+                format!("predicates are lower-case: is `{w}` meant to be `{}`?", w.to_lowercase())
+            }
+            Some(t)
+                if t.kind == TokKind::Word
+                    && !is_predicate_word(t.text)
+                    && t.text.chars().any(char::is_uppercase) =>
+            {
+                "a name with words that do not begin with a capital letter is quoted: \
+                 \"Democratic Republic of the Congo\", \"Côte d'Ivoire\""
+                    .to_string()
+            }
+            Some(t) if t.is_word("and") => {
+                "`and` joins names; a predicate follows the whole subject".to_string()
+            }
+            Some(t) if is_quantity_start(t) || is_dateish(t.text) => {
+                "a claim reads SUBJECT PREDICATE [QUANTITY] [OBJECT] [DATE]: the predicate is \
+                 missing"
+                    .to_string()
+            }
+            _ => return e,
+        };
+        e = e.help(help);
         e
     }
 
