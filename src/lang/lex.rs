@@ -96,7 +96,8 @@ fn quoted(i: In<'_>) -> R<'_, Token<'_>> {
     }
     let closed = end.is_some();
     let consumed = 1 + end.unwrap_or(body.len());
-    let (rest, tok) = nom::bytes::complete::take(consumed).parse(i)?;
+    // `take_split` counts bytes (the `take` combinator counts characters).
+    let (rest, tok) = nom::Input::take_split(&i, consumed);
     Ok((
         rest,
         Token {
@@ -141,7 +142,7 @@ fn word(numbers: bool) -> impl Fn(In<'_>) -> R<'_, Token<'_>> {
         if len == 0 {
             return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
         }
-        let (rest, tok) = nom::bytes::complete::take(len).parse(i)?;
+        let (rest, tok) = nom::Input::take_split(&i, len);
         Ok((rest, Token { kind: TokKind::Word, text: tok.fragment(), span: span_of(&tok) }))
     }
 }
@@ -334,6 +335,8 @@ mod tests {
                 ("X".to_string(), 43..44),
             ]
         );
+        let t = toks("\"Côte d'Ivoire\" São", true);
+        assert_eq!(t, vec![("\"Côte d'Ivoire\"".to_string(), 10..26), ("São".to_string(), 27..31)]);
         let t = toks("alias 1,2", false);
         assert_eq!(t.len(), 4);
     }
