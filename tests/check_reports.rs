@@ -34,6 +34,10 @@ On March 29, the Netherlands expelled 15 Russian diplomats.
 The Russian Foreign Ministry announced on March 23 that it will expel US diplomats, 100% sure.
 ";
 
+/// Subject, quantity and its text, object, date and its text.
+type ClaimSpec<'a> =
+    (&'a [&'a str], Option<Quantity>, &'a str, &'a [&'a str], Option<DateSpec>, &'a str);
+
 struct Fixture {
     sources: SourceMap,
     lexicon: Lexicon,
@@ -70,7 +74,7 @@ fn fixture() -> Fixture {
     let b = sources.add("drafts/b.txt", ARTICLE_B);
 
     // One claim a line: subject, quantity, object, date, each found in its line.
-    let specs: [(&[&str], Option<Quantity>, &str, &[&str], Option<DateSpec>, &str); 7] = [
+    let specs: [ClaimSpec; 7] = [
         (
             &["Netherlands"],
             Some(Quantity::exact(17)),
