@@ -8,6 +8,7 @@ pub mod extract;
 pub mod fmt;
 pub mod jsonl;
 pub mod lint;
+pub mod progress;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
