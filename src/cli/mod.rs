@@ -6,7 +6,9 @@
 pub mod check;
 pub mod extract;
 pub mod fmt;
+pub mod jsonl;
 pub mod lint;
+pub mod progress;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
