@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use factcheck::article::{Article, Format};
 use factcheck::config::{self, Config, Kind, Level};
 use factcheck::discover::{self, Filter, Role, Scopes};
-use factcheck::lang::Scope;
 use factcheck::model::PartialDate;
 use factcheck::source::{FileId, SourceMap};
 use factcheck::suppress::Suppressions;
@@ -34,8 +33,11 @@ fn copy_of_example() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy(&example(), dir.path());
     std::fs::create_dir_all(dir.path().join("scratch")).unwrap();
-    std::fs::write(dir.path().join("scratch/notes.md"), "Netherlands expelled 99 Russia?\n")
-        .unwrap();
+    std::fs::write(
+        dir.path().join("scratch/notes.md"),
+        "Netherlands expelled 99 Russian diplomats.\n",
+    )
+    .unwrap();
     dir
 }
 
@@ -92,22 +94,18 @@ fn config_and_discovery() {
 
 #[test]
 fn april_scope() {
-    // The scope line of claims/april.claims, as the parser gives it.
+    // The scope line of claims/april.claims, as the parser reads it, matched per article.
     let text = std::fs::read_to_string(example().join("claims/april.claims")).unwrap();
-    let line = text.lines().find(|l| l.starts_with("articles ")).unwrap();
-    let globs: Vec<String> = line["articles ".len()..]
-        .split('#')
-        .next()
-        .unwrap()
-        .split(',')
-        .map(|g| g.trim().to_string())
-        .collect();
-    assert_eq!(globs, ["drafts/2022-04-*.md"]);
-    let (scopes, diags) = Scopes::new(&[Scope { file: FileId(1), globs, span: 0..0 }]);
+    let mut sources = SourceMap::new();
+    let file = sources.add("claims/april.claims", text);
+    let loaded = factcheck::lang::load(&mut sources, &[file], true);
+    assert_eq!(loaded.scopes.len(), 1);
+    assert_eq!(loaded.scopes[0].globs, ["drafts/2022-04-*.md"]);
+    let (scopes, diags) = Scopes::new(&loaded.scopes);
     assert!(diags.is_empty());
-    assert!(scopes.applies(FileId(1), "drafts/2022-04-16-moscow-responds.md"));
-    assert!(!scopes.applies(FileId(1), "drafts/2022-03-30-benelux.md"));
-    assert!(scopes.applies(FileId(2), "drafts/2022-03-30-benelux.md"));
+    assert!(scopes.applies(file, "drafts/2022-04-16-moscow-responds.md"));
+    assert!(!scopes.applies(file, "drafts/2022-03-30-benelux.md"));
+    assert!(scopes.applies(FileId(99), "drafts/2022-03-30-benelux.md"), "no scope: all");
 }
 
 #[test]
@@ -149,4 +147,145 @@ fn drafts_read_as_prose() {
     assert!(!sup.suppresses(file, poland, Kind::Unverified));
     assert!(sup.suppresses(file, estonia, Kind::Unverified));
     assert!(sup.unused().is_empty());
+}
+
+// ---- The example through the binary ------------------------------------------------------
+
+fn factcheck(cwd: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_factcheck"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run factcheck")
+}
+
+/// The report's findings: claims as (claim file, line, column, verdict, [(evidence file, line,
+/// column)]) and unverified facts as (file, line, column, fact).
+type ClaimRow = (String, u64, u64, String, Vec<(String, u64, u64)>);
+type FactRow = (String, u64, u64, String);
+
+fn findings(out: &std::process::Output) -> (Vec<ClaimRow>, Vec<FactRow>, serde_json::Value) {
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stderr)));
+    let s = |v: &serde_json::Value| v.as_str().unwrap().to_string();
+    let n = |v: &serde_json::Value| v.as_u64().unwrap();
+    let claims = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let evidence = c["evidence"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| (s(&e["file"]), n(&e["line"]), n(&e["column"])))
+                .collect();
+            (s(&c["file"]), n(&c["line"]), n(&c["column"]), s(&c["verdict"]), evidence)
+        })
+        .collect();
+    let facts = v["unverified"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (s(&f["file"]), n(&f["line"]), n(&f["column"]), s(&f["fact"])))
+        .collect();
+    (claims, facts, v["summary"].clone())
+}
+
+fn claim(file: &str, line: u64, verdict: &str, evidence: &[(&str, u64, u64)]) -> ClaimRow {
+    let evidence = evidence.iter().map(|(f, l, c)| (f.to_string(), *l, *c)).collect();
+    (file.to_string(), line, 1, verdict.to_string(), evidence)
+}
+
+const BENELUX: &str = "drafts/2022-03-30-benelux.md";
+const MOSCOW: &str = "drafts/2022-04-16-moscow-responds.md";
+
+/// The exact findings of `factcheck check` in the example: the drafts' facts at their Markdown
+/// lines and columns (after front matter, inside list items), nothing from front matter, code,
+/// HTML comments or link titles (Ireland, Italy, "expels 12"), the suppressed Estonia line, the
+/// archived draft and the git-ignored scratch file; the April claims only against the April
+/// draft.
+#[test]
+fn check_the_example_repository() {
+    let dir = copy_of_example();
+    let out = factcheck(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "a contradicted claim is an error");
+    let (claims, facts, summary) = findings(&out);
+    assert_eq!(
+        claims,
+        [
+            claim("claims/april.claims", 4, "supported", &[(MOSCOW, 9, 1)]),
+            claim("claims/april.claims", 5, "supported", &[(MOSCOW, 11, 1)]),
+            claim("claims/europe.claims", 4, "supported", &[(BENELUX, 12, 3)]),
+            claim("claims/europe.claims", 5, "supported", &[(BENELUX, 13, 3)]),
+            claim("claims/europe.claims", 6, "supported", &[(BENELUX, 10, 1)]),
+            claim("claims/europe.claims", 7, "contradicted", &[(BENELUX, 21, 1)]),
+        ]
+    );
+    assert_eq!(facts, [(MOSCOW.to_string(), 15, 1, "Slovenia expelled 33 Russia".to_string())]);
+    assert_eq!(summary["unverified"], 1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("1 finding(s) silenced by suppressions"), "{err}");
+
+    // What the workflow's `--format github` step prints for the contradiction: the count.
+    let out = factcheck(dir.path(), &["check", "--format", "github"]);
+    let gh = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        gh.lines().any(|l| l.starts_with(
+            "::error file=drafts/2022-03-30-benelux.md,line=21,col=33,endLine=21,endColumn=34,title=FC101"
+        )),
+        "{gh}"
+    );
+}
+
+/// pre-commit passes the staged draft: checked against every claim, `not_found` off, the
+/// archived draft skipped.
+#[test]
+fn pre_commit_run_on_one_draft() {
+    let dir = copy_of_example();
+    let out = factcheck(dir.path(), &["check", BENELUX, "drafts/archive/2018-salisbury.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("error[FC101]: count mismatch: the article says 54, the claim says 45"));
+    assert!(!text.contains("FC110"), "no claim is 'not found' in a partial run:\n{text}");
+    assert!(!text.contains("salisbury"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("skipped drafts/archive/2018-salisbury.md (excluded by the configuration)")
+    );
+}
+
+/// A baseline keeps today's findings quiet through unrelated edits and re-wrapping, and lets a
+/// new one through.
+#[test]
+fn baseline_in_the_example() {
+    let dir = copy_of_example();
+    let root = dir.path();
+    let out = factcheck(root, &["check", "--write-baseline", ".factcheck-baseline.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrote 2 findings"));
+    let out =
+        factcheck(root, &["check", "--format", "json", "--baseline", ".factcheck-baseline.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let (claims, facts, _) = findings(&out);
+    assert!(claims.iter().all(|c| c.3 == "supported") && facts.is_empty());
+
+    // Edit the draft: a new paragraph above, the contradicted sentence re-wrapped, and one new
+    // unchecked figure.
+    let path = root.join(MOSCOW);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text
+        .replace("# Moscow responds\n", "# Moscow responds\n\nA new first paragraph.\n")
+        .replace(
+            "Slovenia expelled 33 Russian diplomats,",
+            "Slovenia expelled 33\nRussian diplomats,",
+        )
+        + "\nLatvia expelled 2 Russian diplomats.\n";
+    std::fs::write(&path, text).unwrap();
+    let out =
+        factcheck(root, &["check", "--format", "json", "--baseline", ".factcheck-baseline.json"]);
+    let (_, facts, _) = findings(&out);
+    assert_eq!(facts.len(), 1, "{facts:?}");
+    assert_eq!(facts[0].3, "Latvia expelled 2 Russia");
 }
