@@ -380,10 +380,9 @@ pub fn inputs(
             for p in &args.claims {
                 claim_paths(p, &mut paths)?;
             }
-            (
-                paths.into_iter().map(|p| (p, None)).collect(),
-                args.articles.iter().map(|p| (p.clone(), None)).collect(),
-            )
+            // Without a configuration, scopes match paths relative to the working directory.
+            let rel = |p: &PathBuf| (p.clone(), discover::relative_to(cwd, p, cwd));
+            (paths.iter().map(rel).collect(), args.articles.iter().map(rel).collect())
         }
     };
     let mut claim_files = Vec::new();
