@@ -129,7 +129,7 @@ fn drafts_read_as_prose() {
         ("Belgium expelled 21", 13, 3),
         ("ministry statement", 13, 58),
         ("Poland expelled 54", 21, 17),
-        ("Estonia expelled 3", 24, 1),
+        ("Estonia expelled 3", 26, 1),
     ] {
         let at = article.text.find(needle).unwrap_or_else(|| panic!("{needle:?} not read"));
         let word = needle.split(' ').next().unwrap();
@@ -223,8 +223,16 @@ fn check_the_example_repository() {
             claim("claims/europe.claims", 7, "contradicted", &[(BENELUX, 21, 1)]),
         ]
     );
-    assert_eq!(facts, [(MOSCOW.to_string(), 15, 1, "Slovenia expelled 33 Russia".to_string())]);
-    assert_eq!(summary["unverified"], 1);
+    assert_eq!(
+        facts,
+        [
+            // The April claims do not apply to the March draft (scope): its 2018 background is
+            // unverified there, not a contradiction of `Germany and France expelled 75 Russia`.
+            (BENELUX.to_string(), 23, 1, "France and Germany expelled 8 Russia".to_string()),
+            (MOSCOW.to_string(), 15, 1, "Slovenia expelled 33 Russia".to_string()),
+        ]
+    );
+    assert_eq!(summary["unverified"], 2);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("1 finding(s) silenced by suppressions"), "{err}");
 
@@ -236,6 +244,26 @@ fn check_the_example_repository() {
             "::error file=drafts/2022-03-30-benelux.md,line=21,col=33,endLine=21,endColumn=34,title=FC101"
         )),
         "{gh}"
+    );
+}
+
+/// Without its `articles` line, the April claim file would apply to the March draft too, whose
+/// 2018 figure would then conflict with the April claim.
+#[test]
+fn without_the_scope_the_april_claim_conflicts() {
+    let dir = copy_of_example();
+    let path = dir.path().join("claims/april.claims");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let unscoped: String =
+        text.lines().filter(|l| !l.starts_with("articles ")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&path, unscoped).unwrap();
+    let out = factcheck(dir.path(), &["check", "--format", "json"]);
+    let (claims, _, _) = findings(&out);
+    let verdicts: Vec<(&str, &str)> =
+        claims.iter().map(|c| (c.0.as_str(), c.3.as_str())).take(2).collect();
+    assert_eq!(
+        verdicts,
+        [("claims/april.claims", "supported"), ("claims/april.claims", "conflicting")]
     );
 }
 
@@ -264,7 +292,7 @@ fn baseline_in_the_example() {
     let root = dir.path();
     let out = factcheck(root, &["check", "--write-baseline", ".factcheck-baseline.json"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("wrote 2 findings"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrote 3 findings"));
     let out =
         factcheck(root, &["check", "--format", "json", "--baseline", ".factcheck-baseline.json"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
