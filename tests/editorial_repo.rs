@@ -287,6 +287,18 @@ fn pre_commit_run_on_one_draft() {
     );
 }
 
+/// pre-commit passes a staged claim file: every draft is checked, and claims not found count.
+#[test]
+fn pre_commit_run_on_a_claim_file() {
+    let dir = copy_of_example();
+    let out = factcheck(dir.path(), &["check", "--format", "json", "claims/europe.claims"]);
+    assert_eq!(out.status.code(), Some(1));
+    let (claims, facts, _) = findings(&out);
+    assert_eq!(claims.len(), 6, "all claim files are loaded");
+    let files: Vec<&str> = facts.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(files, [BENELUX, MOSCOW], "every draft is checked");
+}
+
 /// A baseline keeps today's findings quiet through unrelated edits and re-wrapping, and lets a
 /// new one through.
 #[test]
