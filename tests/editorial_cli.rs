@@ -257,3 +257,30 @@ fn pre_commit_hook_definition() {
         assert!(text.lines().any(|l| l == line), "missing {line:?}");
     }
 }
+
+/// On a terminal (a pseudo-terminal from util-linux `script`), a long run draws the bar on
+/// stderr and clears it at the end. Skipped, with a note, where `script` is missing.
+#[test]
+fn progress_bar_on_a_terminal() {
+    let dir = repo();
+    for i in 0..30 {
+        write(dir.path(), &format!("drafts/many/{i:02}.md"), "Nothing here.\n");
+    }
+    let cmd = format!("{} check -q > /dev/null", env!("CARGO_BIN_EXE_factcheck"));
+    let out = Command::new("script")
+        .args(["-q", "-e", "-c", &cmd, "/dev/null"])
+        .current_dir(dir.path())
+        .env("TERM", "xterm")
+        .output();
+    let Ok(out) = out else {
+        eprintln!("note: `script` is not installed; the terminal case is not tested");
+        return;
+    };
+    if !out.status.success() {
+        eprintln!("note: `script` could not run here ({}); skipped", stderr(&out));
+        return;
+    }
+    let tty = stdout(&out);
+    assert!(tty.contains("checking [") && tty.contains("/32"), "{tty:?}");
+    assert!(tty.ends_with("\r\u{1b}[2K"), "the bar is cleared: {tty:?}");
+}
