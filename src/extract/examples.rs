@@ -1,0 +1,1 @@
+//! Worked examples of rule files (`example "TEXT" => CLAIM`), run as tests.
