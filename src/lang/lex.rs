@@ -128,10 +128,12 @@ fn word(numbers: bool) -> impl Fn(In<'_>) -> R<'_, Token<'_>> {
                 break;
             }
             if c == ',' {
+                // Inside a number (`1,269`, `>1,000`, `1,000..2,000`): a digit before and after.
                 let prev_digits = numbers
-                    && idx > 0
-                    && s.get(..idx)
-                        .is_some_and(|p| p.chars().all(|c| c.is_ascii_digit() || c == ','));
+                    && s.get(..idx).is_some_and(|p| {
+                        p.ends_with(|c: char| c.is_ascii_digit())
+                            && p.chars().all(|c| c.is_ascii_digit() || ",.<>=~".contains(c))
+                    });
                 let next_digit = iter.peek().is_some_and(|(_, n)| n.is_ascii_digit());
                 if !(prev_digits && next_digit) {
                     break;
