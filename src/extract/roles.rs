@@ -1303,9 +1303,17 @@ impl<'a> Sentence<'a> {
         subsume(out, first_new);
     }
 
-    /// One past the last token of the nearest trigger before `ti`, or 0.
+    /// One past the last token of the nearest trigger of another predicate before `ti`, or 0.
     fn previous_trigger_end(&self, ti: usize) -> usize {
-        (0..ti).rev().find(|&k| self.tokens[k].trigger.is_some()).map_or(0, |k| k + 1)
+        let own = self.tokens[ti].trigger.and_then(|h| self.hits.get(h as usize));
+        let own = own.map(|h| h.trigger.predicate);
+        (0..ti)
+            .rev()
+            .find(|&k| {
+                let other = self.tokens[k].trigger.and_then(|h| self.hits.get(h as usize));
+                other.is_some_and(|h| Some(h.trigger.predicate) != own)
+            })
+            .map_or(0, |k| k + 1)
     }
 
     /// A count (and perhaps one noun or demonym) right before a verb with no auxiliary: an
