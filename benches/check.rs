@@ -31,7 +31,7 @@ fn data(claims: usize, facts: usize) -> (Lexicon, Vec<Claim>, Vec<Fact>) {
         lx.add_predicate(Predicate::new(format!("p{i}")));
     }
     let mut r = Rng(0x9E37_79B9_7F4A_7C15);
-    let mut actors = |r: &mut Rng| {
+    let actors = |r: &mut Rng| {
         let mut v = vec![ActorId(r.next(200) as u32)];
         if r.next(10) == 0 {
             v.push(ActorId(r.next(200) as u32));
