@@ -182,6 +182,37 @@ pub struct Report {
     pub summary: Summary,
 }
 
+impl Report {
+    /// Keeps the claims and unverified facts the predicates accept (given each one's index),
+    /// and counts the summary again. Suppressions and baselines drop findings this way.
+    pub fn retain(
+        &mut self,
+        mut keep_claim: impl FnMut(usize, &ClaimReport) -> bool,
+        mut keep_fact: impl FnMut(usize, &Fact) -> bool,
+    ) {
+        let mut i = 0;
+        self.claims.retain(|c| {
+            i += 1;
+            keep_claim(i - 1, c)
+        });
+        let mut j = 0;
+        self.unverified.retain(|f| {
+            j += 1;
+            keep_fact(j - 1, f)
+        });
+        let mut summary = Summary { unverified: self.unverified.len(), ..Summary::default() };
+        for c in &self.claims {
+            match c.verdict {
+                Verdict::Supported => summary.supported += 1,
+                Verdict::Contradicted => summary.contradicted += 1,
+                Verdict::Conflicting => summary.conflicting += 1,
+                Verdict::NotFound => summary.not_found += 1,
+            }
+        }
+        self.summary = summary;
+    }
+}
+
 /// Checks every claim against every fact.
 pub fn check(claims: &[Claim], facts: &[Fact], lexicon: &Lexicon) -> Report {
     check_with(claims, facts, lexicon, &|_, _| true)

@@ -280,7 +280,7 @@ fn letters_at<'a>(b: &[u8], i: usize, buf: &'a mut [u8; 16]) -> Option<(&'a [u8]
     while j < b.len() && b[j].is_ascii_alphabetic() {
         j += 1;
     }
-    if j == i || j - i > buf.len() || b.get(j).is_some_and(|&c| c >= 0x80) {
+    if j == i || j - i > buf.len() || b.get(j).is_some_and(|&c| c >= 0x80 && is_alnum(c)) {
         return None;
     }
     for (k, &c) in b[i..j].iter().enumerate() {
