@@ -220,6 +220,63 @@ impl Lexicon {
         id
     }
 
+    /// Removes a name (alias, code, demonym or metonym) from an actor, for `drop`. Returns false
+    /// when the actor has no such name; the canonical name cannot be removed.
+    pub fn remove_actor_name(&mut self, id: ActorId, name: &str) -> bool {
+        let Some(a) = self.actors.get_mut(id.0 as usize) else { return false };
+        if a.canonical == name {
+            return false;
+        }
+        let mut removed = false;
+        for v in [&mut a.aliases, &mut a.codes, &mut a.demonyms, &mut a.metonyms] {
+            let before = v.len();
+            v.retain(|n| n != name);
+            removed |= v.len() != before;
+        }
+        if !removed {
+            return false;
+        }
+        if let Some(entry) = self.actor_names.get_mut(name) {
+            entry.retain(|(i, _)| *i != id);
+            if entry.is_empty() {
+                self.actor_names.remove(name);
+            }
+        }
+        let folded = name.to_lowercase();
+        let a = &self.actors[id.0 as usize];
+        let still = a
+            .article_names()
+            .map(|(n, _)| n)
+            .chain(a.codes.iter().map(String::as_str))
+            .any(|n| n.to_lowercase() == folded);
+        if !still && let Some(entry) = self.actor_names_folded.get_mut(&folded) {
+            entry.retain(|i| *i != id);
+            if entry.is_empty() {
+                self.actor_names_folded.remove(&folded);
+            }
+        }
+        true
+    }
+
+    /// Removes a form (verb, noun, phrase or object preposition) from a predicate, for `drop`.
+    /// Returns false when the predicate has no such form; the canonical name cannot be removed.
+    pub fn remove_predicate_name(&mut self, id: PredicateId, name: &str) -> bool {
+        let Some(p) = self.predicates.get_mut(id.0 as usize) else { return false };
+        if p.canonical == name {
+            return false;
+        }
+        let mut removed = false;
+        for v in [&mut p.verbs, &mut p.nouns, &mut p.phrases, &mut p.object_preps] {
+            let before = v.len();
+            v.retain(|n| n != name);
+            removed |= v.len() != before;
+        }
+        if removed && self.predicate_words.get(name) == Some(&id) {
+            self.predicate_words.remove(name);
+        }
+        removed
+    }
+
     /// Actors a name denotes in a claim file: exact match first, then case-insensitive.
     pub fn resolve_actor(&self, name: &str) -> Vec<ActorId> {
         if let Some(v) = self.actor_names.get(name) {

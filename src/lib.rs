@@ -7,10 +7,12 @@
 //! [`report`]. The library never prints; [`cli`] is the only place that does.
 
 pub mod article;
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod discover;
 pub mod extract;
 pub mod lang;
 pub mod lexicon;
@@ -19,3 +21,4 @@ pub mod markdown;
 pub mod model;
 pub mod report;
 pub mod source;
+pub mod suppress;

@@ -1,8 +1,385 @@
 //! The checker: compares every claim with the facts extracted from the articles and gives each
 //! claim a verdict with evidence; facts no claim covers are reported as unverified.
+//!
+//! [`compat`] defines, for one claim and one fact, whether the fact is *about* the claim (same
+//! predicate, compatible subject and object) and whether it *supports* it (compatible count,
+//! date and negation too) or contradicts it, and why. This module decides what the facts
+//! together say about each claim, the way an editor would read them:
+//!
+//! 1. **Only facts that can be about the claim count.** Facts are indexed by (predicate, actor)
+//!    ([`index::FactIndex`]), so a claim never looks at unrelated facts, and a claim limited to
+//!    some articles (the `articles` scope of its file) sees only their facts.
+//!    A fact must state at least one actor the claim names ([`compat::Comparison::anchored`]):
+//!    "17 diplomats were expelled", with neither side stated, is about no claim that names an
+//!    actor (only about `_ expelled _`).
+//! 2. **Explicit statements outrank vague ones.** A fact that names both the subject and the
+//!    object (or whose side the claim leaves as `_`) is *explicit*; a fact that leaves a side
+//!    unstated (`Belgium expelled 21` with no nationality) is *vague*. When any article has an
+//!    explicit fact about the claim, vague facts are ignored; otherwise vague facts count (and the
+//!    report notes that the unstated side is unverified). So `Russia expelled 15 Netherlands`
+//!    is supported by "21 diplomats from Belgium and 15 from the Netherlands" even though the
+//!    same article also says Russia expelled 36 diplomats (object unstated).
+//! 3. **Within one article, support wins.** An article that states the claim supports it even if
+//!    it also has other statements about the same actors with another count or date: those are
+//!    most often other events (an earlier round of expulsions, a total). An article
+//!    *contradicts* the claim when it has facts about it and none supports it.
+//! 4. **Across articles:** `supported` when some article supports it and none contradicts it;
+//!    `contradicted` when some contradicts it and none supports it (the reasons are those of
+//!    every contradicting fact: `count`, `date`, `negated`); `conflicting` when one article
+//!    supports and another contradicts it; `not_found` when no article has a fact about it.
+//! 5. **Near misses.** For a claim not found, the facts that state it the other way round
+//!    (subject and object swapped) or only jointly (the claim's subject or object a strict part
+//!    of the fact's) are named: those are the mistakes editors make.
+//! 6. **Unverified facts.** A fact about which no applicable claim speaks (no claim with its
+//!    predicate and compatible subject and object) is `unverified`. A joint or reversed fact
+//!    named as a near miss is still unverified: nobody has checked it as stated.
+//!
+//! Notes on a supported claim: the date is *unverified* when no supporting fact gives one, and
+//! only *partly verified* when the supporting facts give it less precisely than the claim (an
+//! article's `April 15` with no year for a claim's `2022-04-15`); the subject or object is
+//! unverified when every supporting fact leaves it unstated.
+//!
+//! [`diagnostics`] turns a [`Report`] into [`crate::diag::Diagnostic`]s with the stable codes of
+//! [`Finding`], at the levels of a [`Policy`].
 
 pub mod compat;
+pub mod diagnostics;
+pub mod finding;
+pub mod index;
 
-/// Placeholder until the checker lands (issue 4).
-#[derive(Debug, Default)]
-pub struct Report {}
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::lexicon::Lexicon;
+use crate::model::{Actors, Claim, Fact, Precision};
+use crate::source::FileId;
+
+pub use compat::{ActorMatch, Reason};
+pub use diagnostics::diagnostics;
+pub use finding::{Finding, Kind, Policy};
+
+/// What the articles say about a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Supported,
+    Contradicted,
+    Conflicting,
+    NotFound,
+}
+
+impl Verdict {
+    /// The name used in reports: `not_found`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Conflicting => "conflicting",
+            Verdict::NotFound => "not_found",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One fact the verdict rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    pub fact: Fact,
+    /// The fact supports the claim; otherwise it contradicts it for [`Evidence::reasons`].
+    pub supports: bool,
+    /// Why it contradicts the claim (empty when it supports it).
+    pub reasons: Vec<Reason>,
+    /// How the fact's subject compares with the claim's.
+    pub subject: ActorMatch,
+    /// How the fact's object compares with the claim's.
+    pub object: ActorMatch,
+}
+
+/// How a fact that is not about a claim nearly is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NearMissKind {
+    /// Subject and object swapped: the claim says Russia expelled Dutch diplomats, the article
+    /// that the Netherlands expelled Russian ones.
+    Reversed,
+    /// The claim's subject (or object) is a strict part of the fact's: the claim is about
+    /// Germany, the article about Germany and France together.
+    Joint,
+}
+
+/// A fact that is not about the claim but looks like a mistake for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMiss {
+    pub kind: NearMissKind,
+    pub fact: Fact,
+}
+
+/// What a verdict leaves unverified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Note {
+    /// The claim has a date and no supporting fact gives one.
+    DateUnverified,
+    /// The supporting facts give the date less precisely than the claim (no year, no day).
+    DatePartlyVerified,
+    /// Every fact the verdict rests on leaves the subject unstated.
+    SubjectUnverified,
+    /// Every fact the verdict rests on leaves the object unstated.
+    ObjectUnverified,
+}
+
+impl Note {
+    /// The note as a sentence for reports.
+    pub fn message(self) -> &'static str {
+        match self {
+            Note::DateUnverified => "the article gives no date: the date is unverified",
+            Note::DatePartlyVerified => {
+                "the article gives the date less precisely than the claim: it is only partly verified"
+            }
+            Note::SubjectUnverified => "the article leaves the subject unstated: it is unverified",
+            Note::ObjectUnverified => "the article leaves the object unstated: it is unverified",
+        }
+    }
+}
+
+/// The verdict on one claim, with its evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimReport {
+    pub claim: Claim,
+    pub verdict: Verdict,
+    /// Why it is contradicted or conflicting (sorted, distinct); empty otherwise.
+    pub reasons: Vec<Reason>,
+    /// Supporting facts, then contradicting ones, each in article and text order.
+    pub evidence: Vec<Evidence>,
+    /// For a claim not found: reversed and joint facts.
+    pub near_misses: Vec<NearMiss>,
+    pub notes: Vec<Note>,
+}
+
+/// How many claims got each verdict, and how many facts are unverified.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub supported: usize,
+    pub contradicted: usize,
+    pub conflicting: usize,
+    pub not_found: usize,
+    pub unverified: usize,
+}
+
+/// Everything `check` found: a verdict for every claim (in input order) and the facts no claim
+/// covers (in input order).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    pub claims: Vec<ClaimReport>,
+    pub unverified: Vec<Fact>,
+    pub summary: Summary,
+}
+
+impl Report {
+    /// Keeps the claims and unverified facts the predicates accept (given each one's index),
+    /// and counts the summary again. Suppressions and baselines drop findings this way.
+    pub fn retain(
+        &mut self,
+        mut keep_claim: impl FnMut(usize, &ClaimReport) -> bool,
+        mut keep_fact: impl FnMut(usize, &Fact) -> bool,
+    ) {
+        let mut i = 0;
+        self.claims.retain(|c| {
+            i += 1;
+            keep_claim(i - 1, c)
+        });
+        let mut j = 0;
+        self.unverified.retain(|f| {
+            j += 1;
+            keep_fact(j - 1, f)
+        });
+        let mut summary = Summary { unverified: self.unverified.len(), ..Summary::default() };
+        for c in &self.claims {
+            match c.verdict {
+                Verdict::Supported => summary.supported += 1,
+                Verdict::Contradicted => summary.contradicted += 1,
+                Verdict::Conflicting => summary.conflicting += 1,
+                Verdict::NotFound => summary.not_found += 1,
+            }
+        }
+        self.summary = summary;
+    }
+}
+
+/// Checks every claim against every fact.
+pub fn check(claims: &[Claim], facts: &[Fact], lexicon: &Lexicon) -> Report {
+    check_with(claims, facts, lexicon, &|_, _| true)
+}
+
+/// Checks claims against facts, where `applies(claim, article)` says whether a claim is to be
+/// checked against an article's facts (the `articles` scope of its claim file). It is asked
+/// only for facts that can be about the claim.
+pub fn check_with(
+    claims: &[Claim],
+    facts: &[Fact],
+    lexicon: &Lexicon,
+    applies: &dyn Fn(&Claim, FileId) -> bool,
+) -> Report {
+    let _ = lexicon; // Compatibility works on ids; the lexicon is for future name-aware rules.
+    let index = index::FactIndex::new(facts);
+    let mut covered = vec![false; facts.len()];
+    let mut out = Vec::with_capacity(claims.len());
+    let mut summary = Summary::default();
+    for claim in claims {
+        let report = check_claim(claim, facts, &index, applies, &mut covered);
+        match report.verdict {
+            Verdict::Supported => summary.supported += 1,
+            Verdict::Contradicted => summary.contradicted += 1,
+            Verdict::Conflicting => summary.conflicting += 1,
+            Verdict::NotFound => summary.not_found += 1,
+        }
+        out.push(report);
+    }
+    let unverified: Vec<Fact> =
+        facts.iter().zip(&covered).filter(|(_, c)| !**c).map(|(f, _)| f.clone()).collect();
+    summary.unverified = unverified.len();
+    Report { claims: out, unverified, summary }
+}
+
+fn explicit(e: &Evidence) -> bool {
+    e.subject != ActorMatch::Unstated && e.object != ActorMatch::Unstated
+}
+
+fn check_claim(
+    claim: &Claim,
+    facts: &[Fact],
+    index: &index::FactIndex,
+    applies: &dyn Fn(&Claim, FileId) -> bool,
+    covered: &mut [bool],
+) -> ClaimReport {
+    let mut about: Vec<Evidence> = Vec::new();
+    let mut joint: Vec<usize> = Vec::new();
+    for i in index.candidates(claim) {
+        let Some(fact) = facts.get(i) else { continue };
+        let Some(cmp) = compat::compare(claim, fact) else { continue };
+        let is_joint = (cmp.subject == ActorMatch::PartOfJoint && cmp.object.compatible())
+            || (cmp.object == ActorMatch::PartOfJoint && cmp.subject.compatible());
+        if !((cmp.is_about() && cmp.anchored()) || is_joint) || !applies(claim, fact.file) {
+            continue;
+        }
+        if is_joint {
+            joint.push(i);
+            continue;
+        }
+        if let Some(c) = covered.get_mut(i) {
+            *c = true;
+        }
+        let reasons = cmp.reasons();
+        about.push(Evidence {
+            fact: fact.clone(),
+            supports: reasons.is_empty(),
+            reasons,
+            subject: cmp.subject,
+            object: cmp.object,
+        });
+    }
+
+    // Explicit statements outrank vague ones.
+    if about.iter().any(explicit) {
+        about.retain(explicit);
+    }
+    // Per article: support wins; otherwise the article contradicts.
+    let mut by_article: BTreeMap<FileId, Vec<Evidence>> = BTreeMap::new();
+    for e in about {
+        by_article.entry(e.fact.file).or_default().push(e);
+    }
+    let mut supporting = Vec::new();
+    let mut contradicting = Vec::new();
+    for (_, mut evidence) in by_article {
+        evidence.sort_by_key(|e| (e.fact.span.start, e.fact.span.end));
+        if evidence.iter().any(|e| e.supports) {
+            supporting.extend(evidence.into_iter().filter(|e| e.supports));
+        } else {
+            contradicting.extend(evidence);
+        }
+    }
+    let verdict = match (supporting.is_empty(), contradicting.is_empty()) {
+        (false, true) => Verdict::Supported,
+        (true, false) => Verdict::Contradicted,
+        (false, false) => Verdict::Conflicting,
+        (true, true) => Verdict::NotFound,
+    };
+    let mut reasons: Vec<Reason> =
+        contradicting.iter().flat_map(|e: &Evidence| e.reasons.iter().copied()).collect();
+    reasons.sort();
+    reasons.dedup();
+
+    let mut notes = Vec::new();
+    let basis = if supporting.is_empty() { &contradicting } else { &supporting };
+    if !supporting.is_empty() && claim.date.is_some() {
+        if supporting.iter().all(|e| e.fact.date.is_none()) {
+            notes.push(Note::DateUnverified);
+        } else if supporting.iter().all(|e| date_coarser(claim, &e.fact)) {
+            notes.push(Note::DatePartlyVerified);
+        }
+    }
+    if !basis.is_empty() && basis.iter().all(|e| e.subject == ActorMatch::Unstated) {
+        notes.push(Note::SubjectUnverified);
+    }
+    if !basis.is_empty() && basis.iter().all(|e| e.object == ActorMatch::Unstated) {
+        notes.push(Note::ObjectUnverified);
+    }
+
+    let mut near_misses = Vec::new();
+    if verdict == Verdict::NotFound {
+        for &i in index.reversal_candidates(claim) {
+            let Some(fact) = facts.get(i as usize) else { continue };
+            if is_reversal(claim, fact) && applies(claim, fact.file) {
+                near_misses.push(NearMiss { kind: NearMissKind::Reversed, fact: fact.clone() });
+            }
+        }
+        for i in joint {
+            if let Some(fact) = facts.get(i) {
+                near_misses.push(NearMiss { kind: NearMissKind::Joint, fact: fact.clone() });
+            }
+        }
+        near_misses
+            .sort_by_key(|n| (n.fact.file, n.fact.span.start, n.kind == NearMissKind::Joint));
+    }
+
+    let mut evidence = supporting;
+    evidence.extend(contradicting);
+    ClaimReport { claim: claim.clone(), verdict, reasons, evidence, near_misses, notes }
+}
+
+/// The fact states the claim with subject and object swapped.
+fn is_reversal(claim: &Claim, fact: &Fact) -> bool {
+    fact.predicate == claim.predicate
+        && fact.negated == claim.negated
+        && matches!(claim.subject, Actors::Set(_))
+        && compat::actors(&claim.object, &fact.subject) == ActorMatch::Same
+        && compat::actors(&claim.subject, &fact.object) == ActorMatch::Same
+}
+
+/// The fact's date is known less precisely than the claim's (it lacks a field the claim has).
+fn date_coarser(claim: &Claim, fact: &Fact) -> bool {
+    use crate::model::DateSpec;
+    let (Some(c), Some(f)) = (&claim.date, &fact.date) else { return false };
+    let fields = |d: &DateSpec| -> u8 {
+        let p = match d {
+            DateSpec::On(d) | DateSpec::Between { start: d, .. } => d,
+        };
+        u8::from(p.year.is_some()) + u8::from(p.month.is_some()) + u8::from(p.day.is_some())
+    };
+    let no_year = |d: &DateSpec| match d {
+        DateSpec::On(d) | DateSpec::Between { start: d, .. } => {
+            matches!(d.precision(), Precision::MonthDay | Precision::MonthOnly)
+        }
+    };
+    fields(f) < fields(c) || (no_year(f) && !no_year(c))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,22 +1,559 @@
 //! `factcheck check`: claims against articles.
+//!
+//! The run is in three steps, so that configuration files, suppressions and baselines can plug
+//! in between them: [`CheckArgs`] are read into [`CheckInputs`] (every file's text, the rules,
+//! the policy: the only step that touches the file system), [`run_check`] computes the report
+//! from them (pure: no I/O, no printing), and [`run`] prints it in the chosen format and
+//! returns the exit code.
+//!
+//! Exit codes: 0 when nothing is at error level, 1 when something is (by default contradicted
+//! and conflicting claims are errors, claims not found and unverified facts warnings;
+//! `--allow KIND`, `--warn KIND` and `--deny KIND` set a kind off, to warning, to error, applied
+//! in that order), 2 when it could not run (a claim file with errors, all of them printed
+//! first; a missing file; bad arguments). Warnings in claim files are printed and do not fail.
+//!
+//! With a `factcheck.toml` (found walking up from the working directory, or `--config`), the
+//! files come from the configuration ([`crate::config`], [`crate::discover`]); in every run the
+//! articles' suppressions ([`crate::suppress`]) and then a `--baseline` ([`crate::baseline`])
+//! drop findings before they are reported. See docs/editorial.md.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
-use super::{CmdResult, ColorChoice, Failure, RuleArgs};
+use rayon::prelude::*;
+
+use super::progress::Progress;
+use super::{CmdResult, ColorChoice, Failure, Outcome, RuleArgs};
+use crate::article::{Article, Format};
+use crate::baseline::Baseline;
+use crate::check::{self, Kind, Policy, Report};
+use crate::config::Config;
+use crate::diag::{Diagnostic, Severity};
+use crate::discover::{self, Filter, Role};
+use crate::extract::Extractor;
+use crate::lexicon::Lexicon;
+use crate::model::{Claim, PartialDate};
+use crate::report;
+use crate::source::{FileId, SourceMap};
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// rustc-style diagnostics and a summary line.
+    Human,
+    /// One JSON document (version 1, see docs/report-json.md).
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+}
+
+/// The kinds of finding whose level `--deny`, `--warn` and `--allow` set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    Contradicted,
+    Conflicting,
+    NotFound,
+    Unverified,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Contradicted => Kind::Contradicted,
+            KindArg::Conflicting => Kind::Conflicting,
+            KindArg::NotFound => Kind::NotFound,
+            KindArg::Unverified => Kind::Unverified,
+        }
+    }
+}
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Claim files, or directories searched for `*.claims`.
+    /// Claim files, or directories searched for `*.claims` (repeat the option for several).
     #[arg(long = "claims", short = 'c', value_name = "PATH")]
     pub claims: Vec<PathBuf>,
     /// Articles (plain text or Markdown).
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<PathBuf>,
+    /// Articles as JSON Lines (one object a line with `text`, optional `date` and `id`); `-`
+    /// reads standard input.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Vec<PathBuf>,
     #[command(flatten)]
     pub rules: RuleArgs,
+    /// The articles' date (YYYY-MM-DD), overriding their datelines.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// Print only the summary line (human format).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Report a kind of finding as an error (exit code 1).
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub deny: Vec<KindArg>,
+    /// Report a kind of finding as a warning.
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub warn: Vec<KindArg>,
+    /// Do not report a kind of finding (it is still counted in the summary).
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub allow: Vec<KindArg>,
+    /// The configuration file (default: `factcheck.toml` in the working directory or above).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any `factcheck.toml`.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Report only the findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file (and report nothing).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+}
+
+/// A file's name (as given, or `FILE#ID` for a JSON Lines article) and text.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub name: String,
+    pub text: String,
+    /// Its path relative to the configuration's root (without a configuration, the working
+    /// directory), `/`-separated, for scopes and baselines; `None`: the name.
+    pub rel: Option<String>,
+}
+
+/// One article to check.
+#[derive(Debug, Clone)]
+pub struct ArticleInput {
+    pub name: String,
+    pub text: String,
+    pub format: Format,
+    /// Its own date (from a JSON Lines object); `--date` overrides it, and it overrides the
+    /// dateline.
+    pub date: Option<PartialDate>,
+    /// Its path relative to the configuration's root (see [`Named::rel`]).
+    pub rel: Option<String>,
+}
+
+/// Everything a check needs, read from the arguments (and later a configuration).
+#[derive(Debug, Clone, Default)]
+pub struct CheckInputs {
+    pub rule_files: Vec<Named>,
+    pub shipped_rules: bool,
+    pub claim_files: Vec<Named>,
+    pub articles: Vec<ArticleInput>,
+    /// `--date`: the date of every article.
+    pub date: Option<PartialDate>,
+    pub policy: Policy,
+    /// `--baseline`: findings it records are dropped.
+    pub baseline: Option<Baseline>,
+    /// `--write-baseline`: compute [`Checked::baseline`].
+    pub write_baseline: bool,
+}
+
+/// What a check computed.
+#[derive(Debug)]
+pub struct Checked {
+    pub sources: SourceMap,
+    pub lexicon: Lexicon,
+    /// Errors and warnings of the claim and rule files.
+    pub load_diagnostics: Vec<Diagnostic>,
+    /// `None` when a claim or rule file has errors: nothing was checked.
+    pub report: Option<Report>,
+    /// The findings, at the policy's levels.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many facts the articles state.
+    pub facts: usize,
+    /// The levels the findings were reported at.
+    pub policy: Policy,
+    /// Invalid (FC211) and unused (FC210) suppressions in the articles.
+    pub article_diagnostics: Vec<Diagnostic>,
+    /// Findings dropped by suppressions, and by the baseline.
+    pub silenced: usize,
+    pub baselined: usize,
+    /// The findings as a baseline, when `write_baseline` was asked.
+    pub baseline: Option<Baseline>,
+}
+
+/// Loads the claims, extracts the articles' facts (in parallel) and checks them.
+pub fn run_check(inputs: CheckInputs) -> Checked {
+    run_check_with(inputs, &|| {})
+}
+
+/// [`run_check`], calling `tick` after each article is read (for a progress bar).
+pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked {
+    let mut sources = SourceMap::new();
+    // Root-relative paths of claim files and articles, for scopes and baselines.
+    let mut rel: HashMap<FileId, String> = HashMap::new();
+    let mut add = |sources: &mut SourceMap, name: String, text: String, r: Option<String>| {
+        let r = r.unwrap_or_else(|| name.strip_prefix("./").unwrap_or(&name).to_string());
+        let id = sources.add(name, text);
+        rel.insert(id, r);
+        id
+    };
+    let mut files: Vec<FileId> =
+        inputs.rule_files.iter().map(|f| sources.add(&f.name, f.text.as_str())).collect();
+    for f in inputs.claim_files {
+        files.push(add(&mut sources, f.name, f.text, f.rel));
+    }
+    let mut loaded = crate::lang::load(&mut sources, &files, inputs.shipped_rules);
+    let (scopes, scope_diagnostics) = discover::Scopes::new(&loaded.scopes);
+    loaded.diagnostics.extend(scope_diagnostics);
+    let has_errors = loaded.diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let mut checked = Checked {
+        sources: SourceMap::new(),
+        lexicon: loaded.lexicon,
+        load_diagnostics: loaded.diagnostics,
+        report: None,
+        diagnostics: Vec::new(),
+        facts: 0,
+        policy: inputs.policy,
+        article_diagnostics: Vec::new(),
+        silenced: 0,
+        baselined: 0,
+        baseline: None,
+    };
+    if has_errors {
+        checked.sources = sources;
+        return checked;
+    }
+    let article_ids: Vec<(FileId, Format, Option<PartialDate>)> = inputs
+        .articles
+        .into_iter()
+        .map(|a| (add(&mut sources, a.name, a.text, a.rel), a.format, inputs.date.or(a.date)))
+        .collect();
+    let extractor = Extractor::new(&checked.lexicon);
+    let facts: Vec<crate::model::Fact> = article_ids
+        .par_iter()
+        .flat_map_iter(|&(id, format, date)| {
+            let article = Article::prepare(id, &sources.get(id).text, format, date);
+            let facts = extractor.extract(&article);
+            tick();
+            facts
+        })
+        .collect();
+    let in_scope = |c: &Claim, a: FileId| rel.get(&a).is_none_or(|p| scopes.applies(c.file, p));
+    let mut report = check::check_with(&loaded.claims, &facts, &checked.lexicon, &in_scope);
+    let formats: Vec<(FileId, Format)> = article_ids.iter().map(|&(id, f, _)| (id, f)).collect();
+    let applied = crate::suppress::apply(&mut report, &sources, &formats);
+    let path = |id: FileId| rel.get(&id).cloned().unwrap_or_else(|| sources.get(id).name.clone());
+    if inputs.write_baseline {
+        checked.baseline = Some(Baseline::from_report(&report, &sources, &path));
+    }
+    if let Some(b) = &inputs.baseline {
+        checked.baselined = b.filter_report(&mut report, &sources, &path);
+    }
+    checked.diagnostics = check::diagnostics(&report, &checked.lexicon, &checked.policy);
+    checked.article_diagnostics = applied.diagnostics;
+    checked.silenced = applied.silenced;
+    checked.facts = facts.len();
+    checked.report = Some(report);
+    checked.sources = sources;
+    checked
+}
+
+/// `*.claims` files under a directory, sorted; a file path as it is.
+fn claim_paths(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
+    if !path.is_dir() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            claim_paths(&p, out)?;
+        } else if p.extension().is_some_and(|e| e == "claims") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn read_named(path: &Path) -> Result<Named, Failure> {
+    Ok(Named { name: path.display().to_string(), text: super::read_file(path)?, rel: None })
+}
+
+/// The files a configuration gives a run, each as (name shown to the user, root-relative path).
+struct Configured {
+    claims: Vec<(PathBuf, Option<String>)>,
+    articles: Vec<(PathBuf, Option<String>)>,
+    partial: bool,
+}
+
+/// Applies the configuration to the arguments (see docs/editorial.md, "Which files are
+/// checked"); skipped named files and unreadable directories are added to `warnings`.
+fn configured(
+    args: &CheckArgs,
+    config: &Config,
+    cwd: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<Configured, Failure> {
+    let filter = Filter::new(config)?;
+    let plan = if args.articles.is_empty() && !args.jsonl.is_empty() {
+        // Only JSON Lines articles: the configuration gives the claim files.
+        discover::Plan { articles: Vec::new(), ..discover::plan(&filter, &[], cwd) }
+    } else {
+        discover::plan(&filter, &args.articles, cwd)
+    };
+    for (path, role) in &plan.skipped {
+        let why = match role {
+            Role::Excluded => "excluded by the configuration",
+            _ => "not an article or claim file of the configuration",
+        };
+        warnings.push(format!("skipped {} ({why})", path.display()));
+    }
+    warnings.extend(plan.errors.iter().cloned());
+    let shown =
+        |p: &PathBuf| (PathBuf::from(discover::display_path(p, cwd)), filter.relative(p, cwd));
+    let claims = if args.claims.is_empty() {
+        plan.claims.iter().map(shown).collect()
+    } else {
+        let mut paths = Vec::new();
+        for p in &args.claims {
+            claim_paths(p, &mut paths)?;
+        }
+        paths.iter().map(|p| (p.clone(), filter.relative(p, cwd))).collect()
+    };
+    let articles = plan.articles.iter().map(shown).collect();
+    Ok(Configured { claims, articles, partial: plan.partial })
+}
+
+/// Reads the files the arguments (and the configuration, when there is one) name; warnings
+/// (JSON Lines lines skipped, named files the configuration skips) are returned.
+pub fn inputs(
+    args: &CheckArgs,
+    config: Option<&Config>,
+    cwd: &Path,
+) -> Result<(CheckInputs, Vec<String>), Failure> {
+    let mut warnings = Vec::new();
+    let files = match config {
+        Some(c) => Some(configured(args, c, cwd, &mut warnings)?),
+        None => None,
+    };
+    if let Some(f) = &files {
+        if f.claims.is_empty() {
+            return Err(Failure(
+                "no claim files: the configuration's `claims` globs match none (or give --claims PATH)"
+                    .into(),
+            ));
+        }
+    } else {
+        if args.claims.is_empty() {
+            return Err(Failure("no claim files: give them with --claims PATH".into()));
+        }
+        if args.articles.is_empty() && args.jsonl.is_empty() {
+            return Err(Failure("no articles: give article files or --jsonl FILE".into()));
+        }
+    }
+    let date = match &args.date {
+        None => None,
+        Some(d) => Some(
+            crate::article::iso_date(d)
+                .ok_or_else(|| Failure(format!("--date {d}: expected a date YYYY-MM-DD")))?,
+        ),
+    };
+    let mut policy = config.map(|c| c.severity.policy()).unwrap_or_default();
+    if files.as_ref().is_some_and(|f| f.partial) {
+        // Some drafts only: a claim they do not mention may be in another one.
+        policy.set(Kind::NotFound, None);
+    }
+    for (kinds, level) in [
+        (&args.allow, None),
+        (&args.warn, Some(Severity::Warning)),
+        (&args.deny, Some(Severity::Error)),
+    ] {
+        for k in kinds {
+            policy.set((*k).into(), level);
+        }
+    }
+    let (claim_paths_rel, article_paths_rel) = match files {
+        Some(f) => (f.claims, f.articles),
+        None => {
+            let mut paths = Vec::new();
+            for p in &args.claims {
+                claim_paths(p, &mut paths)?;
+            }
+            // Without a configuration, scopes match paths relative to the working directory.
+            let rel = |p: &PathBuf| (p.clone(), discover::relative_to(cwd, p, cwd));
+            (paths.iter().map(rel).collect(), args.articles.iter().map(rel).collect())
+        }
+    };
+    let mut claim_files = Vec::new();
+    for (p, rel) in claim_paths_rel {
+        claim_files.push(Named { rel, ..read_named(&p)? });
+    }
+    let config_rules = config.map(|c| c.rules.as_slice()).unwrap_or_default();
+    let rule_files = config_rules
+        .iter()
+        .chain(&args.rules.rules)
+        .map(|p| read_named(p))
+        .collect::<Result<_, _>>()?;
+    let mut articles = Vec::new();
+    for (p, rel) in article_paths_rel {
+        let f = read_named(&p)?;
+        articles.push(ArticleInput {
+            name: f.name,
+            text: f.text,
+            format: Format::from_path(&p),
+            date: None,
+            rel,
+        });
+    }
+    let baseline = match &args.baseline {
+        Some(p) => Some(Baseline::read(p)?),
+        None => None,
+    };
+    for p in &args.jsonl {
+        let (docs, w) = super::jsonl::read(p)?;
+        warnings.extend(w);
+        articles.extend(docs.into_iter().map(|d| ArticleInput {
+            name: d.name,
+            text: d.text,
+            format: Format::Text,
+            date: d.date,
+            rel: None,
+        }));
+    }
+    let inputs = CheckInputs {
+        rule_files,
+        shipped_rules: !args.rules.no_shipped_rules,
+        claim_files,
+        articles,
+        date,
+        policy,
+        baseline,
+        write_baseline: args.write_baseline.is_some(),
+    };
+    Ok((inputs, warnings))
+}
+
+/// Renders a finished check in a format.
+pub fn render(
+    checked: &Checked,
+    report: &Report,
+    format: OutputFormat,
+    color: bool,
+    quiet: bool,
+) -> String {
+    let mut all = checked.load_diagnostics.clone();
+    all.extend(checked.article_diagnostics.iter().cloned());
+    all.extend(checked.diagnostics.iter().cloned());
+    match format {
+        OutputFormat::Human => {
+            report::summary::render_check(&checked.sources, &all, &report.summary, color, quiet)
+        }
+        OutputFormat::Json => report::json::render(
+            report,
+            &checked.sources,
+            &checked.lexicon,
+            &checked.policy,
+            &[checked.load_diagnostics.as_slice(), checked.article_diagnostics.as_slice()].concat(),
+        ),
+        OutputFormat::Sarif => report::sarif::render(&checked.sources, &all),
+        OutputFormat::Github => report::github::render(&checked.sources, &all),
+    }
+}
+
+/// Whether to colour what goes to standard error.
+fn stderr_color(color: ColorChoice) -> bool {
+    use std::io::IsTerminal;
+    match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
+    }
+}
+
+/// Finds and reads the configuration (`--config`, or walking up from `cwd`; none with
+/// `--no-config`). Its errors are printed and stop the run.
+fn load_config(
+    args: &CheckArgs,
+    cwd: &Path,
+    color: ColorChoice,
+) -> Result<Option<Config>, Failure> {
+    if args.no_config {
+        return Ok(None);
+    }
+    let mut sources = SourceMap::new();
+    let Some((config, diags)) =
+        crate::config::load(&mut sources, args.config.as_deref(), cwd).map_err(Failure)?
+    else {
+        return Ok(None);
+    };
+    if diags.is_empty() {
+        return Ok(Some(config));
+    }
+    eprint!("{}", report::render_diagnostics(&sources, &diags, stderr_color(color)));
+    let name = config.file.map(|f| sources.get(f).name.clone()).unwrap_or_default();
+    Err(Failure(format!("invalid configuration {name}: nothing was checked")))
 }
 
 pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
-    let _ = (args, color);
-    Err(Failure("check is not implemented yet".into()))
+    let cwd = std::env::current_dir()
+        .map_err(|e| Failure(format!("cannot read the working directory: {e}")))?;
+    let config = load_config(&args, &cwd, color)?;
+    let (inputs, warnings) = inputs(&args, config.as_ref(), &cwd)?;
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    if config.is_some() && inputs.articles.is_empty() {
+        eprintln!("factcheck: no articles to check");
+        return Ok(Outcome::Clean);
+    }
+    let progress = Progress::for_run(inputs.articles.len(), !args.jsonl.is_empty(), "checking");
+    let checked = run_check_with(inputs, &|| progress.inc());
+    progress.finish();
+    let Some(report) = &checked.report else {
+        let errors =
+            checked.load_diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        eprint!(
+            "{}",
+            report::render_diagnostics(
+                &checked.sources,
+                &checked.load_diagnostics,
+                stderr_color(color)
+            )
+        );
+        return Err(Failure(format!(
+            "{errors} error{} in the claim files: nothing was checked",
+            if errors == 1 { "" } else { "s" }
+        )));
+    };
+    if let (Some(path), Some(baseline)) = (&args.write_baseline, &checked.baseline) {
+        baseline.write(path)?;
+        let n = baseline.findings.len();
+        eprintln!("wrote {n} finding{} to {}", if n == 1 { "" } else { "s" }, path.display());
+        return Ok(Outcome::Clean);
+    }
+    print!("{}", render(&checked, report, args.format, color.stdout(), args.quiet));
+    if !args.quiet && (checked.silenced > 0 || checked.baselined > 0) {
+        let plural = |n: usize| if n == 1 { "finding" } else { "findings" };
+        eprintln!(
+            "note: {} {} silenced by suppressions, {} {} in the baseline",
+            checked.silenced,
+            plural(checked.silenced),
+            checked.baselined,
+            plural(checked.baselined)
+        );
+    }
+    if checked
+        .diagnostics
+        .iter()
+        .chain(&checked.article_diagnostics)
+        .any(|d| d.severity == Severity::Error)
+    {
+        Ok(Outcome::Findings)
+    } else {
+        Ok(Outcome::Clean)
+    }
 }

@@ -1,20 +1,88 @@
 //! `factcheck fmt`: canonical layout for claim files.
+//!
+//! Rewrites each file in the canonical layout (see `docs/claim-language.md` and
+//! [`crate::lang::format`]), atomically: the new text goes to a temporary file in the same
+//! directory, which then replaces the original (keeping its permissions). A file with syntax
+//! errors is never rewritten: its errors are printed (stderr) and the exit code is 1.
+//! `--check` changes nothing, prints a unified diff of each file that would change (stdout) and
+//! exits 1 if any would. Exit 2 when fmt could not run (missing file, unwritable directory).
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use super::{CmdResult, ColorChoice, Failure};
+use super::lint::{claim_files, plural};
+use super::{CmdResult, ColorChoice, Failure, Outcome, read_file};
+use crate::lang::{format::format, parse_diagnostic};
+use crate::source::SourceMap;
 
 #[derive(Debug, clap::Args)]
 pub struct FmtArgs {
-    /// Claim files, or directories searched for `*.claims`.
+    /// Claim files, or directories searched recursively for `*.claims`.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
-    /// Change nothing; exit 1 if a file would change.
+    /// Change nothing; print a diff and exit 1 if a file would change.
     #[arg(long)]
     pub check: bool,
 }
 
 pub fn run(args: FmtArgs, color: ColorChoice) -> CmdResult {
-    let _ = (args, color);
-    Err(Failure("fmt is not implemented yet".into()))
+    let files = claim_files(&args.paths)?;
+    let mut invalid = 0;
+    let mut changed = 0;
+    for path in &files {
+        let text = read_file(path)?;
+        let name = path.display().to_string();
+        match format(&text) {
+            Err(errors) => {
+                invalid += 1;
+                let mut sources = SourceMap::new();
+                let id = sources.add(name.clone(), text);
+                let diags: Vec<_> = errors.iter().map(|e| parse_diagnostic(id, e)).collect();
+                eprint!("{}", crate::report::render_diagnostics(&sources, &diags, false));
+                eprintln!("{name}: not formatted ({})", plural(diags.len(), "error"));
+            }
+            Ok(out) if out == text => {}
+            Ok(out) => {
+                changed += 1;
+                if args.check {
+                    // A deadline keeps huge files fast (the diff is then less minimal).
+                    let diff = similar::TextDiff::configure()
+                        .timeout(std::time::Duration::from_secs(2))
+                        .diff_lines(&text, &out);
+                    print!("{}", diff.unified_diff().context_radius(2).header(&name, &name));
+                } else {
+                    write_atomic(path, &out)
+                        .map_err(|e| Failure(format!("cannot write {name}: {e}")))?;
+                }
+            }
+        }
+    }
+    let _ = color;
+    let n = files.len();
+    let verb = if args.check { "would reformat" } else { "reformatted" };
+    eprintln!(
+        "{verb} {} of {}{}",
+        changed,
+        plural(n, "file"),
+        if invalid > 0 {
+            format!("; {} with errors left as they are", plural(invalid, "file"))
+        } else {
+            String::new()
+        }
+    );
+    Ok(if invalid > 0 || (args.check && changed > 0) { Outcome::Findings } else { Outcome::Clean })
+}
+
+/// Replaces `path`'s content atomically: a temporary file in the same directory, then a rename.
+/// Symbolic links are followed (the link stays a link); permissions are kept.
+fn write_atomic(path: &Path, contents: &str) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(contents.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    let perms = std::fs::metadata(&target)?.permissions();
+    std::fs::set_permissions(tmp.path(), perms)?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
 }

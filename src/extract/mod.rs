@@ -1,22 +1,100 @@
 //! Fact extraction: reads an [`Article`] and returns every [`Fact`] it states about the
 //! lexicon's predicates, with byte spans into the original file.
+//!
+//! One linear pass: an Aho-Corasick automaton finds every predicate trigger (verb forms, nouns,
+//! phrases) in the whole text; only the sentences around those hits are then read
+//! ([`tokens`]): their actors ([`names`]), counts ([`number`]) and dates ([`date`]), and the
+//! roles ([`roles`]). A sentence without a trigger costs nothing but the automaton's scan.
 
 pub mod date;
+pub mod examples;
+pub mod names;
 pub mod number;
+pub mod roles;
+pub mod tokens;
 
 use crate::article::Article;
 use crate::lexicon::Lexicon;
 use crate::model::Fact;
 
+use self::date::DateMatch;
+use self::names::Automata;
+use self::number::NumberMatch;
+use self::roles::{Hit, Mention, Sentence};
+use self::tokens::Token;
+
 /// Compiled once per lexicon (automata over every name and trigger), then shared by all threads.
 #[derive(Debug)]
 pub struct Extractor {
     lexicon: Lexicon,
+    automata: Automata,
+}
+
+/// Buffers reused from sentence to sentence.
+#[derive(Default)]
+struct Scratch {
+    tokens: Vec<Token>,
+    mentions: Vec<Mention>,
+    counts: Vec<NumberMatch>,
+    all_counts: Vec<NumberMatch>,
+    dates: Vec<DateMatch>,
+    hits: Vec<Hit>,
+}
+
+/// A trigger hit in the whole text.
+#[derive(Debug, Clone)]
+struct RawHit {
+    span: std::ops::Range<usize>,
+    pattern: usize,
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// The hit is a whole word (or words): no letter or digit touches it on either side.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !is_word_char(before) && !is_word_char(after)
+}
+
+/// True when the sentence has capital letters and no lower-case ones (a Reuters headline).
+fn all_caps(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.iter().any(u8::is_ascii_lowercase)
+        && b.iter().filter(|c| c.is_ascii_uppercase()).count() >= 3
+}
+
+/// Marks `tokens` overlapping each of `spans` with its index.
+fn mark(
+    tokens: &mut [Token],
+    spans: impl Iterator<Item = std::ops::Range<usize>>,
+    set: impl Fn(&mut Token, u32),
+) {
+    let mut t = 0;
+    for (i, s) in spans.enumerate() {
+        while t < tokens.len() && tokens[t].span.end <= s.start {
+            t += 1;
+        }
+        let mut k = t;
+        while k < tokens.len() && tokens[k].span.start < s.end {
+            set(&mut tokens[k], i as u32);
+            k += 1;
+        }
+    }
+}
+
+fn token_range(tokens: &[Token], span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let a = tokens.partition_point(|t| t.span.end <= span.start);
+    let b = tokens.partition_point(|t| t.span.start < span.end);
+    a..b.max(a)
 }
 
 impl Extractor {
+    /// Compiles the automata for `lexicon`'s predicates and actors.
     pub fn new(lexicon: &Lexicon) -> Self {
-        Extractor { lexicon: lexicon.clone() }
+        Extractor { lexicon: lexicon.clone(), automata: Automata::new(lexicon) }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -25,8 +103,127 @@ impl Extractor {
 
     /// Every fact the article states, in text order.
     pub fn extract(&self, article: &Article) -> Vec<Fact> {
-        // Placeholder until extraction lands (issue 3).
-        let _ = article;
-        Vec::new()
+        let text = article.text.as_str();
+        let mut facts = Vec::new();
+        let mut raw: Vec<RawHit> = Vec::new();
+        let Some(triggers) = &self.automata.triggers else { return facts };
+        for m in triggers.find_iter(text) {
+            if whole_word(text, m.start(), m.end()) {
+                raw.push(RawHit { span: m.start()..m.end(), pattern: m.pattern().as_usize() });
+            }
+        }
+        if raw.is_empty() {
+            return facts;
+        }
+        let mut scratch = Scratch::default();
+        let mut cursor = 0usize;
+        let mut k = 0;
+        while k < raw.len() {
+            let p = raw[k].span.start;
+            // Start scanning sentences at the end of the last one read, or, far from it, a
+            // bounded distance before the hit (at a space, so on a char boundary).
+            let mut s = if p.saturating_sub(cursor) <= 2 * tokens::MAX_SENTENCE {
+                cursor
+            } else {
+                let from = p - tokens::MAX_SENTENCE;
+                text.get(from..p).and_then(|w| w.find(char::is_whitespace)).map_or(p, |i| from + i)
+            };
+            s = tokens::skip_space(text, s);
+            let mut e = tokens::sentence_end(text, s);
+            while e <= p && e < text.len() {
+                s = tokens::skip_space(text, e);
+                e = tokens::sentence_end(text, s);
+            }
+            let s = s.min(p);
+            let e = e.max(raw[k].span.end).min(text.len());
+            let mut j = k;
+            while j < raw.len() && raw[j].span.start < e {
+                j += 1;
+            }
+            // A trigger running past the sentence end (a wrapped phrase) ends it there.
+            let e = raw[k..j].iter().map(|h| h.span.end).max().unwrap_or(e).max(e);
+            self.sentence(article, s..e, &raw[k..j], &mut scratch, &mut facts);
+            cursor = e;
+            k = j;
+        }
+        facts
+    }
+
+    fn sentence(
+        &self,
+        article: &Article,
+        span: std::ops::Range<usize>,
+        raw: &[RawHit],
+        sc: &mut Scratch,
+        out: &mut Vec<Fact>,
+    ) {
+        let text = article.text.as_str();
+        let Some(sent) = text.get(span.clone()) else { return };
+        let base = span.start;
+        sc.tokens.clear();
+        sc.mentions.clear();
+        sc.counts.clear();
+        sc.all_counts.clear();
+        sc.dates.clear();
+        sc.hits.clear();
+        tokens::tokenize(text, span.clone(), &mut sc.tokens);
+
+        // Actors: case-sensitive, unless the whole sentence is in capitals.
+        let ac = if all_caps(sent) { &self.automata.names_folded } else { &self.automata.names };
+        let names = ac.iter().flat_map(|ac| ac.find_iter(sent));
+        for m in names {
+            let (a, b) = (base + m.start(), base + m.end());
+            if !whole_word(text, a, b) {
+                continue;
+            }
+            let Some(info) = self.automata.name_info.get(m.pattern().as_usize()) else { continue };
+            if raw.iter().any(|h| h.span.start < b && a < h.span.end) {
+                continue;
+            }
+            let toks = token_range(&sc.tokens, &(a..b));
+            sc.mentions.push(Mention { span: a..b, actor: info.actor, kind: info.kind, toks });
+        }
+
+        // Dates first, then counts that are not part of a date or a name.
+        date::scan_dates(sent, article.dateline, &mut sc.dates);
+        for d in &mut sc.dates {
+            d.span = base + d.span.start..base + d.span.end;
+        }
+        number::scan_counts(sent, &mut sc.all_counts);
+        for c in sc.all_counts.drain(..) {
+            let cs = base + c.span.start..base + c.span.end;
+            let overlaps = |s: &std::ops::Range<usize>| s.start < cs.end && cs.start < s.end;
+            if sc.dates.iter().any(|d| overlaps(&d.span))
+                || sc.mentions.iter().any(|m| overlaps(&m.span))
+                || raw.iter().any(|h| overlaps(&h.span))
+            {
+                continue;
+            }
+            sc.counts.push(NumberMatch { span: cs, quantity: c.quantity });
+        }
+
+        for h in raw {
+            let Some(&trigger) = self.automata.trigger_info.get(h.pattern) else { continue };
+            let toks = token_range(&sc.tokens, &h.span);
+            sc.hits.push(Hit { span: h.span.clone(), trigger, toks });
+        }
+        mark(&mut sc.tokens, sc.mentions.iter().map(|m| m.span.clone()), |t, i| t.actor = Some(i));
+        mark(&mut sc.tokens, sc.counts.iter().map(|m| m.span.clone()), |t, i| t.count = Some(i));
+        mark(&mut sc.tokens, sc.dates.iter().map(|m| m.span.clone()), |t, i| t.date = Some(i));
+        mark(&mut sc.tokens, sc.hits.iter().map(|m| m.span.clone()), |t, i| t.trigger = Some(i));
+
+        let trimmed = sent.trim_end();
+        let s = Sentence {
+            text,
+            file: article.file,
+            span: base..base + trimmed.len(),
+            tokens: &sc.tokens,
+            mentions: &sc.mentions,
+            counts: &sc.counts,
+            dates: &sc.dates,
+            hits: &sc.hits,
+            lexicon: &self.lexicon,
+        };
+        s.facts(out);
     }
 }

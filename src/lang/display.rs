@@ -13,7 +13,7 @@ pub const RESERVED: &[&str] = &["and", "not", "_"];
 
 /// True when `name` must be written in double quotes to read back as one actor: it is empty,
 /// has a word that does not begin with an upper-case letter or a digit, a character the bare
-/// form cannot hold (`"`, `#`, `,`), a reserved word, or a word that reads as a number or date.
+/// form cannot hold (`"`, `#`, `,`, a blank other than one space), a reserved word, or a word that reads as a number or date.
 pub fn needs_quotes(name: &str) -> bool {
     if name.trim().is_empty() || name != name.trim() || name.contains("  ") {
         return true;
@@ -22,7 +22,8 @@ pub fn needs_quotes(name: &str) -> bool {
         let first = w.chars().next();
         let starts_ok = matches!(first, Some(c) if c.is_uppercase() || c.is_ascii_digit());
         !starts_ok
-            || w.contains(['"', '#', ',', '\t', '\''])
+            || w.contains(['"', '#', ','])
+            || w.contains(|c: char| c.is_whitespace())
             || RESERVED.contains(&w)
             || w.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '.')
     })
@@ -31,16 +32,49 @@ pub fn needs_quotes(name: &str) -> bool {
 /// An actor name as written in a claim file: bare when it can be, quoted otherwise.
 pub fn write_name(out: &mut String, name: &str) {
     if needs_quotes(name) {
-        out.push('"');
-        for c in name.chars() {
-            if c == '"' || c == '\\' {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-        out.push('"');
+        write_quoted(out, name);
     } else {
         out.push_str(name);
+    }
+}
+
+/// A string in double quotes, with `"` and `\` escaped.
+pub fn write_quoted(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+}
+
+/// An actor name as written in a claim file, as a new string.
+pub fn quote_if_needed(name: &str) -> String {
+    let mut s = String::new();
+    write_name(&mut s, name);
+    s
+}
+
+/// True when a property item (an alias, a glob, a header name) must be quoted to read back as
+/// itself: it is empty, has blanks at either end, a run of blanks or a blank other than a space,
+/// or holds `,`, `#` or `"`.
+pub fn item_needs_quotes(item: &str) -> bool {
+    item.is_empty()
+        || item.contains([',', '#', '"'])
+        || item.contains("  ")
+        || item.starts_with(' ')
+        || item.ends_with(' ')
+        || item.contains(|c: char| c.is_whitespace() && c != ' ')
+}
+
+/// A property item as written in a rule file: bare when it can be, quoted otherwise.
+pub fn write_item(out: &mut String, item: &str) {
+    if item_needs_quotes(item) {
+        write_quoted(out, item);
+    } else {
+        out.push_str(item);
     }
 }
 

@@ -3,8 +3,22 @@
 //! One file holds claims (`Netherlands expelled 17 Russia 2022-03-29`), declarations
 //! (`actor ...`, `predicate ...` blocks that build the [`Lexicon`]), worked examples and an
 //! optional `articles` scope. See `docs/claim-language.md` for the language itself.
+//!
+//! - [`parse`] turns text into an [`ast::File`] (every line, with spans) and [`ParseError`]s;
+//! - [`load`] parses a set of files and resolves them into a [`Lexicon`] and [`Claim`]s, with
+//!   every diagnostic;
+//! - [`format::format`] prints a file in the canonical layout;
+//! - [`display`] prints claims and facts with canonical names.
 
+pub mod ast;
 pub mod display;
+pub mod format;
+pub mod lex;
+mod parse;
+mod resolve;
+
+pub use parse::{ParseError, is_actor_word, is_predicate_word, parse};
+pub use resolve::parse_diagnostic;
 
 use crate::diag::Diagnostic;
 use crate::lexicon::Lexicon;
@@ -29,11 +43,21 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Loaded {
+    /// True when some diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error)
+    }
+}
+
 /// Parses and resolves files: the shipped rules first (added to `sources` when `shipped`), then
 /// `files` in order, so that user declarations extend the shipped ones. Never stops at the first
 /// error: every bad line of every file is in [`Loaded::diagnostics`].
+///
+/// Declarations of all files are read before any claim is resolved, so a claim may use an actor
+/// declared later or in another file. An unknown actor is a warning and becomes an ad-hoc actor
+/// ([`crate::lexicon::Actor::ad_hoc`]) matched by its own text; an unknown predicate is an error
+/// and its claim is left out.
 pub fn load(sources: &mut SourceMap, files: &[FileId], shipped: bool) -> Loaded {
-    // Placeholder until the parser lands (issue 2): nothing is read.
-    let _ = (sources, files, shipped);
-    Loaded::default()
+    resolve::load(sources, files, shipped)
 }

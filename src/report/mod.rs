@@ -2,7 +2,11 @@
 //! code scanning and GitHub Actions. Reporters write into a `String` or a writer handed to them;
 //! only [`crate::cli`] decides where that goes.
 
+pub mod github;
 pub mod human;
+pub mod json;
+pub mod sarif;
+pub mod summary;
 
 pub use human::{render_diagnostic, render_diagnostics};
 

@@ -1,0 +1,172 @@
+//! The automata the extractor runs: one over every predicate trigger (verb forms, nouns,
+//! phrases; ASCII case-insensitive, so ALL-CAPS headlines match) and two over every actor name
+//! that may appear in an article (canonical names, aliases, demonyms, metonyms; never codes):
+//! a case-sensitive one for ordinary sentences and a case-insensitive one for sentences written
+//! entirely in capitals. All are built once, in [`super::Extractor::new`].
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::lexicon::{Lexicon, NameKind};
+use crate::model::{ActorId, PredicateId};
+
+/// How a trigger names its predicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Past tense or past participle: `expelled`, `withdrawn`.
+    Past,
+    /// Present participle or gerund: `expelling`.
+    Ing,
+    /// Base or third-person form: `expel`, `expels`.
+    Base,
+    /// A noun: `expulsion`.
+    Noun,
+}
+
+/// What one trigger pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trigger {
+    pub predicate: PredicateId,
+    pub form: Form,
+    /// The pattern has a pronoun object inside (`ordered them to leave`): the people it is done
+    /// to were named before the trigger.
+    pub pronoun_object: bool,
+    /// The word is also listed as a noun (`arrests`, `sanctions`): read as a noun after a
+    /// determiner, a possessive or a preposition.
+    pub also_noun: bool,
+}
+
+/// One name an actor goes by in articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Name {
+    pub actor: ActorId,
+    pub kind: NameKind,
+}
+
+/// The compiled automata.
+#[derive(Debug, Clone)]
+pub struct Automata {
+    pub triggers: Option<AhoCorasick>,
+    pub trigger_info: Vec<Trigger>,
+    pub names: Option<AhoCorasick>,
+    pub names_folded: Option<AhoCorasick>,
+    pub name_info: Vec<Name>,
+}
+
+/// Pronouns that may stand between the verb of a phrase and the rest (`ordered them to leave`).
+const PHRASE_PRONOUNS: &[&str] = &["them", "him", "her", "it"];
+
+fn verb_form(word: &str, canonical: &str) -> Form {
+    let w = word.to_ascii_lowercase();
+    if w == canonical || w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn") {
+        Form::Past
+    } else if w.ends_with("ing") {
+        Form::Ing
+    } else {
+        Form::Base
+    }
+}
+
+/// A name as matched in text: a leading `the` is dropped (`the Kremlin` matches `Kremlin`, and
+/// `the Netherlands` is found by `Netherlands`).
+fn strip_the(name: &str) -> &str {
+    let n = name.trim();
+    for p in ["the ", "The "] {
+        if let Some(rest) = n.strip_prefix(p)
+            && !rest.trim().is_empty()
+        {
+            return rest.trim();
+        }
+    }
+    n
+}
+
+/// Builds a leftmost-longest automaton; `None` only for a rule set too large to compile, which
+/// then matches nothing rather than panicking.
+fn build(patterns: &[String], fold: bool) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(fold)
+        .build(patterns)
+        .ok()
+}
+
+impl Automata {
+    pub fn new(lexicon: &Lexicon) -> Self {
+        let mut pats: Vec<String> = Vec::new();
+        let mut info: Vec<Trigger> = Vec::new();
+        let add = |p: String, t: Trigger, pats: &mut Vec<String>, info: &mut Vec<Trigger>| {
+            let p = p.trim().to_string();
+            if p.is_empty() || pats.iter().any(|q| q.eq_ignore_ascii_case(&p)) {
+                return;
+            }
+            pats.push(p);
+            info.push(t);
+        };
+        for (i, pred) in lexicon.predicates().iter().enumerate() {
+            let id = PredicateId(i as u16);
+            let canonical = pred.canonical.to_ascii_lowercase();
+            for v in std::iter::once(&pred.canonical).chain(pred.verbs.iter()) {
+                let t = Trigger {
+                    predicate: id,
+                    form: verb_form(v, &canonical),
+                    pronoun_object: false,
+                    also_noun: pred.nouns.iter().any(|n| n.eq_ignore_ascii_case(v)),
+                };
+                add(v.clone(), t, &mut pats, &mut info);
+            }
+            for n in &pred.nouns {
+                let t = Trigger {
+                    predicate: id,
+                    form: Form::Noun,
+                    pronoun_object: false,
+                    also_noun: true,
+                };
+                add(n.clone(), t, &mut pats, &mut info);
+            }
+            for ph in &pred.phrases {
+                let words: Vec<&str> = ph.split_whitespace().collect();
+                let Some((first, rest)) = words.split_first() else { continue };
+                let form = verb_form(first, &canonical);
+                let t = Trigger { predicate: id, form, pronoun_object: false, also_noun: false };
+                add(words.join(" "), t, &mut pats, &mut info);
+                if rest.is_empty() {
+                    continue;
+                }
+                let tail = rest.join(" ");
+                // `declared "persona non grata"`: the rest of the phrase quoted.
+                for (open, close) in [("\"", "\""), ("\u{201c}", "\u{201d}")] {
+                    add(format!("{first} {open}{tail}{close}"), t, &mut pats, &mut info);
+                }
+                // `ordered them to leave`: a pronoun object after the verb.
+                for pro in PHRASE_PRONOUNS {
+                    let t = Trigger { pronoun_object: true, ..t };
+                    add(format!("{first} {pro} {tail}"), t, &mut pats, &mut info);
+                    add(format!("{first} {pro} \"{tail}\""), t, &mut pats, &mut info);
+                }
+            }
+        }
+        let triggers = build(&pats, true);
+
+        let mut names: Vec<String> = Vec::new();
+        let mut name_info: Vec<Name> = Vec::new();
+        for (i, actor) in lexicon.actors().iter().enumerate() {
+            for (n, kind) in actor.article_names() {
+                let n = strip_the(n);
+                // Names must hold a letter; `names` is searched case-sensitively, so the same
+                // text may appear with different case.
+                if !n.chars().any(char::is_alphabetic) || names.iter().any(|m| m == n) {
+                    continue;
+                }
+                names.push(n.to_string());
+                name_info.push(Name { actor: ActorId(i as u32), kind });
+            }
+        }
+        Automata {
+            triggers,
+            trigger_info: info,
+            names: build(&names, false),
+            names_folded: build(&names, true),
+            name_info,
+        }
+    }
+}

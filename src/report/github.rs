@@ -1,0 +1,69 @@
+//! GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line a diagnostic,
+//! so that findings appear as annotations on the pull request's lines.
+//!
+//! `::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=T::MESSAGE`. Lines and columns are
+//! 1-based (columns in characters); `endColumn` is the column of the last character of the
+//! span (inclusive). Escaping follows GitHub's runner: in the message `%`, `\r` and `\n` become
+//! `%25`, `%0D`, `%0A`; in property values `:` and `,` also become `%3A` and `%2C`. Notes and
+//! help are appended to the message on lines of their own.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::source::SourceMap;
+
+/// Escapes a message (the data after `::`).
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a property value (`file=...`, `title=...`).
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn command(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note | Severity::Help => "notice",
+    }
+}
+
+/// One workflow command a diagnostic, each ending with a newline.
+pub fn render(sources: &SourceMap, diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let f = sources.get(d.primary.file);
+        let span = &d.primary.span;
+        let (line, col) = f.line_col(span.start);
+        // The last character of the span (inclusive), or the start for an empty span.
+        let last = f
+            .text
+            .get(..span.end.min(f.text.len()))
+            .and_then(|t| t.char_indices().next_back())
+            .map(|(i, _)| i)
+            .filter(|&i| i >= span.start)
+            .unwrap_or(span.start);
+        let (end_line, end_col) = f.line_col(last);
+        let title = match crate::check::Finding::from_code(d.code) {
+            Some(k) => format!("{} {}", d.code, k.name()),
+            None => d.code.to_string(),
+        };
+        let mut message = d.message.clone();
+        for n in &d.notes {
+            message.push_str("\nnote: ");
+            message.push_str(n);
+        }
+        if let Some(h) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(h);
+        }
+        out.push_str(&format!(
+            "::{} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
+            command(d.severity),
+            escape_property(&f.name),
+            escape_property(&title),
+            escape_data(&message),
+        ));
+    }
+    out
+}

@@ -1,0 +1,220 @@
+//! `check --format json`: the check report as one JSON document, version 1. The structure is
+//! stable and documented in `docs/report-json.md`; fields are only ever added.
+
+use serde::Serialize;
+
+use crate::check::{ClaimReport, Finding, Policy, Reason, Report, Summary, Verdict};
+use crate::diag::{Diagnostic, Located, Severity};
+use crate::lang::display::fact_line;
+use crate::lexicon::Lexicon;
+use crate::model::{Fact, Span};
+use crate::source::{FileId, SourceMap};
+
+/// The version of the structure; raised only on an incompatible change.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct JsonReport {
+    pub version: u32,
+    pub claims: Vec<JsonClaim>,
+    pub unverified: Vec<JsonFact>,
+    pub summary: Summary,
+    /// Errors and warnings from the claim and rule files, and the articles' suppressions
+    /// (FC210 unused, FC211 invalid).
+    pub diagnostics: Vec<Located>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonClaim {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The claim as written.
+    pub text: String,
+    pub verdict: Verdict,
+    pub reasons: Vec<Reason>,
+    pub code: &'static str,
+    pub level: &'static str,
+    pub evidence: Vec<JsonEvidence>,
+    pub near_misses: Vec<JsonNearMiss>,
+    pub notes: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonEvidence {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The article's text of the span.
+    pub text: String,
+    /// The fact as a claim line.
+    pub fact: String,
+    pub supports: bool,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonNearMiss {
+    pub kind: crate::check::NearMissKind,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub fact: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonFact {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub fact: String,
+    pub code: &'static str,
+    pub level: &'static str,
+}
+
+fn level_name(l: Option<Severity>) -> &'static str {
+    match l {
+        Some(Severity::Error) => "error",
+        Some(Severity::Warning) => "warning",
+        Some(Severity::Note) => "note",
+        Some(Severity::Help) => "help",
+        None => "off",
+    }
+}
+
+struct Place {
+    file: String,
+    line: usize,
+    column: usize,
+    text: String,
+}
+
+fn place(sources: &SourceMap, file: FileId, span: &Span) -> Place {
+    let f = sources.get(file);
+    let (line, column) = f.line_col(span.start);
+    Place {
+        file: f.name.clone(),
+        line,
+        column,
+        text: f.text.get(span.clone()).unwrap_or_default().to_string(),
+    }
+}
+
+fn claim_json(
+    c: &ClaimReport,
+    sources: &SourceMap,
+    lexicon: &Lexicon,
+    policy: &Policy,
+) -> JsonClaim {
+    let p = place(sources, c.claim.file, &c.claim.span);
+    let finding = crate::check::diagnostics::finding(c);
+    JsonClaim {
+        file: p.file,
+        line: p.line,
+        column: p.column,
+        start: c.claim.span.start,
+        end: c.claim.span.end,
+        text: p.text,
+        verdict: c.verdict,
+        reasons: c.reasons.clone(),
+        code: finding.code(),
+        level: level_name(policy.level(finding)),
+        evidence: c
+            .evidence
+            .iter()
+            .map(|e| {
+                let p = place(sources, e.fact.file, &e.fact.span);
+                JsonEvidence {
+                    file: p.file,
+                    line: p.line,
+                    column: p.column,
+                    start: e.fact.span.start,
+                    end: e.fact.span.end,
+                    text: p.text,
+                    fact: fact_line(&e.fact, lexicon),
+                    supports: e.supports,
+                    reasons: e.reasons.clone(),
+                }
+            })
+            .collect(),
+        near_misses: c
+            .near_misses
+            .iter()
+            .map(|n| {
+                let p = place(sources, n.fact.file, &n.fact.span);
+                JsonNearMiss {
+                    kind: n.kind,
+                    file: p.file,
+                    line: p.line,
+                    column: p.column,
+                    start: n.fact.span.start,
+                    end: n.fact.span.end,
+                    text: p.text,
+                    fact: fact_line(&n.fact, lexicon),
+                }
+            })
+            .collect(),
+        notes: c.notes.iter().map(|n| n.message()).collect(),
+    }
+}
+
+fn fact_json(f: &Fact, sources: &SourceMap, lexicon: &Lexicon, policy: &Policy) -> JsonFact {
+    let p = place(sources, f.file, &f.span);
+    JsonFact {
+        file: p.file,
+        line: p.line,
+        column: p.column,
+        start: f.span.start,
+        end: f.span.end,
+        text: p.text,
+        fact: fact_line(f, lexicon),
+        code: Finding::Unverified.code(),
+        level: level_name(policy.level(Finding::Unverified)),
+    }
+}
+
+/// The report as the serialisable version-1 structure. `diagnostics` are the claim and rule
+/// files' own errors and warnings.
+pub fn build(
+    report: &Report,
+    sources: &SourceMap,
+    lexicon: &Lexicon,
+    policy: &Policy,
+    diagnostics: &[Diagnostic],
+) -> JsonReport {
+    JsonReport {
+        version: VERSION,
+        claims: report.claims.iter().map(|c| claim_json(c, sources, lexicon, policy)).collect(),
+        unverified: report
+            .unverified
+            .iter()
+            .map(|f| fact_json(f, sources, lexicon, policy))
+            .collect(),
+        summary: report.summary,
+        diagnostics: diagnostics.iter().map(|d| d.locate(sources)).collect(),
+    }
+}
+
+/// The report as pretty-printed JSON, ending with a newline.
+pub fn render(
+    report: &Report,
+    sources: &SourceMap,
+    lexicon: &Lexicon,
+    policy: &Policy,
+    diagnostics: &[Diagnostic],
+) -> String {
+    let doc = build(report, sources, lexicon, policy, diagnostics);
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".to_string());
+    s.push('\n');
+    s
+}
