@@ -48,6 +48,18 @@ fn shipped_rules_are_added_first() {
 }
 
 #[test]
+fn shipped_rules_are_in_canonical_layout() {
+    for (name, text) in shipped_rules() {
+        match factcheck::lang::format::format(text) {
+            Ok(f) => {
+                assert!(f == *text, "{name} is not in the canonical layout (run factcheck fmt)")
+            }
+            Err(e) => panic!("{name} has syntax errors: {e:?}"),
+        }
+    }
+}
+
+#[test]
 fn claims_resolve_through_the_lexicon() {
     let (_, l) = load(&[
         ("rules.claims", RULES),

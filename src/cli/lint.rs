@@ -35,7 +35,8 @@ pub enum LintFormat {
 }
 
 /// Expands paths into claim files: files as given, directories searched recursively (honouring
-/// `.gitignore`, skipping hidden files) for `*.claims`, sorted. A missing path is a failure.
+/// `.gitignore`, skipping hidden files) for `*.claims`, sorted; a file named twice is kept once.
+/// A missing path is a failure.
 pub fn claim_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     let mut out = Vec::new();
     for p in paths {
@@ -57,6 +58,9 @@ pub fn claim_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
             return Err(Failure(format!("{}: no such file or directory", p.display())));
         }
     }
+    // A file named twice (`lint a.claims .`) is read once.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     Ok(out)
 }
 
