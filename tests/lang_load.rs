@@ -102,6 +102,17 @@ fn unknown_names() {
 }
 
 #[test]
+fn ambiguous_names() {
+    let rules = "actor Congo\nactor \"DR Congo\"\n  alias Congo, The Congo\nactor \"Republic of the Congo\"\n  alias The Congo\npredicate expelled\n";
+    let (_, l) =
+        load(&[("r.claims", rules), ("a.claims", "Congo expelled 1 _\nThe Congo expelled 2 _\n")]);
+    // `Congo` is one actor's canonical name: not ambiguous.
+    assert_eq!(codes(&l), ["FC012"]);
+    assert_eq!(names(&l, &l.claims[0].subject), ["Congo"]);
+    assert_eq!(names(&l, &l.claims[1].subject), ["DR Congo"]);
+}
+
+#[test]
 fn declarations_extend_and_drop() {
     let user = "actor Russia\n  alias Russian Federation\n  drop the Kremlin, Nope\npredicate expelled\n  phrase ordered to leave\n  example \"x\" => nothing\n";
     let (_, l) = load(&[("rules.claims", RULES), ("user.claims", user)]);

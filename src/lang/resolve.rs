@@ -306,7 +306,19 @@ impl Resolver {
     }
 
     fn name(&mut self, file: FileId, text: &str, span: Span) -> ActorId {
-        let ids = self.lexicon.resolve_actor(text);
+        let mut ids = self.lexicon.resolve_actor(text);
+        // A name that is one actor's canonical name means that actor, whoever else it is an
+        // alias of.
+        if ids.len() > 1 {
+            let canonical: Vec<ActorId> = ids
+                .iter()
+                .copied()
+                .filter(|id| self.lexicon.actor(*id).canonical == text)
+                .collect();
+            if canonical.len() == 1 {
+                ids = canonical;
+            }
+        }
         match ids.as_slice() {
             [] => {
                 let suggestion = self.lexicon.suggest_actor(text).map(str::to_string);
