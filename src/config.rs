@@ -283,7 +283,7 @@ fn label_for(message: &str) -> &'static str {
 
 /// Finds and parses the configuration of a run: `explicit` (`--config FILE`) when given,
 /// otherwise the first `factcheck.toml` walking up from `cwd`. Adds the file to `sources` under
-/// its path as the user would write it (relative to `cwd` when it lies below it). `Ok(None)`
+/// its path relative to `cwd`. `Ok(None)`
 /// when there is no configuration; `Err` when the file cannot be read (named by `--config` but
 /// missing, unreadable, not UTF-8). The diagnostics are those of [`Config::parse`].
 pub fn load(
@@ -307,7 +307,7 @@ pub fn load(
         )
     })?;
     let root = path.parent().map(Path::to_path_buf).unwrap_or_else(|| cwd.to_path_buf());
-    let name = path.strip_prefix(cwd).unwrap_or(&path).display().to_string();
+    let name = crate::discover::display_path(&path, cwd);
     let file = sources.add(name, text);
     Ok(Some(Config::parse(sources, file, root)))
 }

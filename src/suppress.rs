@@ -21,8 +21,9 @@
 //! - `factcheck-enable`: ends every open `disable` region. It takes no kinds.
 //!
 //! KIND is `contradicted`, `conflicting`, `not_found` or `unverified` (space- or
-//! comma-separated); without kinds, every kind is silenced. A finding is on the line where its
-//! primary span (the evidence in the article) starts.
+//! comma-separated); without kinds, every kind is silenced. A finding is silenced when a line
+//! of its evidence (the sentence in the article) is. In text files, directive lines are blanked
+//! in the reading text ([`blank_text_directives`]), so they never run into the sentence below.
 //!
 //! A directive that silenced nothing is reported (FC210, a warning, like ruff's unused `noqa`),
 //! so stale suppressions do not pile up; an invalid directive is an error (FC211).
@@ -150,10 +151,10 @@ impl Suppressions {
         &self.directives
     }
 
-    /// Whether a finding of `kind` whose primary span starts at byte `at` of this article is
-    /// silenced; marks the directives that silence it as used.
-    pub fn suppresses(&mut self, source: &SourceFile, at: usize, kind: Kind) -> bool {
-        let hits = self.matching(source, at, kind);
+    /// Whether a finding of `kind` whose evidence is `span` in this article is silenced (a
+    /// silenced line holds part of it); marks the directives that silence it as used.
+    pub fn suppresses(&mut self, source: &SourceFile, span: &Span, kind: Kind) -> bool {
+        let hits = self.matching(source, span, kind);
         for &d in &hits {
             if let Some(u) = self.used.get_mut(d) {
                 *u = true;
@@ -162,13 +163,15 @@ impl Suppressions {
         !hits.is_empty()
     }
 
-    /// The directives (indexes) that silence a finding of `kind` at byte `at`.
-    fn matching(&self, source: &SourceFile, at: usize, kind: Kind) -> Vec<usize> {
-        let line = source.line_index(at);
+    /// The directives (indexes) that silence a finding of `kind` with evidence `span`.
+    fn matching(&self, source: &SourceFile, span: &Span, kind: Kind) -> Vec<usize> {
+        let first = source.line_index(span.start);
+        let last = source.line_index(span.end.saturating_sub(1).max(span.start));
         self.regions
             .iter()
             .filter(|r| {
-                r.lines.contains(&line)
+                r.lines.start <= last
+                    && first < r.lines.end
                     && self
                         .directives
                         .get(r.directive)
@@ -190,6 +193,31 @@ impl Suppressions {
                     .with_help("remove it, or move it right above the line it is meant for")
             })
             .collect()
+    }
+}
+
+/// Blanks the directive lines of a plain-text article in its reading text (`bytes`, a copy of
+/// `source`), so that a directive never runs into the sentence below it. Called by
+/// [`crate::article::Article::prepare`].
+pub fn blank_text_directives(source: &str, bytes: &mut [u8]) {
+    if bytes.len() != source.len()
+        || memchr::memmem::find(source.as_bytes(), b"factcheck-").is_none()
+    {
+        return;
+    }
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        let end = start + line.len();
+        let t = line.trim();
+        let body = t.strip_prefix("<!--").and_then(|b| b.strip_suffix("-->")).unwrap_or(t);
+        if parse_directive(body).is_some()
+            && let Some(b) = bytes.get_mut(start..end)
+        {
+            for c in b.iter_mut().filter(|c| **c != b'\n' && **c != b'\r') {
+                *c = b' ';
+            }
+        }
+        start = end;
     }
 }
 
@@ -246,14 +274,14 @@ pub fn apply(report: &mut Report, sources: &SourceMap, articles: &[(FileId, Form
             c.evidence.iter().filter(|e| !e.supports).map(|e| &e.fact).collect();
         let all = !against.is_empty()
             && against.iter().all(|f| {
-                by_file.get(&f.file).is_some_and(|s| {
-                    !s.matching(sources.get(f.file), f.span.start, kind).is_empty()
-                })
+                by_file
+                    .get(&f.file)
+                    .is_some_and(|s| !s.matching(sources.get(f.file), &f.span, kind).is_empty())
             });
         if all {
             for f in against {
                 if let Some(s) = by_file.get_mut(&f.file) {
-                    s.suppresses(sources.get(f.file), f.span.start, kind);
+                    s.suppresses(sources.get(f.file), &f.span, kind);
                 }
             }
             silenced += 1;
@@ -264,7 +292,7 @@ pub fn apply(report: &mut Report, sources: &SourceMap, articles: &[(FileId, Form
     for f in &report.unverified {
         let hit = by_file
             .get_mut(&f.file)
-            .is_some_and(|s| s.suppresses(sources.get(f.file), f.span.start, Kind::Unverified));
+            .is_some_and(|s| s.suppresses(sources.get(f.file), &f.span, Kind::Unverified));
         silenced += usize::from(hit);
         keep_facts.push(!hit);
     }
@@ -372,8 +400,9 @@ mod tests {
         (f, s, d)
     }
 
-    fn at(src: &str, needle: &str) -> usize {
-        src.find(needle).unwrap()
+    fn at(src: &str, needle: &str) -> Span {
+        let i = src.find(needle).unwrap();
+        i..i + needle.len()
     }
 
     #[test]
@@ -382,8 +411,8 @@ mod tests {
         let (f, mut s, d) = md(src);
         assert!(d.is_empty());
         assert_eq!(s.directives().len(), 1);
-        assert!(s.suppresses(&f, at(src, "Poland"), Kind::Unverified));
-        assert!(!s.suppresses(&f, at(src, "Belgium"), Kind::Unverified));
+        assert!(s.suppresses(&f, &at(src, "Poland"), Kind::Unverified));
+        assert!(!s.suppresses(&f, &at(src, "Belgium"), Kind::Unverified));
         assert!(s.unused().is_empty());
     }
 
@@ -392,18 +421,18 @@ mod tests {
         let src = "<!-- factcheck-disable unverified -->\nA 1.\n\nB 2.\n<!-- factcheck-enable -->\n\nC 3.\n";
         let (f, mut s, d) = md(src);
         assert!(d.is_empty(), "{d:?}");
-        assert!(s.suppresses(&f, at(src, "A 1"), Kind::Unverified));
-        assert!(s.suppresses(&f, at(src, "B 2"), Kind::Unverified));
-        assert!(!s.suppresses(&f, at(src, "B 2"), Kind::Contradicted));
-        assert!(!s.suppresses(&f, at(src, "C 3"), Kind::Unverified));
+        assert!(s.suppresses(&f, &at(src, "A 1"), Kind::Unverified));
+        assert!(s.suppresses(&f, &at(src, "B 2"), Kind::Unverified));
+        assert!(!s.suppresses(&f, &at(src, "B 2"), Kind::Contradicted));
+        assert!(!s.suppresses(&f, &at(src, "C 3"), Kind::Unverified));
     }
 
     #[test]
     fn unclosed_disable_runs_to_the_end() {
         let src = "x\n<!-- factcheck-disable -->\n\nLast line.";
         let (f, mut s, _) = md(src);
-        assert!(s.suppresses(&f, at(src, "Last"), Kind::Contradicted));
-        assert!(!s.suppresses(&f, 0, Kind::Contradicted));
+        assert!(s.suppresses(&f, &at(src, "Last"), Kind::Contradicted));
+        assert!(!s.suppresses(&f, &(0..1), Kind::Contradicted));
     }
 
     #[test]
@@ -431,16 +460,50 @@ mod tests {
     }
 
     #[test]
+    fn text_directive_lines_are_blanked_for_reading() {
+        let src = "date 2022-03-29\nfactcheck-disable unverified\nA 1.\n  <!-- factcheck-enable -->\nThe factcheck-disable word stays.\n";
+        let mut bytes = src.as_bytes().to_vec();
+        blank_text_directives(src, &mut bytes);
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(text.len(), src.len());
+        assert!(!text.contains("factcheck-disable unverified"));
+        assert!(!text.contains("enable"));
+        assert!(text.contains("A 1.\n"));
+        assert!(text.contains("The factcheck-disable word stays."));
+        let a = crate::article::Article::prepare(FileId(0), src, Format::Text, None);
+        assert!(!a.text.contains("factcheck-enable"));
+        let m = crate::article::Article::prepare(
+            FileId(0),
+            "factcheck-enable\n",
+            Format::Markdown,
+            None,
+        );
+        assert_eq!(m.text, "factcheck-enable\n", "Markdown directives are HTML comments only");
+    }
+
+    #[test]
+    fn evidence_over_several_lines_is_silenced_by_any_of_them() {
+        let src = "Intro.\n<!-- factcheck-ignore-next-line -->\nwrapped: Poland\nexpelled 45.\n";
+        let (f, mut s, _) = md(src);
+        let start = src.find("wrapped").unwrap();
+        let end = src.find("45.").unwrap() + 3;
+        assert!(s.suppresses(&f, &(start..end), Kind::Unverified));
+        let (f, mut s, _) = md("<!-- factcheck-ignore-next-line -->\nA.\n\nB\nC.\n");
+        let b = f.text.find('B').unwrap();
+        assert!(!s.suppresses(&f, &(b..b + 4), Kind::Unverified));
+    }
+
+    #[test]
     fn text_files_bare_or_commented() {
         let src = "date 2022-03-29 Title\n  factcheck-ignore-next-line  \nPoland expelled 45.\n<!-- factcheck-disable contradicted, unverified -->\nA.\nfactcheck-enable\nB.\nThe factcheck-disable word in prose.\n";
         let f = SourceFile::new("a.txt", src);
         let (mut s, d) = Suppressions::parse(FileId(0), &f, Format::Text, &[]);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(s.directives().len(), 3);
-        assert!(s.suppresses(&f, at(src, "Poland"), Kind::NotFound));
-        assert!(s.suppresses(&f, at(src, "A."), Kind::Unverified));
-        assert!(!s.suppresses(&f, at(src, "A."), Kind::NotFound));
-        assert!(!s.suppresses(&f, at(src, "B."), Kind::Unverified));
+        assert!(s.suppresses(&f, &at(src, "Poland"), Kind::NotFound));
+        assert!(s.suppresses(&f, &at(src, "A."), Kind::Unverified));
+        assert!(!s.suppresses(&f, &at(src, "A."), Kind::NotFound));
+        assert!(!s.suppresses(&f, &at(src, "B."), Kind::Unverified));
     }
 
     fn fact(file: FileId, span: Span) -> Fact {
@@ -560,7 +623,7 @@ mod tests {
                 for d in s.directives() {
                     proptest::prop_assert!(d.span.end <= src.len());
                 }
-                s.suppresses(&f, at.min(src.len()), Kind::Unverified);
+                s.suppresses(&f, &(at.min(src.len())..at.min(src.len()) + 3), Kind::Unverified);
                 let _ = s.unused();
             }
         }

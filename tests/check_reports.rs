@@ -122,7 +122,8 @@ fn fixture() -> Fixture {
                 q: Option<(u64, &str)>,
                 o: &[&str],
                 d: Option<(DateSpec, &str)>,
-                trigger: &str| {
+                words: (&str, &str, &str)| {
+        let (subject_words, trigger, object_words) = words;
         let span = find(text, sentence, 0);
         Fact {
             file,
@@ -133,10 +134,10 @@ fn fixture() -> Fixture {
             object: set(o),
             date: d.map(|(d, _)| d),
             negated: false,
-            subject_span: None,
+            subject_span: Some(find(text, subject_words, span.start)),
             predicate_span: find(text, trigger, span.start),
             quantity_span: q.map(|(_, t)| find(text, t, span.start)),
-            object_span: None,
+            object_span: Some(find(text, object_words, span.start)),
             date_span: d.map(|(_, t)| find(text, t, span.start)),
         }
     };
@@ -149,7 +150,7 @@ fn fixture() -> Fixture {
             Some((17, "17")),
             &["Russia"],
             None,
-            "expelling",
+            ("Netherlands", "expelling", "Russian"),
         ),
         fact(
             a,
@@ -159,7 +160,7 @@ fn fixture() -> Fixture {
             Some((75, "75")),
             &["Russia"],
             None,
-            "expulsions",
+            ("Germany and France", "expulsions", "Russian"),
         ),
         fact(
             a,
@@ -169,7 +170,7 @@ fn fixture() -> Fixture {
             Some((45, "45")),
             &["Russia"],
             None,
-            "expelled",
+            ("Poland", "expelled", "Russian"),
         ),
         fact(
             b,
@@ -179,7 +180,7 @@ fn fixture() -> Fixture {
             Some((15, "15")),
             &["Russia"],
             day(2022, 3, 29).map(|d| (d, "March 29")),
-            "expelled",
+            ("Netherlands", "expelled", "Russian"),
         ),
         fact(
             b,
@@ -189,7 +190,7 @@ fn fixture() -> Fixture {
             None,
             &["United States"],
             day(2022, 3, 23).map(|d| (d, "March 23")),
-            "expel",
+            ("Russian Foreign Ministry", "expel", "US"),
         ),
     ];
     Fixture { sources, lexicon, claims, facts }

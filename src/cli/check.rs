@@ -120,8 +120,8 @@ pub struct CheckArgs {
 pub struct Named {
     pub name: String,
     pub text: String,
-    /// Its path relative to the configuration's root, `/`-separated (for scopes and baselines);
-    /// `None`: the name.
+    /// Its path relative to the configuration's root (without a configuration, the working
+    /// directory), `/`-separated, for scopes and baselines; `None`: the name.
     pub rel: Option<String>,
 }
 
@@ -380,10 +380,9 @@ pub fn inputs(
             for p in &args.claims {
                 claim_paths(p, &mut paths)?;
             }
-            (
-                paths.into_iter().map(|p| (p, None)).collect(),
-                args.articles.iter().map(|p| (p.clone(), None)).collect(),
-            )
+            // Without a configuration, scopes match paths relative to the working directory.
+            let rel = |p: &PathBuf| (p.clone(), discover::relative_to(cwd, p, cwd));
+            (paths.iter().map(rel).collect(), args.articles.iter().map(rel).collect())
         }
     };
     let mut claim_files = Vec::new();
@@ -538,9 +537,13 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     }
     print!("{}", render(&checked, report, args.format, color.stdout(), args.quiet));
     if !args.quiet && (checked.silenced > 0 || checked.baselined > 0) {
+        let plural = |n: usize| if n == 1 { "finding" } else { "findings" };
         eprintln!(
-            "note: {} finding(s) silenced by suppressions, {} in the baseline",
-            checked.silenced, checked.baselined
+            "note: {} {} silenced by suppressions, {} {} in the baseline",
+            checked.silenced,
+            plural(checked.silenced),
+            checked.baselined,
+            plural(checked.baselined)
         );
     }
     if checked

@@ -1,8 +1,39 @@
-//! `factcheck extract`: the facts articles state.
+//! `factcheck extract`: the facts articles state, as claim lines or JSON Lines.
+//!
+//! ```text
+//! factcheck extract ARTICLE... [--format claims|json] [--date YYYY-MM-DD]
+//!                   [--jsonl FILE|-] [--rules FILE]... [--no-shipped-rules]
+//! ```
+//!
+//! - `claims` (default): one fact a line in the claim language with canonical names, then
+//!   `  # FILE:LINE:COL` of the evidence; `factcheck check` with those lines against the same
+//!   article supports every one of them.
+//! - `json`: JSON Lines, one object a fact: `file`, `line`, `column`, `start`, `end` (bytes of
+//!   the evidence in the file), `subject` (names), `predicate`, `quantity`
+//!   (`{"relation":"=","value":17}`, `high` for ranges, or null), `object` (names), `date`
+//!   (`{"value":"2022-03-29","precision":"day"}`, `"--04-15"` with no year, or null),
+//!   `negated`, `text` (the evidence).
+//! - `--jsonl FILE|-`: one article a line, `{"text": ..., "date": "YYYY-MM-DD", "id": ...}`
+//!   (`date` and `id` optional), read and written in bounded chunks, in parallel, output in
+//!   input order; `file` is the `id`, or `FILE:LINE` without one.
+//! - Files are read in parallel; output keeps the order of the arguments. A file that cannot be
+//!   read, is not UTF-8 or is binary is reported on stderr by name, the others are still
+//!   extracted, and the exit code is 2. Otherwise it is 0.
 
-use std::path::PathBuf;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
 
-use super::{CmdResult, ColorChoice, Failure, RuleArgs};
+use clap::ValueEnum;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{CmdResult, ColorChoice, Failure, Outcome, RuleArgs};
+use crate::article::{Article, Format};
+use crate::extract::Extractor;
+use crate::lang::display::fact_line;
+use crate::lexicon::Lexicon;
+use crate::model::{DateSpec, Fact, PartialDate, Quantity};
+use crate::source::{FileId, SourceMap};
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
@@ -11,9 +42,289 @@ pub struct ExtractArgs {
     pub articles: Vec<PathBuf>,
     #[command(flatten)]
     pub rules: RuleArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Claims)]
+    pub format: ExtractFormat,
+    /// The articles' date (overrides datelines and JSON `date`): relative dates resolve
+    /// against it.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Read articles as JSON Lines (`text`, optional `date` and `id`) from FILE, or `-` for
+    /// standard input.
+    #[arg(long, value_name = "FILE|-")]
+    pub jsonl: Option<PathBuf>,
+}
+
+/// How `extract` prints facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// Claim-language lines with `# FILE:LINE:COL`.
+    Claims,
+    /// JSON Lines: one object a fact.
+    Json,
+}
+
+/// One fact as printed by `--format json`.
+#[derive(Debug, Serialize)]
+struct JsonFact<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    subject: Vec<&'a str>,
+    predicate: &'a str,
+    quantity: Option<Quantity>,
+    object: Vec<&'a str>,
+    date: Option<DateSpec>,
+    negated: bool,
+    text: &'a str,
+}
+
+/// One line of a `--jsonl` input.
+#[derive(Debug, serde::Deserialize)]
+struct JsonArticle {
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+}
+
+/// Articles per parallel chunk of `--jsonl` input.
+const CHUNK: usize = 512;
+
+struct Run<'a> {
+    extractor: &'a Extractor,
+    lexicon: &'a Lexicon,
+    format: ExtractFormat,
+    date: Option<PartialDate>,
+}
+
+impl Run<'_> {
+    /// The facts of one article's text, rendered.
+    fn render(&self, name: &str, text: &str, format: Format, date: Option<PartialDate>) -> String {
+        let article = Article::prepare(FileId(0), text, format, self.date.or(date));
+        let facts = self.extractor.extract(&article);
+        let mut out = String::new();
+        if facts.is_empty() {
+            return out;
+        }
+        let lines = LineIndex::new(text);
+        for f in &facts {
+            self.render_fact(&mut out, name, text, &lines, f);
+        }
+        out
+    }
+
+    fn render_fact(&self, out: &mut String, name: &str, text: &str, lines: &LineIndex, f: &Fact) {
+        let (line, column) = lines.line_col(text, f.span.start);
+        match self.format {
+            ExtractFormat::Claims => {
+                out.push_str(&fact_line(f, self.lexicon));
+                out.push_str(&format!("  # {name}:{line}:{column}\n"));
+            }
+            ExtractFormat::Json => {
+                let names = |ids: &[crate::model::ActorId]| {
+                    ids.iter().map(|id| self.lexicon.actor(*id).canonical.as_str()).collect()
+                };
+                let j = JsonFact {
+                    file: name,
+                    line,
+                    column,
+                    start: f.span.start,
+                    end: f.span.end,
+                    subject: names(&f.subject),
+                    predicate: &self.lexicon.predicate(f.predicate).canonical,
+                    quantity: f.quantity,
+                    object: names(&f.object),
+                    date: f.date,
+                    negated: f.negated,
+                    text: text.get(f.span.clone()).unwrap_or(""),
+                };
+                if let Ok(s) = serde_json::to_string(&j) {
+                    out.push_str(&s);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+}
+
+/// Line starts of a text, for 1-based line and column (in characters) of a byte offset.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    fn line_col(&self, text: &str, byte: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= byte).saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        let col = text.get(start..byte).map_or(byte - start, |s| s.chars().count());
+        (line + 1, col + 1)
+    }
+}
+
+/// Reads an article file: its text, or an error that names it.
+fn read_article(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if bytes.contains(&0) {
+        return Err(format!(
+            "{} is a binary file (it contains NUL bytes); skipped",
+            path.display()
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{} is not valid UTF-8 (invalid byte at offset {}); skipped",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn parse_date(s: &str) -> Option<PartialDate> {
+    crate::article::iso_date(s.get(..10).unwrap_or(s))
 }
 
 pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
-    let _ = (args, color);
-    Err(Failure("extract is not implemented yet".into()))
+    let mut sources = SourceMap::new();
+    let ids = super::lint::add_files(&mut sources, &args.rules.rules)?;
+    let loaded = crate::lang::load(&mut sources, &ids, !args.rules.no_shipped_rules);
+    // Errors in the user's rule files stop the run; errors in the shipped rules are a bug of
+    // factcheck, reported in one line, and what could be read is used.
+    let (user, shipped): (Vec<_>, Vec<_>) = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diag::Severity::Error)
+        .cloned()
+        .partition(|d| ids.contains(&d.primary.file));
+    if !user.is_empty() {
+        eprint!("{}", crate::report::human::render_diagnostics(&sources, &user, false));
+        return Err(Failure(format!("{} error(s) in rule files", user.len())));
+    }
+    if !shipped.is_empty() {
+        eprintln!(
+            "warning: the shipped rules have {} error(s) (run `factcheck lint` on an empty \
+             file to see them); the rest of the rules is used",
+            shipped.len()
+        );
+    }
+    let _ = color;
+    let date = match &args.date {
+        Some(d) => Some(
+            crate::article::iso_date(d)
+                .ok_or_else(|| Failure(format!("--date: expected YYYY-MM-DD, got \"{d}\"")))?,
+        ),
+        None => None,
+    };
+    if args.articles.is_empty() && args.jsonl.is_none() {
+        return Err(Failure("no articles given (ARTICLE... or --jsonl FILE)".into()));
+    }
+    let extractor = Extractor::new(&loaded.lexicon);
+    let run = Run { extractor: &extractor, lexicon: &loaded.lexicon, format: args.format, date };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+
+    // Files: in parallel, a chunk at a time, printed in argument order.
+    for chunk in args.articles.chunks(64) {
+        let rendered: Vec<Result<String, String>> = chunk
+            .par_iter()
+            .map(|p| {
+                let text = read_article(p)?;
+                let name = p.display().to_string();
+                Ok(run.render(&name, &text, Format::from_path(p), None))
+            })
+            .collect();
+        for r in rendered {
+            match r {
+                Ok(s) => out.write_all(s.as_bytes())?,
+                Err(e) => {
+                    out.flush()?;
+                    eprintln!("error: {e}");
+                    failed += 1;
+                }
+            }
+        }
+    }
+
+    if let Some(path) = &args.jsonl {
+        let (name, reader): (String, Box<dyn BufRead>) = if path.as_os_str() == "-" {
+            ("<stdin>".into(), Box::new(std::io::stdin().lock()))
+        } else {
+            let f = std::fs::File::open(path)
+                .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+            (path.display().to_string(), Box::new(std::io::BufReader::with_capacity(1 << 20, f)))
+        };
+        failed += jsonl(&run, &name, reader, &mut out)?;
+    }
+    out.flush()?;
+    if failed > 0 {
+        return Err(Failure(format!("{failed} article(s) could not be read")));
+    }
+    Ok(Outcome::Clean)
+}
+
+/// Streams a JSON Lines file through the extractor, `CHUNK` articles at a time. Returns how
+/// many lines could not be read.
+fn jsonl(
+    run: &Run<'_>,
+    name: &str,
+    mut reader: Box<dyn BufRead + '_>,
+    out: &mut impl Write,
+) -> Result<usize, Failure> {
+    let mut failed = 0;
+    let mut line_no = 0usize;
+    let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
+    loop {
+        chunk.clear();
+        while chunk.len() < CHUNK {
+            let mut buf = Vec::new();
+            let n = reader
+                .read_until(b'\n', &mut buf)
+                .map_err(|e| Failure(format!("cannot read {name}: {e}")))?;
+            if n == 0 {
+                break;
+            }
+            line_no += 1;
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            chunk.push((line_no, buf));
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let rendered: Vec<Result<String, String>> = chunk
+            .par_iter()
+            .map(|(n, bytes)| {
+                let a: JsonArticle = serde_json::from_slice(bytes)
+                    .map_err(|e| format!("{name}:{n}: not a JSON article: {e}"))?;
+                let file = match &a.id {
+                    Some(serde_json::Value::String(s)) => s.clone(),
+                    Some(v) => v.to_string(),
+                    None => format!("{name}:{n}"),
+                };
+                let date = a.date.as_deref().and_then(parse_date);
+                Ok(run.render(&file, &a.text, Format::Text, date))
+            })
+            .collect();
+        for r in rendered {
+            match r {
+                Ok(s) => out.write_all(s.as_bytes()).map_err(|e| Failure(e.to_string()))?,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    failed += 1;
+                }
+            }
+        }
+    }
+    Ok(failed)
 }

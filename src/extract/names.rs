@@ -30,6 +30,9 @@ pub struct Trigger {
     /// The pattern has a pronoun object inside (`ordered them to leave`): the people it is done
     /// to were named before the trigger.
     pub pronoun_object: bool,
+    /// The word is also listed as a noun (`arrests`, `sanctions`): read as a noun after a
+    /// determiner, a possessive or a preposition.
+    pub also_noun: bool,
 }
 
 /// One name an actor goes by in articles.
@@ -107,18 +110,24 @@ impl Automata {
                     predicate: id,
                     form: verb_form(v, &canonical),
                     pronoun_object: false,
+                    also_noun: pred.nouns.iter().any(|n| n.eq_ignore_ascii_case(v)),
                 };
                 add(v.clone(), t, &mut pats, &mut info);
             }
             for n in &pred.nouns {
-                let t = Trigger { predicate: id, form: Form::Noun, pronoun_object: false };
+                let t = Trigger {
+                    predicate: id,
+                    form: Form::Noun,
+                    pronoun_object: false,
+                    also_noun: true,
+                };
                 add(n.clone(), t, &mut pats, &mut info);
             }
             for ph in &pred.phrases {
                 let words: Vec<&str> = ph.split_whitespace().collect();
                 let Some((first, rest)) = words.split_first() else { continue };
                 let form = verb_form(first, &canonical);
-                let t = Trigger { predicate: id, form, pronoun_object: false };
+                let t = Trigger { predicate: id, form, pronoun_object: false, also_noun: false };
                 add(words.join(" "), t, &mut pats, &mut info);
                 if rest.is_empty() {
                     continue;

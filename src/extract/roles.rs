@@ -89,6 +89,8 @@ struct Item {
     modifier: Option<usize>,
     /// Actor after an object preposition (`from Belgium`, `to Poland`).
     prep: Option<usize>,
+    /// The preposition was `from`.
+    prep_from: bool,
     first_tok: Option<usize>,
     last_tok: Option<usize>,
 }
@@ -298,6 +300,10 @@ const BLOCKERS: &[&str] = &[
     "feared",
     "fear",
     "fears",
+    "veto",
+    "vetoes",
+    "vetoed",
+    "vetoing",
 ];
 
 /// Words that make the trigger a denial: a negated fact.
@@ -419,6 +425,47 @@ const AGENT_NOUNS: &[&str] = &[
     "missiles",
     "bombers",
     "air",
+    "missile",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "attack",
+    "attacks",
+    "shelling",
+    "raid",
+    "raids",
+    "bombardment",
+    "offensive",
+    "rocket",
+    "rockets",
+    "shells",
+    "marines",
+    "paratroopers",
+    "personnel",
+    "units",
+    "unit",
+    "warships",
+    "ships",
+    "submarine",
+];
+
+/// Nouns of the forces a state sends or pulls out: `1,000 American troops`.
+const FORCES: &[&str] = &[
+    "troops",
+    "soldiers",
+    "forces",
+    "personnel",
+    "marines",
+    "paratroopers",
+    "servicemen",
+    "servicemembers",
+    "military",
+    "units",
+    "battalions",
+    "brigades",
+    "warships",
+    "jets",
 ];
 
 /// Speech verbs that attribute a statement to their subject.
@@ -862,7 +909,7 @@ impl<'a> Sentence<'a> {
         while k < to {
             if self.is(k, &["by"]) {
                 let mut j = k + 1;
-                if self.is(j, &["the"]) {
+                if self.is(j, &["the", "a", "an"]) {
                     j += 1;
                 }
                 let m = self.mention_starting_at(j)?;
@@ -1011,6 +1058,7 @@ impl<'a> Sentence<'a> {
                     && men.kind != NameKind::Demonym
                 {
                     item.prep = Some(m);
+                    item.prep_from = self.is(k, &["from"]);
                     k = men.toks.end;
                     item.last_tok = Some(k - 1);
                 }
@@ -1058,7 +1106,7 @@ impl<'a> Sentence<'a> {
             if let Some(m) = self.mention_at(k)
                 && let Some(men) = self.mentions.get(m)
             {
-                if back == 2 && men.kind != NameKind::Demonym && !self.is(k + 1, &["nationals"]) {
+                if back == 2 && self.tokens.get(k + 1).is_none_or(|t| t.kind != Kind::Word) {
                     break;
                 }
                 return vec![Item {
@@ -1165,10 +1213,22 @@ impl<'a> Sentence<'a> {
             }
             let Some(negated) = self.polarity(ti, stop) else { continue };
             let right = self.right_end(tj).max(tj);
-            let form = hit.trigger.form;
+            let mut form = hit.trigger.form;
+            // `Turkey's arrests`, `no arrests`, `new sanctions`: the noun.
+            if form != Form::Noun
+                && hit.trigger.also_noun
+                && ti > 0
+                && (self.is(ti - 1, ADJ_DETS)
+                    || self.is(ti - 1, &["no", "new", "further", "more", "mass", "fresh"])
+                    || self.tokens[ti - 1].kind == Kind::Possessive
+                    || (self.is(ti - 1, PREPOSITIONS) && !self.is(ti - 1, &["to"])))
+            {
+                form = Form::Noun;
+            }
             let mut subject: Option<Group>;
             let items: Vec<Item>;
             let mut noun_from_is_agent = false;
+            let mut passive = false;
             match form {
                 Form::Noun => {
                     subject = self.noun_agent(ti, tj, right);
@@ -1196,11 +1256,14 @@ impl<'a> Sentence<'a> {
                         continue;
                     }
                     let aux = if form == Form::Past { self.passive_aux(ti) } else { None };
-                    let reduced = form == Form::Past && aux.is_none() && self.is(tj, &["by"]);
+                    let reduced = aux.is_none()
+                        && ((form == Form::Past && self.is(tj, &["by"])) || self.count_before(ti));
                     if aux.is_some() || reduced {
+                        passive = true;
                         let before = aux.unwrap_or(ti);
                         subject = self.by_agent(tj, right);
-                        items = self.items_before(stop, before, preps);
+                        let from = self.previous_trigger_end(ti).max(stop);
+                        items = self.items_before(from, before, preps);
                         if subject.is_none() {
                             subject = attribution.get_or_insert_with(|| self.attribution()).clone();
                         }
@@ -1224,9 +1287,47 @@ impl<'a> Sentence<'a> {
                     }
                 }
             }
-            self.emit(hit, subject, items, negated, noun_from_is_agent, stop, right, out);
+            self.emit(
+                hit,
+                subject,
+                items,
+                negated,
+                form == Form::Noun,
+                passive,
+                noun_from_is_agent,
+                stop,
+                right,
+                out,
+            );
         }
         subsume(out, first_new);
+    }
+
+    /// One past the last token of the nearest trigger of another predicate before `ti`, or 0.
+    fn previous_trigger_end(&self, ti: usize) -> usize {
+        let own = self.tokens[ti].trigger.and_then(|h| self.hits.get(h as usize));
+        let own = own.map(|h| h.trigger.predicate);
+        (0..ti)
+            .rev()
+            .find(|&k| {
+                let other = self.tokens[k].trigger.and_then(|h| self.hits.get(h as usize));
+                other.is_some_and(|h| Some(h.trigger.predicate) != own)
+            })
+            .map_or(0, |k| k + 1)
+    }
+
+    /// A count (and perhaps one noun or demonym) right before a verb with no auxiliary: an
+    /// elliptic passive (`40 HURT`, `and 58 wounded`, `Two Britons captured`).
+    fn count_before(&self, ti: usize) -> bool {
+        let Some(k) = ti.checked_sub(1) else { return false };
+        let counted =
+            |i: usize| self.tokens[i].count.is_some_and(|c| !self.is_unit_count(c as usize));
+        if counted(k) {
+            return true;
+        }
+        let noun = self.tokens[k].actor.is_some()
+            || (self.tokens[k].kind == Kind::Word && !self.is(k, AGENT_NOUNS));
+        noun && k > 0 && counted(k - 1)
     }
 
     /// Nothing but a pronoun (or nothing at all) stands for the subject before the verb.
@@ -1297,6 +1398,8 @@ impl<'a> Sentence<'a> {
         subject: Option<Group>,
         items: Vec<Item>,
         negated: bool,
+        noun: bool,
+        passive: bool,
         noun_from_is_agent: bool,
         stop: usize,
         right: usize,
@@ -1308,14 +1411,33 @@ impl<'a> Sentence<'a> {
             items.push(Item::default());
         }
         // `the expulsion of 17 diplomats from the Netherlands`: with no other agent, X is it.
+        let forces_first = items
+            .first()
+            .and_then(|i| i.modifier)
+            .and_then(|m| self.mentions.get(m))
+            .is_some_and(|men| self.is(men.toks.end, FORCES));
         if noun_from_is_agent
+            && !forces_first
             && subject.actors.is_empty()
-            && let Some(p) = items.first().and_then(|i| i.prep)
+            && let Some(p) = items.first().filter(|i| i.prep_from).and_then(|i| i.prep)
             && let Some(men) = self.mentions.get(p)
         {
             subject.actors = vec![men.actor];
             subject.span = Some(men.span.clone());
             subject.first_tok = men.toks.start;
+        }
+        // `the withdrawal of 1,000 American troops from Iraq`: their own forces.
+        if noun_from_is_agent
+            && subject.actors.is_empty()
+            && let Some(item) = items.first_mut()
+            && let Some(m) = item.modifier
+            && let Some(men) = self.mentions.get(m)
+            && self.is(men.toks.end, FORCES)
+        {
+            subject.actors = vec![men.actor];
+            subject.span = Some(men.span.clone());
+            subject.first_tok = men.toks.start;
+            item.modifier = None;
         }
         let counted = items.iter().filter(|i| i.count.is_some()).count();
         let ext_start =
@@ -1331,7 +1453,13 @@ impl<'a> Sentence<'a> {
             let prep = mention(item.prep).filter(|m| !subject.contains(m.actor));
             let object = modifier.or(prep);
             let count = item.count.and_then(|c| self.counts.get(c));
-            if subject.actors.is_empty() && (count.is_none() || negated) {
+            // A fact needs an agent, a count, a denial, or (for a verb) whom it was done to.
+            let verb = !noun && passive;
+            if subject.actors.is_empty()
+                && count.is_none()
+                && !negated
+                && !(verb && object.is_some())
+            {
                 continue;
             }
             let date_m = date.and_then(|d| self.dates.get(d));
