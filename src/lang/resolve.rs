@@ -129,11 +129,10 @@ fn declarations(
                 if first == "actor" || first == "predicate" {
                     finish(lexicon, file, cur.take(), diags);
                     cur = Some(Decl::Broken);
-                } else if line.indent.is_empty()
-                    && PropertyKind::from_keyword(first).is_none()
-                    && !code.is_empty()
+                } else if first == "articles"
+                    || first.chars().next().is_some_and(|c| !c.is_lowercase())
                 {
-                    // A broken claim or `articles` line ends the declaration.
+                    // A broken claim or `articles` line ends the declaration (as in the parser).
                     finish(lexicon, file, cur.take(), diags);
                 }
             }
