@@ -155,7 +155,13 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
             d.with_secondary(claim.file, claim.span.clone(), "the claim")
         }
         Verdict::Contradicted => {
-            let first = c.evidence.first();
+            // The primary evidence is the first that contradicts for the reason the code names.
+            let primary = c
+                .evidence
+                .iter()
+                .position(|e| e.reasons.first() == c.reasons.first())
+                .or((!c.evidence.is_empty()).then_some(0));
+            let first = primary.and_then(|i| c.evidence.get(i));
             let reasons = first.map(|e| e.reasons.as_slice()).unwrap_or(&[]);
             let message = match (first, reasons) {
                 (Some(e), [Reason::Negated]) if e.fact.negated => {
@@ -179,7 +185,8 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
                 }
                 None => Diagnostic::new(f.code(), level, claim.file, claim.span.clone(), message),
             };
-            for e in c.evidence.iter().skip(1) {
+            let others = c.evidence.iter().enumerate().filter(|(i, _)| Some(*i) != primary);
+            for (_, e) in others.take(MAX_LABELS) {
                 d = d.with_secondary(
                     e.fact.file,
                     focus(&e.fact, &e.reasons),
