@@ -852,7 +852,7 @@ impl<'a> Sentence<'a> {
             first = pm.toks.start;
             joined_by_and |= is_and;
         }
-        g.actors.sort();
+        g.actors.reverse(); // text order
         g.span = Some(span);
         g.first_tok = first;
         g
@@ -879,7 +879,7 @@ impl<'a> Sentence<'a> {
             span.end = next.span.end;
             end = next.toks.end;
         }
-        g.actors.sort();
+
         g.span = Some(span);
         g
     }
