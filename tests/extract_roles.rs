@@ -138,3 +138,16 @@ fn layout() {
     );
     case("It rained.Poland expelled 45 Russian diplomats.", &["Poland expelled 45 Russia"]);
 }
+
+#[test]
+fn gapping() {
+    case(
+        "Poland has expelled 45 Russian diplomats, Germany 40, France 35 and the Netherlands 17.",
+        &[
+            "Poland expelled 45 Russia",
+            "Germany expelled 40 Russia",
+            "France expelled 35 Russia",
+            "Netherlands expelled 17 Russia",
+        ],
+    );
+}
