@@ -754,7 +754,7 @@ impl<'a> Sentence<'a> {
                 Kind::Punct(',') => {
                     // A list of counts goes on: `21 from Belgium, 15 from the Netherlands`.
                     let next = if self.is(k + 1, &["and"]) { k + 2 } else { k + 1 };
-                    if self.tokens.get(next).is_none_or(|t| t.count.is_none()) {
+                    if !self.list_item_at(next) {
                         return k;
                     }
                 }
@@ -1075,7 +1075,7 @@ impl<'a> Sentence<'a> {
             if self.is(j, &["and"]) {
                 j += 1;
             }
-            if j > k && j < end && self.tokens[j].count.is_some() && useful {
+            if j > k && j < end && self.list_item_at(j) && useful {
                 k = j;
                 continue;
             }
@@ -1327,6 +1327,17 @@ impl<'a> Sentence<'a> {
             }
         }
         subsume(out, first_new);
+    }
+
+    /// A count at token `k` that starts another item of a list (`15 from the Netherlands`), not
+    /// a part (`one of the largest`).
+    fn list_item_at(&self, k: usize) -> bool {
+        let Some(c) = self.tokens.get(k).and_then(|t| t.count) else { return false };
+        let mut e = k;
+        while self.tokens.get(e).is_some_and(|t| t.count == Some(c)) {
+            e += 1;
+        }
+        !self.is(e, &["of"])
     }
 
     /// The gapped list after a fact's count ending at token `last`: `, Germany 40, France 35
