@@ -48,6 +48,8 @@ impl Article {
             let md = crate::markdown::mask(source, &mut bytes);
             dateline = md.date;
             dateline_span = md.date_span;
+        } else {
+            crate::suppress::blank_text_directives(source, &mut bytes);
         }
         if dateline.is_none()
             && let Some((d, span, keyword)) = find_dateline(source)

@@ -20,6 +20,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::check::{Report, Verdict};
+use crate::source::{FileId, SourceMap};
+
 /// The baseline format version this factcheck reads and writes.
 pub const VERSION: u32 = 1;
 
@@ -230,6 +233,104 @@ impl Matcher {
     }
 }
 
+/// A finding of a check report, owned, as the baseline sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Owned {
+    kind: &'static str,
+    file: String,
+    claim: Option<String>,
+    evidence: Option<String>,
+}
+
+impl Owned {
+    fn key(&self) -> FindingKey<'_> {
+        FindingKey {
+            kind: self.kind,
+            file: &self.file,
+            claim: self.claim.as_deref(),
+            evidence: self.evidence.as_deref(),
+        }
+    }
+}
+
+/// The report's findings in report order: claims that are not supported (kind = verdict, file =
+/// the claim file, the claim's text, the contradicting facts' text), then unverified facts
+/// (file = the article, the fact's text). `path` gives a file's root-relative path.
+fn report_findings(
+    report: &Report,
+    sources: &SourceMap,
+    path: &dyn Fn(FileId) -> String,
+) -> (Vec<Option<Owned>>, Vec<Owned>) {
+    let text = |file: FileId, span: &std::ops::Range<usize>| {
+        sources.get(file).text.get(span.clone()).unwrap_or_default().to_string()
+    };
+    let claims = report
+        .claims
+        .iter()
+        .map(|c| {
+            if c.verdict == Verdict::Supported {
+                return None;
+            }
+            let against: Vec<String> = c
+                .evidence
+                .iter()
+                .filter(|e| !e.supports)
+                .map(|e| text(e.fact.file, &e.fact.span))
+                .collect();
+            Some(Owned {
+                kind: c.verdict.as_str(),
+                file: path(c.claim.file),
+                claim: Some(text(c.claim.file, &c.claim.span)),
+                evidence: (!against.is_empty()).then(|| against.join("\n")),
+            })
+        })
+        .collect();
+    let facts = report
+        .unverified
+        .iter()
+        .map(|f| Owned {
+            kind: "unverified",
+            file: path(f.file),
+            claim: None,
+            evidence: Some(text(f.file, &f.span)),
+        })
+        .collect();
+    (claims, facts)
+}
+
+impl Baseline {
+    /// A baseline of every finding of `report` (whatever the severities: a kind that is `off`
+    /// today is recorded too). `path` gives a file's path relative to the root.
+    pub fn from_report(
+        report: &Report,
+        sources: &SourceMap,
+        path: &dyn Fn(FileId) -> String,
+    ) -> Self {
+        let (claims, facts) = report_findings(report, sources, path);
+        Self::from_findings(claims.iter().flatten().chain(&facts).map(Owned::key))
+    }
+
+    /// Drops from `report` the findings this baseline records; returns how many.
+    pub fn filter_report(
+        &self,
+        report: &mut Report,
+        sources: &SourceMap,
+        path: &dyn Fn(FileId) -> String,
+    ) -> usize {
+        let (claims, facts) = report_findings(report, sources, path);
+        let mut m = self.matcher();
+        let keep_claims: Vec<bool> =
+            claims.iter().map(|c| c.as_ref().is_none_or(|c| !m.is_known(&c.key()))).collect();
+        let keep_facts: Vec<bool> = facts.iter().map(|f| !m.is_known(&f.key())).collect();
+        let dropped = keep_claims.iter().chain(&keep_facts).filter(|k| !**k).count();
+        report.retain(
+            |i, _| keep_claims.get(i).copied().unwrap_or(true),
+            |j, _| keep_facts.get(j).copied().unwrap_or(true),
+        );
+        dropped
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,6 +390,58 @@ mod tests {
         let e = Baseline::parse(p, "{\"version\": 1}").unwrap_err().to_string();
         assert!(e.contains("missing field `findings`"), "{e}");
         assert!(Baseline::parse(p, "{\"version\": 1, \"findings\": []}").is_ok());
+    }
+
+    fn fact(file: FileId, span: std::ops::Range<usize>) -> crate::model::Fact {
+        crate::model::Fact {
+            file,
+            span: span.clone(),
+            subject: vec![],
+            predicate: crate::model::PredicateId(0),
+            quantity: None,
+            object: vec![],
+            date: None,
+            negated: false,
+            subject_span: None,
+            predicate_span: span,
+            quantity_span: None,
+            object_span: None,
+            date_span: None,
+        }
+    }
+
+    #[test]
+    fn report_round_trip_survives_unrelated_edits() {
+        let before = "Intro.\n\nPoland expelled 45.\n\nEstonia expelled 3.\n";
+        let after = "New intro paragraph.\n\nMore.\n\nPoland expelled\n45.\n\nEstonia expelled 3.\n\nLatvia expelled 2.\n";
+        let report_of = |src: &str, needles: &[&str]| {
+            let mut sources = SourceMap::new();
+            let a = sources.add("drafts/a.md", src.to_string());
+            let unverified = needles
+                .iter()
+                .map(|n| {
+                    let i = src.find(n).unwrap();
+                    fact(a, i..i + n.len())
+                })
+                .collect();
+            (Report { unverified, ..Report::default() }, sources)
+        };
+        let path = |_: FileId| "drafts/a.md".to_string();
+        let (r0, s0) = report_of(before, &["Poland expelled 45.", "Estonia expelled 3."]);
+        let base = Baseline::from_report(&r0, &s0, &path);
+        assert_eq!(base.findings.len(), 2);
+        let (mut r1, s1) = report_of(
+            after,
+            &["Poland expelled\n45.", "Estonia expelled 3.", "Latvia expelled 2."],
+        );
+        r1.summary.unverified = 3;
+        assert_eq!(base.filter_report(&mut r1, &s1, &path), 2);
+        assert_eq!(r1.unverified.len(), 1);
+        assert_eq!(
+            &s1.get(r1.unverified[0].file).text[r1.unverified[0].span.clone()],
+            "Latvia expelled 2."
+        );
+        assert_eq!(r1.summary.unverified, 1);
     }
 
     #[test]

@@ -36,19 +36,10 @@ pub const DEFAULT_ARTICLES: [&str; 2] = ["**/*.md", "**/*.txt"];
 /// Claim files found when the configuration names none.
 pub const DEFAULT_CLAIMS: [&str; 1] = ["**/*.claims"];
 
-/// The kinds of finding a configuration (or a suppression) can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    /// A claim the articles contradict.
-    Contradicted,
-    /// A claim one article supports and another contradicts.
-    Conflicting,
-    /// A claim no article mentions.
-    NotFound,
-    /// A fact in an article that no claim covers.
-    Unverified,
-}
+/// The kinds of finding a configuration (or a suppression) can name: the checker's.
+pub use crate::check::Kind;
 
+/// The names of the kinds, as written in `factcheck.toml`, in suppressions and after `--deny`.
 impl Kind {
     /// Every kind, in the order of the documentation.
     pub const ALL: [Kind; 4] =
@@ -122,6 +113,15 @@ impl Severities {
             Kind::NotFound => self.not_found,
             Kind::Unverified => self.unverified,
         }
+    }
+
+    /// The checker's policy with these levels.
+    pub fn policy(&self) -> crate::check::Policy {
+        let mut p = crate::check::Policy::default();
+        for k in Kind::ALL {
+            p.set(k, self.get(k).severity());
+        }
+        p
     }
 
     /// Sets the level of one kind (what `--deny KIND` / `--allow KIND` do).
@@ -283,7 +283,7 @@ fn label_for(message: &str) -> &'static str {
 
 /// Finds and parses the configuration of a run: `explicit` (`--config FILE`) when given,
 /// otherwise the first `factcheck.toml` walking up from `cwd`. Adds the file to `sources` under
-/// its path as the user would write it (relative to `cwd` when it lies below it). `Ok(None)`
+/// its path relative to `cwd`. `Ok(None)`
 /// when there is no configuration; `Err` when the file cannot be read (named by `--config` but
 /// missing, unreadable, not UTF-8). The diagnostics are those of [`Config::parse`].
 pub fn load(
@@ -307,7 +307,7 @@ pub fn load(
         )
     })?;
     let root = path.parent().map(Path::to_path_buf).unwrap_or_else(|| cwd.to_path_buf());
-    let name = path.strip_prefix(cwd).unwrap_or(&path).display().to_string();
+    let name = crate::discover::display_path(&path, cwd);
     let file = sources.add(name, text);
     Ok(Some(Config::parse(sources, file, root)))
 }
@@ -341,6 +341,10 @@ mod tests {
         assert_eq!(c.severity.get(Kind::Unverified), Level::Off);
         assert_eq!(c.severity.get(Kind::NotFound), Level::Error);
         assert_eq!(c.severity.get(Kind::Contradicted), Level::Error);
+        let p = c.severity.policy();
+        assert_eq!(p.unverified, None);
+        assert_eq!(p.not_found, Some(Severity::Error));
+        assert_eq!(Severities::default().policy(), crate::check::Policy::default());
     }
 
     #[test]

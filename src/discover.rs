@@ -238,13 +238,25 @@ pub fn plan(filter: &Filter, named: &[PathBuf], cwd: &Path) -> Plan {
     }
 }
 
-/// How to show `path` to the user: relative to `cwd` when it lies below it.
+/// How to show `path` to the user: relative to `cwd` (`drafts/a.md`, `../a.md`), or absolute
+/// when the two share no prefix.
 pub fn display_path(path: &Path, cwd: &Path) -> String {
     let abs = normalize(&cwd.join(path));
-    match abs.strip_prefix(normalize(cwd)) {
-        Ok(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
-        _ => path.display().to_string(),
+    let base = normalize(cwd);
+    let a: Vec<Component> = abs.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return abs.display().to_string();
     }
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in a.iter().skip(common) {
+        out.push(c.as_os_str());
+    }
+    if out.as_os_str().is_empty() { ".".to_string() } else { out.display().to_string() }
 }
 
 /// `path` relative to `root`, `/`-separated, after making both absolute (against `cwd`) and
@@ -453,6 +465,8 @@ mod tests {
         assert_eq!(claims.articles.len(), 3);
         assert_eq!(display_path(&all.articles[0], root), "drafts/a.md");
         assert_eq!(display_path(Path::new("x/../y.md"), root), "y.md");
+        assert_eq!(display_path(&root.join("a.md"), &root.join("b/c")), "../../a.md");
+        assert_eq!(display_path(root, root), ".");
     }
 
     #[test]

@@ -295,4 +295,14 @@ mod tests {
         let (text, _) = masked(&commas);
         assert_eq!(text, commas);
     }
+
+    proptest::proptest! {
+        /// Any input: same length, valid UTF-8, kept bytes unchanged, line terminators kept.
+        #[test]
+        fn mask_keeps_shape(src in "(\\PC|[\n*_`#>\\-+<!\\[\\]()~|])*") {
+            let (text, _) = masked(&src);
+            assert_mask_shape(&src, &text);
+            proptest::prop_assert_eq!(text.matches('\n').count(), src.matches('\n').count());
+        }
+    }
 }

@@ -79,6 +79,16 @@ impl Comparison {
         self.subject.compatible() && self.object.compatible()
     }
 
+    /// The fact states at least one of the actors the claim names (or the claim names none:
+    /// `_ PREDICATE _`). A fact that leaves unstated every side the claim names ("17 diplomats
+    /// were expelled" for `Netherlands expelled 17 Russia`) is compatible with it, but says
+    /// nothing about who: the checker does not count it as being about the claim.
+    pub fn anchored(&self) -> bool {
+        let named = |m: ActorMatch| m != ActorMatch::Any;
+        let stated = |m: ActorMatch| !matches!(m, ActorMatch::Any | ActorMatch::Unstated);
+        !(named(self.subject) || named(self.object)) || stated(self.subject) || stated(self.object)
+    }
+
     /// The fact is about the claim and nothing in it conflicts.
     pub fn supports(&self) -> bool {
         self.is_about() && self.reasons().is_empty()

@@ -2,7 +2,7 @@
 //! fact, with the stable codes of [`Finding`] and the levels of a [`Policy`].
 //!
 //! The primary label is on the article's words (the count for a count mismatch, the date for a
-//! date mismatch, the whole statement otherwise); a secondary label points at the claim. A claim
+//! date mismatch, the statement from its first part to its last otherwise); a secondary label points at the claim. A claim
 //! not found has its primary label on the claim, with the reversed or joint fact as a secondary.
 
 use crate::diag::{Diagnostic, Severity};
@@ -77,6 +77,25 @@ fn claim_says(claim: &Claim, reasons: &[Reason]) -> String {
     parts.join(", on ")
 }
 
+/// The words that state the fact: from the first of its parts (subject, predicate, count,
+/// object, date) to the last, so a label does not underline a whole long sentence.
+pub fn statement(fact: &Fact) -> Span {
+    let parts = [
+        fact.subject_span.as_ref(),
+        Some(&fact.predicate_span),
+        fact.quantity_span.as_ref(),
+        fact.object_span.as_ref(),
+        fact.date_span.as_ref(),
+    ];
+    let parts = parts.into_iter().flatten().filter(|s| s.start < s.end);
+    let start = parts.clone().map(|s| s.start).min();
+    let end = parts.map(|s| s.end).max();
+    match (start, end) {
+        (Some(start), Some(end)) if start < end => start..end,
+        _ => fact.span.clone(),
+    }
+}
+
 /// The words of the fact a label should point at, for these reasons.
 fn focus(fact: &Fact, reasons: &[Reason]) -> Span {
     let part = match reasons.first() {
@@ -85,7 +104,7 @@ fn focus(fact: &Fact, reasons: &[Reason]) -> Span {
         Some(Reason::Negated) => Some(fact.predicate_span.clone()),
         None => None,
     };
-    part.unwrap_or_else(|| fact.span.clone())
+    part.unwrap_or_else(|| statement(fact))
 }
 
 /// The part of the claim a label should point at, for these reasons.
@@ -121,13 +140,13 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
     let mut d = match c.verdict {
         Verdict::Supported => {
             let mut d = match c.evidence.first() {
-                Some(e) => Diagnostic::new(f.code(), level, e.fact.file, e.fact.span.clone(), "")
+                Some(e) => Diagnostic::new(f.code(), level, e.fact.file, statement(&e.fact), "")
                     .with_label("the article says so"),
                 None => Diagnostic::new(f.code(), level, claim.file, claim.span.clone(), ""),
             };
             d.message = format!("supported: {line}");
             for e in c.evidence.iter().skip(1) {
-                d = d.with_secondary(e.fact.file, e.fact.span.clone(), "and here");
+                d = d.with_secondary(e.fact.file, statement(&e.fact), "and here");
             }
             d.with_secondary(claim.file, claim.span.clone(), "the claim")
         }
@@ -222,7 +241,7 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
                     }
                     NearMissKind::Joint => format!("a joint fact: {}", fact_line(&n.fact, lexicon)),
                 };
-                d = d.with_secondary(n.fact.file, n.fact.span.clone(), label);
+                d = d.with_secondary(n.fact.file, statement(&n.fact), label);
             }
             if reversed.is_some() {
                 d = d.with_help("check who did it to whom: subject and object may be swapped");
@@ -246,7 +265,7 @@ fn unverified_diagnostic(fact: &Fact, level: Severity, lexicon: &Lexicon) -> Dia
         Finding::Unverified.code(),
         level,
         fact.file,
-        fact.span.clone(),
+        statement(fact),
         format!("unverified: no claim covers {line}"),
     )
     .with_label(format!("the article says {line}"))

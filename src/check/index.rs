@@ -2,7 +2,7 @@
 //! be about it (or be its reversal or a joint fact containing it), never at every fact.
 //!
 //! Building the index is one pass over the facts; a claim's candidates are read from at most
-//! three buckets. Checking `C` claims against `F` facts therefore costs `O(F + C + matches)`,
+//! two buckets. Checking `C` claims against `F` facts therefore costs `O(F + C + matches)`,
 //! not `O(C x F)`.
 
 use std::collections::HashMap;
@@ -21,12 +21,6 @@ pub struct FactIndex {
     by_object: HashMap<(PredicateId, ActorId), Bucket>,
     /// Facts with an unstated subject and a stated object, under each actor of their object.
     no_subject_by_object: HashMap<(PredicateId, ActorId), Bucket>,
-    /// Facts with neither subject nor object stated.
-    no_subject_no_object: HashMap<PredicateId, Bucket>,
-    /// Facts with an unstated subject.
-    no_subject: HashMap<PredicateId, Bucket>,
-    /// Facts with an unstated object.
-    no_object: HashMap<PredicateId, Bucket>,
     /// Every fact of the predicate.
     by_predicate: HashMap<PredicateId, Bucket>,
 }
@@ -51,16 +45,9 @@ impl FactIndex {
                 ix.by_object.entry((p, a)).or_default().push(i);
             }
             if f.subject.is_empty() {
-                ix.no_subject.entry(p).or_default().push(i);
-                if f.object.is_empty() {
-                    ix.no_subject_no_object.entry(p).or_default().push(i);
-                }
                 for a in distinct(&f.object) {
                     ix.no_subject_by_object.entry((p, a)).or_default().push(i);
                 }
-            }
-            if f.object.is_empty() {
-                ix.no_object.entry(p).or_default().push(i);
             }
         }
         ix
@@ -78,23 +65,24 @@ impl FactIndex {
             Actors::Set(ids) => ids.first().copied(),
             Actors::Any => None,
         };
-        let buckets: [&[u32]; 3] = match (first(&claim.subject), first(&claim.object)) {
+        let buckets: [&[u32]; 2] = match (first(&claim.subject), first(&claim.object)) {
             // Facts whose subject holds the claim's first subject actor (same set or a joint
-            // fact), and facts with no subject whose object may match.
+            // fact), and facts with no subject whose object may match. A fact must state one
+            // of the actors the claim names (`Comparison::anchored`), so facts that state
+            // neither side are never candidates for a claim that names one.
             (Some(s), Some(o)) => [
                 Self::get(&self.by_subject, &(p, s)),
                 Self::get(&self.no_subject_by_object, &(p, o)),
-                Self::get(&self.no_subject_no_object, &p),
             ],
             (Some(s), None) if matches!(claim.object, Actors::Any) => {
-                [Self::get(&self.by_subject, &(p, s)), Self::get(&self.no_subject, &p), &[]]
+                [Self::get(&self.by_subject, &(p, s)), &[]]
             }
             (None, Some(o)) if matches!(claim.subject, Actors::Any) => {
-                [Self::get(&self.by_object, &(p, o)), Self::get(&self.no_object, &p), &[]]
+                [Self::get(&self.by_object, &(p, o)), &[]]
             }
             // `_ PREDICATE _`, or an empty actor set (never produced by the parser): every fact
             // of the predicate.
-            _ => [Self::get(&self.by_predicate, &p), &[], &[]],
+            _ => [Self::get(&self.by_predicate, &p), &[]],
         };
         buckets.into_iter().flatten().map(|&i| i as usize)
     }

@@ -9,6 +9,9 @@
 //! 1. **Only facts that can be about the claim count.** Facts are indexed by (predicate, actor)
 //!    ([`index::FactIndex`]), so a claim never looks at unrelated facts, and a claim limited to
 //!    some articles (the `articles` scope of its file) sees only their facts.
+//!    A fact must state at least one actor the claim names ([`compat::Comparison::anchored`]):
+//!    "17 diplomats were expelled", with neither side stated, is about no claim that names an
+//!    actor (only about `_ expelled _`).
 //! 2. **Explicit statements outrank vague ones.** A fact that names both the subject and the
 //!    object (or whose side the claim leaves as `_`) is *explicit*; a fact that leaves a side
 //!    unstated (`Belgium expelled 21` with no nationality) is *vague*. When any article has an
@@ -179,6 +182,37 @@ pub struct Report {
     pub summary: Summary,
 }
 
+impl Report {
+    /// Keeps the claims and unverified facts the predicates accept (given each one's index),
+    /// and counts the summary again. Suppressions and baselines drop findings this way.
+    pub fn retain(
+        &mut self,
+        mut keep_claim: impl FnMut(usize, &ClaimReport) -> bool,
+        mut keep_fact: impl FnMut(usize, &Fact) -> bool,
+    ) {
+        let mut i = 0;
+        self.claims.retain(|c| {
+            i += 1;
+            keep_claim(i - 1, c)
+        });
+        let mut j = 0;
+        self.unverified.retain(|f| {
+            j += 1;
+            keep_fact(j - 1, f)
+        });
+        let mut summary = Summary { unverified: self.unverified.len(), ..Summary::default() };
+        for c in &self.claims {
+            match c.verdict {
+                Verdict::Supported => summary.supported += 1,
+                Verdict::Contradicted => summary.contradicted += 1,
+                Verdict::Conflicting => summary.conflicting += 1,
+                Verdict::NotFound => summary.not_found += 1,
+            }
+        }
+        self.summary = summary;
+    }
+}
+
 /// Checks every claim against every fact.
 pub fn check(claims: &[Claim], facts: &[Fact], lexicon: &Lexicon) -> Report {
     check_with(claims, facts, lexicon, &|_, _| true)
@@ -232,7 +266,7 @@ fn check_claim(
         let Some(cmp) = compat::compare(claim, fact) else { continue };
         let is_joint = (cmp.subject == ActorMatch::PartOfJoint && cmp.object.compatible())
             || (cmp.object == ActorMatch::PartOfJoint && cmp.subject.compatible());
-        if !(cmp.is_about() || is_joint) || !applies(claim, fact.file) {
+        if !((cmp.is_about() && cmp.anchored()) || is_joint) || !applies(claim, fact.file) {
             continue;
         }
         if is_joint {

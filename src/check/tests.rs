@@ -432,7 +432,7 @@ mod index_props {
                             && cmp.object.compatible())
                             || (cmp.object == ActorMatch::PartOfJoint
                                 && cmp.subject.compatible());
-                        if cmp.is_about() || joint {
+                        if (cmp.is_about() && cmp.anchored()) || joint {
                             prop_assert!(got.contains(&i), "fact {} missed", i);
                         }
                     }
@@ -440,4 +440,18 @@ mod index_props {
             }
         }
     }
+}
+
+#[test]
+fn a_fact_naming_no_claimed_actor_is_about_no_such_claim() {
+    let t = T::new();
+    let nobody = t.fact(A1, 0, &[], n(17), &[], None);
+    let c = t.claim(&["Netherlands"], n(17), &["Russia"], None);
+    let r = check(std::slice::from_ref(&c), std::slice::from_ref(&nobody), &t.lx);
+    assert_eq!(r.claims[0].verdict, Verdict::NotFound);
+    assert_eq!(r.unverified.len(), 1);
+    let c = t.claim(&["Netherlands"], n(17), &[], None);
+    assert_eq!(one(&t, c, std::slice::from_ref(&nobody)).verdict, Verdict::NotFound);
+    let any = t.claim(&["_"], n(17), &["_"], None);
+    assert_eq!(one(&t, any, &[nobody]).verdict, Verdict::Supported);
 }

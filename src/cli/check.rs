@@ -11,16 +11,25 @@
 //! `--allow KIND`, `--warn KIND` and `--deny KIND` set a kind off, to warning, to error, applied
 //! in that order), 2 when it could not run (a claim file with errors, all of them printed
 //! first; a missing file; bad arguments). Warnings in claim files are printed and do not fail.
+//!
+//! With a `factcheck.toml` (found walking up from the working directory, or `--config`), the
+//! files come from the configuration ([`crate::config`], [`crate::discover`]); in every run the
+//! articles' suppressions ([`crate::suppress`]) and then a `--baseline` ([`crate::baseline`])
+//! drop findings before they are reported. See docs/editorial.md.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::progress::Progress;
 use super::{CmdResult, ColorChoice, Failure, Outcome, RuleArgs};
 use crate::article::{Article, Format};
+use crate::baseline::Baseline;
 use crate::check::{self, Kind, Policy, Report};
+use crate::config::Config;
 use crate::diag::{Diagnostic, Severity};
+use crate::discover::{self, Filter, Role};
 use crate::extract::Extractor;
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, PartialDate};
@@ -92,6 +101,18 @@ pub struct CheckArgs {
     /// Do not report a kind of finding (it is still counted in the summary).
     #[arg(long, value_enum, value_name = "KIND")]
     pub allow: Vec<KindArg>,
+    /// The configuration file (default: `factcheck.toml` in the working directory or above).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any `factcheck.toml`.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Report only the findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file (and report nothing).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// A file's name (as given, or `FILE#ID` for a JSON Lines article) and text.
@@ -99,6 +120,9 @@ pub struct CheckArgs {
 pub struct Named {
     pub name: String,
     pub text: String,
+    /// Its path relative to the configuration's root (without a configuration, the working
+    /// directory), `/`-separated, for scopes and baselines; `None`: the name.
+    pub rel: Option<String>,
 }
 
 /// One article to check.
@@ -110,6 +134,8 @@ pub struct ArticleInput {
     /// Its own date (from a JSON Lines object); `--date` overrides it, and it overrides the
     /// dateline.
     pub date: Option<PartialDate>,
+    /// Its path relative to the configuration's root (see [`Named::rel`]).
+    pub rel: Option<String>,
 }
 
 /// Everything a check needs, read from the arguments (and later a configuration).
@@ -122,6 +148,10 @@ pub struct CheckInputs {
     /// `--date`: the date of every article.
     pub date: Option<PartialDate>,
     pub policy: Policy,
+    /// `--baseline`: findings it records are dropped.
+    pub baseline: Option<Baseline>,
+    /// `--write-baseline`: compute [`Checked::baseline`].
+    pub write_baseline: bool,
 }
 
 /// What a check computed.
@@ -139,97 +169,90 @@ pub struct Checked {
     pub facts: usize,
     /// The levels the findings were reported at.
     pub policy: Policy,
+    /// Invalid (FC211) and unused (FC210) suppressions in the articles.
+    pub article_diagnostics: Vec<Diagnostic>,
+    /// Findings dropped by suppressions, and by the baseline.
+    pub silenced: usize,
+    pub baselined: usize,
+    /// The findings as a baseline, when `write_baseline` was asked.
+    pub baseline: Option<Baseline>,
 }
 
 /// Loads the claims, extracts the articles' facts (in parallel) and checks them.
 pub fn run_check(inputs: CheckInputs) -> Checked {
+    run_check_with(inputs, &|| {})
+}
+
+/// [`run_check`], calling `tick` after each article is read (for a progress bar).
+pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked {
     let mut sources = SourceMap::new();
+    // Root-relative paths of claim files and articles, for scopes and baselines.
+    let mut rel: HashMap<FileId, String> = HashMap::new();
+    let mut add = |sources: &mut SourceMap, name: String, text: String, r: Option<String>| {
+        let r = r.unwrap_or_else(|| name.strip_prefix("./").unwrap_or(&name).to_string());
+        let id = sources.add(name, text);
+        rel.insert(id, r);
+        id
+    };
     let mut files: Vec<FileId> =
         inputs.rule_files.iter().map(|f| sources.add(&f.name, f.text.as_str())).collect();
-    files.extend(inputs.claim_files.iter().map(|f| sources.add(&f.name, f.text.as_str())));
-    let loaded = crate::lang::load(&mut sources, &files, inputs.shipped_rules);
+    for f in inputs.claim_files {
+        files.push(add(&mut sources, f.name, f.text, f.rel));
+    }
+    let mut loaded = crate::lang::load(&mut sources, &files, inputs.shipped_rules);
+    let (scopes, scope_diagnostics) = discover::Scopes::new(&loaded.scopes);
+    loaded.diagnostics.extend(scope_diagnostics);
     let has_errors = loaded.diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let mut checked = Checked {
+        sources: SourceMap::new(),
+        lexicon: loaded.lexicon,
+        load_diagnostics: loaded.diagnostics,
+        report: None,
+        diagnostics: Vec::new(),
+        facts: 0,
+        policy: inputs.policy,
+        article_diagnostics: Vec::new(),
+        silenced: 0,
+        baselined: 0,
+        baseline: None,
+    };
     if has_errors {
-        return Checked {
-            sources,
-            lexicon: loaded.lexicon,
-            load_diagnostics: loaded.diagnostics,
-            report: None,
-            diagnostics: Vec::new(),
-            facts: 0,
-            policy: inputs.policy,
-        };
+        checked.sources = sources;
+        return checked;
     }
     let article_ids: Vec<(FileId, Format, Option<PartialDate>)> = inputs
         .articles
         .into_iter()
-        .map(|a| (sources.add(a.name, a.text), a.format, inputs.date.or(a.date)))
+        .map(|a| (add(&mut sources, a.name, a.text, a.rel), a.format, inputs.date.or(a.date)))
         .collect();
-    let extractor = Extractor::new(&loaded.lexicon);
+    let extractor = Extractor::new(&checked.lexicon);
     let facts: Vec<crate::model::Fact> = article_ids
         .par_iter()
         .flat_map_iter(|&(id, format, date)| {
             let article = Article::prepare(id, &sources.get(id).text, format, date);
-            extractor.extract(&article)
+            let facts = extractor.extract(&article);
+            tick();
+            facts
         })
         .collect();
-    let scope = Scopes::new(&loaded.scopes, &sources, &article_ids);
-    let report =
-        check::check_with(&loaded.claims, &facts, &loaded.lexicon, &|c, a| scope.applies(c, a));
-    let diagnostics = check::diagnostics(&report, &loaded.lexicon, &inputs.policy);
-    Checked {
-        sources,
-        lexicon: loaded.lexicon,
-        load_diagnostics: loaded.diagnostics,
-        report: Some(report),
-        diagnostics,
-        facts: facts.len(),
-        policy: inputs.policy,
+    let in_scope = |c: &Claim, a: FileId| rel.get(&a).is_none_or(|p| scopes.applies(c.file, p));
+    let mut report = check::check_with(&loaded.claims, &facts, &checked.lexicon, &in_scope);
+    let formats: Vec<(FileId, Format)> = article_ids.iter().map(|&(id, f, _)| (id, f)).collect();
+    let applied = crate::suppress::apply(&mut report, &sources, &formats);
+    let path = |id: FileId| rel.get(&id).cloned().unwrap_or_else(|| sources.get(id).name.clone());
+    if inputs.write_baseline {
+        checked.baseline = Some(Baseline::from_report(&report, &sources, &path));
     }
-}
-
-/// The `articles GLOB, ...` scopes of claim files, matched once against every article name.
-struct Scopes {
-    /// Claim file -> whether each article (by its index in `articles`) is in scope.
-    by_file: HashMap<FileId, Vec<bool>>,
-    article_index: HashMap<FileId, usize>,
-}
-
-impl Scopes {
-    fn new(
-        scopes: &[crate::lang::Scope],
-        sources: &SourceMap,
-        articles: &[(FileId, Format, Option<PartialDate>)],
-    ) -> Self {
-        let mut by_file = HashMap::new();
-        for s in scopes {
-            let mut b = globset::GlobSetBuilder::new();
-            for g in &s.globs {
-                // A glob that does not compile was reported by the claim-file check.
-                if let Ok(g) = globset::Glob::new(g) {
-                    b.add(g);
-                }
-            }
-            let Ok(set) = b.build() else { continue };
-            let matches = articles
-                .iter()
-                .map(|(id, _, _)| {
-                    let name = &sources.get(*id).name;
-                    set.is_match(name.strip_prefix("./").unwrap_or(name))
-                })
-                .collect();
-            by_file.insert(s.file, matches);
-        }
-        let article_index = articles.iter().enumerate().map(|(i, (id, _, _))| (*id, i)).collect();
-        Scopes { by_file, article_index }
+    if let Some(b) = &inputs.baseline {
+        checked.baselined = b.filter_report(&mut report, &sources, &path);
     }
-
-    fn applies(&self, claim: &Claim, article: FileId) -> bool {
-        match (self.by_file.get(&claim.file), self.article_index.get(&article)) {
-            (Some(m), Some(&i)) => m.get(i).copied().unwrap_or(true),
-            _ => true,
-        }
-    }
+    checked.diagnostics = check::diagnostics(&report, &checked.lexicon, &checked.policy);
+    checked.article_diagnostics = applied.diagnostics;
+    checked.silenced = applied.silenced;
+    checked.facts = facts.len();
+    checked.report = Some(report);
+    checked.sources = sources;
+    checked
 }
 
 /// `*.claims` files under a directory, sorted; a file path as it is.
@@ -254,16 +277,80 @@ fn claim_paths(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
 }
 
 fn read_named(path: &Path) -> Result<Named, Failure> {
-    Ok(Named { name: path.display().to_string(), text: super::read_file(path)? })
+    Ok(Named { name: path.display().to_string(), text: super::read_file(path)?, rel: None })
 }
 
-/// Reads the files the arguments name; warnings (JSON Lines lines skipped) are returned.
-pub fn inputs(args: &CheckArgs) -> Result<(CheckInputs, Vec<String>), Failure> {
-    if args.claims.is_empty() {
-        return Err(Failure("no claim files: give them with --claims PATH".into()));
+/// The files a configuration gives a run, each as (name shown to the user, root-relative path).
+struct Configured {
+    claims: Vec<(PathBuf, Option<String>)>,
+    articles: Vec<(PathBuf, Option<String>)>,
+    partial: bool,
+}
+
+/// Applies the configuration to the arguments (see docs/editorial.md, "Which files are
+/// checked"); skipped named files and unreadable directories are added to `warnings`.
+fn configured(
+    args: &CheckArgs,
+    config: &Config,
+    cwd: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<Configured, Failure> {
+    let filter = Filter::new(config)?;
+    let plan = if args.articles.is_empty() && !args.jsonl.is_empty() {
+        // Only JSON Lines articles: the configuration gives the claim files.
+        discover::Plan { articles: Vec::new(), ..discover::plan(&filter, &[], cwd) }
+    } else {
+        discover::plan(&filter, &args.articles, cwd)
+    };
+    for (path, role) in &plan.skipped {
+        let why = match role {
+            Role::Excluded => "excluded by the configuration",
+            _ => "not an article or claim file of the configuration",
+        };
+        warnings.push(format!("skipped {} ({why})", path.display()));
     }
-    if args.articles.is_empty() && args.jsonl.is_empty() {
-        return Err(Failure("no articles: give article files or --jsonl FILE".into()));
+    warnings.extend(plan.errors.iter().cloned());
+    let shown =
+        |p: &PathBuf| (PathBuf::from(discover::display_path(p, cwd)), filter.relative(p, cwd));
+    let claims = if args.claims.is_empty() {
+        plan.claims.iter().map(shown).collect()
+    } else {
+        let mut paths = Vec::new();
+        for p in &args.claims {
+            claim_paths(p, &mut paths)?;
+        }
+        paths.iter().map(|p| (p.clone(), filter.relative(p, cwd))).collect()
+    };
+    let articles = plan.articles.iter().map(shown).collect();
+    Ok(Configured { claims, articles, partial: plan.partial })
+}
+
+/// Reads the files the arguments (and the configuration, when there is one) name; warnings
+/// (JSON Lines lines skipped, named files the configuration skips) are returned.
+pub fn inputs(
+    args: &CheckArgs,
+    config: Option<&Config>,
+    cwd: &Path,
+) -> Result<(CheckInputs, Vec<String>), Failure> {
+    let mut warnings = Vec::new();
+    let files = match config {
+        Some(c) => Some(configured(args, c, cwd, &mut warnings)?),
+        None => None,
+    };
+    if let Some(f) = &files {
+        if f.claims.is_empty() {
+            return Err(Failure(
+                "no claim files: the configuration's `claims` globs match none (or give --claims PATH)"
+                    .into(),
+            ));
+        }
+    } else {
+        if args.claims.is_empty() {
+            return Err(Failure("no claim files: give them with --claims PATH".into()));
+        }
+        if args.articles.is_empty() && args.jsonl.is_empty() {
+            return Err(Failure("no articles: give article files or --jsonl FILE".into()));
+        }
     }
     let date = match &args.date {
         None => None,
@@ -272,7 +359,11 @@ pub fn inputs(args: &CheckArgs) -> Result<(CheckInputs, Vec<String>), Failure> {
                 .ok_or_else(|| Failure(format!("--date {d}: expected a date YYYY-MM-DD")))?,
         ),
     };
-    let mut policy = Policy::default();
+    let mut policy = config.map(|c| c.severity.policy()).unwrap_or_default();
+    if files.as_ref().is_some_and(|f| f.partial) {
+        // Some drafts only: a claim they do not mention may be in another one.
+        policy.set(Kind::NotFound, None);
+    }
     for (kinds, level) in [
         (&args.allow, None),
         (&args.warn, Some(Severity::Warning)),
@@ -282,26 +373,43 @@ pub fn inputs(args: &CheckArgs) -> Result<(CheckInputs, Vec<String>), Failure> {
             policy.set((*k).into(), level);
         }
     }
-    let mut claim_files = Vec::new();
-    for p in &args.claims {
-        let mut paths = Vec::new();
-        claim_paths(p, &mut paths)?;
-        for p in paths {
-            claim_files.push(read_named(&p)?);
+    let (claim_paths_rel, article_paths_rel) = match files {
+        Some(f) => (f.claims, f.articles),
+        None => {
+            let mut paths = Vec::new();
+            for p in &args.claims {
+                claim_paths(p, &mut paths)?;
+            }
+            // Without a configuration, scopes match paths relative to the working directory.
+            let rel = |p: &PathBuf| (p.clone(), discover::relative_to(cwd, p, cwd));
+            (paths.iter().map(rel).collect(), args.articles.iter().map(rel).collect())
         }
+    };
+    let mut claim_files = Vec::new();
+    for (p, rel) in claim_paths_rel {
+        claim_files.push(Named { rel, ..read_named(&p)? });
     }
-    let rule_files = args.rules.rules.iter().map(|p| read_named(p)).collect::<Result<_, _>>()?;
+    let config_rules = config.map(|c| c.rules.as_slice()).unwrap_or_default();
+    let rule_files = config_rules
+        .iter()
+        .chain(&args.rules.rules)
+        .map(|p| read_named(p))
+        .collect::<Result<_, _>>()?;
     let mut articles = Vec::new();
-    for p in &args.articles {
-        let f = read_named(p)?;
+    for (p, rel) in article_paths_rel {
+        let f = read_named(&p)?;
         articles.push(ArticleInput {
             name: f.name,
             text: f.text,
-            format: Format::from_path(p),
+            format: Format::from_path(&p),
             date: None,
+            rel,
         });
     }
-    let mut warnings = Vec::new();
+    let baseline = match &args.baseline {
+        Some(p) => Some(Baseline::read(p)?),
+        None => None,
+    };
     for p in &args.jsonl {
         let (docs, w) = super::jsonl::read(p)?;
         warnings.extend(w);
@@ -310,6 +418,7 @@ pub fn inputs(args: &CheckArgs) -> Result<(CheckInputs, Vec<String>), Failure> {
             text: d.text,
             format: Format::Text,
             date: d.date,
+            rel: None,
         }));
     }
     let inputs = CheckInputs {
@@ -319,6 +428,8 @@ pub fn inputs(args: &CheckArgs) -> Result<(CheckInputs, Vec<String>), Failure> {
         articles,
         date,
         policy,
+        baseline,
+        write_baseline: args.write_baseline.is_some(),
     };
     Ok((inputs, warnings))
 }
@@ -332,6 +443,7 @@ pub fn render(
     quiet: bool,
 ) -> String {
     let mut all = checked.load_diagnostics.clone();
+    all.extend(checked.article_diagnostics.iter().cloned());
     all.extend(checked.diagnostics.iter().cloned());
     match format {
         OutputFormat::Human => {
@@ -342,7 +454,7 @@ pub fn render(
             &checked.sources,
             &checked.lexicon,
             &checked.policy,
-            &checked.load_diagnostics,
+            &[checked.load_diagnostics.as_slice(), checked.article_diagnostics.as_slice()].concat(),
         ),
         OutputFormat::Sarif => report::sarif::render(&checked.sources, &all),
         OutputFormat::Github => report::github::render(&checked.sources, &all),
@@ -362,12 +474,45 @@ fn stderr_color(color: ColorChoice) -> bool {
     }
 }
 
+/// Finds and reads the configuration (`--config`, or walking up from `cwd`; none with
+/// `--no-config`). Its errors are printed and stop the run.
+fn load_config(
+    args: &CheckArgs,
+    cwd: &Path,
+    color: ColorChoice,
+) -> Result<Option<Config>, Failure> {
+    if args.no_config {
+        return Ok(None);
+    }
+    let mut sources = SourceMap::new();
+    let Some((config, diags)) =
+        crate::config::load(&mut sources, args.config.as_deref(), cwd).map_err(Failure)?
+    else {
+        return Ok(None);
+    };
+    if diags.is_empty() {
+        return Ok(Some(config));
+    }
+    eprint!("{}", report::render_diagnostics(&sources, &diags, stderr_color(color)));
+    let name = config.file.map(|f| sources.get(f).name.clone()).unwrap_or_default();
+    Err(Failure(format!("invalid configuration {name}: nothing was checked")))
+}
+
 pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
-    let (inputs, warnings) = inputs(&args)?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| Failure(format!("cannot read the working directory: {e}")))?;
+    let config = load_config(&args, &cwd, color)?;
+    let (inputs, warnings) = inputs(&args, config.as_ref(), &cwd)?;
     for w in warnings {
         eprintln!("warning: {w}");
     }
-    let checked = run_check(inputs);
+    if config.is_some() && inputs.articles.is_empty() {
+        eprintln!("factcheck: no articles to check");
+        return Ok(Outcome::Clean);
+    }
+    let progress = Progress::for_run(inputs.articles.len(), !args.jsonl.is_empty(), "checking");
+    let checked = run_check_with(inputs, &|| progress.inc());
+    progress.finish();
     let Some(report) = &checked.report else {
         let errors =
             checked.load_diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
@@ -384,8 +529,29 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
             if errors == 1 { "" } else { "s" }
         )));
     };
+    if let (Some(path), Some(baseline)) = (&args.write_baseline, &checked.baseline) {
+        baseline.write(path)?;
+        let n = baseline.findings.len();
+        eprintln!("wrote {n} finding{} to {}", if n == 1 { "" } else { "s" }, path.display());
+        return Ok(Outcome::Clean);
+    }
     print!("{}", render(&checked, report, args.format, color.stdout(), args.quiet));
-    if checked.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    if !args.quiet && (checked.silenced > 0 || checked.baselined > 0) {
+        let plural = |n: usize| if n == 1 { "finding" } else { "findings" };
+        eprintln!(
+            "note: {} {} silenced by suppressions, {} {} in the baseline",
+            checked.silenced,
+            plural(checked.silenced),
+            checked.baselined,
+            plural(checked.baselined)
+        );
+    }
+    if checked
+        .diagnostics
+        .iter()
+        .chain(&checked.article_diagnostics)
+        .any(|d| d.severity == Severity::Error)
+    {
         Ok(Outcome::Findings)
     } else {
         Ok(Outcome::Clean)

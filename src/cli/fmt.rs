@@ -45,7 +45,10 @@ pub fn run(args: FmtArgs, color: ColorChoice) -> CmdResult {
             Ok(out) => {
                 changed += 1;
                 if args.check {
-                    let diff = similar::TextDiff::from_lines(&text, &out);
+                    // A deadline keeps huge files fast (the diff is then less minimal).
+                    let diff = similar::TextDiff::configure()
+                        .timeout(std::time::Duration::from_secs(2))
+                        .diff_lines(&text, &out);
                     print!("{}", diff.unified_diff().context_radius(2).header(&name, &name));
                 } else {
                     write_atomic(path, &out)

@@ -74,7 +74,7 @@ impl ColorChoice {
 pub enum Command {
     /// Check claim files against articles: each claim supported, contradicted, conflicting or
     /// not found, and the facts no claim covers.
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
     /// Print the facts articles state, as claim lines or JSON.
     Extract(extract::ExtractArgs),
     /// Report every error and warning in claim and rule files.
@@ -99,7 +99,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let color = cli.color;
     let result = match cli.command {
-        Command::Check(a) => check::run(a, color),
+        Command::Check(a) => check::run(*a, color),
         Command::Extract(a) => extract::run(a, color),
         Command::Lint(a) => lint::run(a, color),
         Command::Fmt(a) => fmt::run(a, color),

@@ -23,6 +23,13 @@ impl Progress {
         Self::build(Some(total), what, total >= MIN_FILES)
     }
 
+    /// A bar over a run's `total` articles: drawn when there are many, or always when they
+    /// come from JSON Lines (`jsonl`: archive-scale runs).
+    pub fn for_run(total: usize, jsonl: bool, what: &str) -> Self {
+        let total = total as u64;
+        Self::build(Some(total), what, jsonl || total >= MIN_FILES)
+    }
+
     /// A spinner over a stream of unknown length (`--jsonl`): articles read so far.
     pub fn stream(what: &str) -> Self {
         Self::build(None, what, true)

@@ -183,6 +183,46 @@ fn resolve_month(m: u8, r: Option<Civil>) -> Option<DateSpec> {
     Some(DateSpec::On(PartialDate { day: None, ..p }))
 }
 
+/// A month-day named with its weekday (`Friday, April 15`): the year within a year of `r`,
+/// nearest to it (the past on a tie), where that day is that weekday.
+fn md_on_weekday(m: u8, d: u8, wd: i8, r: Civil) -> Option<DateSpec> {
+    let y0 = i32::from(r.year());
+    let mut best: Option<(i64, Civil)> = None;
+    for y in y0 - 1..=y0 + 1 {
+        let Some(c) = civil(y, m, d) else { continue };
+        let dist = (c - r).get_days().into();
+        let dist: i64 = dist;
+        if c.weekday().to_monday_zero_offset() != wd || dist.abs() > 366 {
+            continue;
+        }
+        let key = if dist > 0 { dist * 2 + 1 } else { -dist * 2 };
+        if best.is_none_or(|(k, _)| key < k) {
+            best = Some((key, c));
+        }
+    }
+    best.map(|(_, c)| on(c))
+}
+
+/// The most recent day `d` of a month on or before `r` (up to [`FUTURE_WINDOW_DAYS`] after
+/// it), on weekday `wd` when given (`Mon 13th`: the last 13th that was a Monday).
+fn day_on_weekday(d: u8, wd: Option<i8>, r: Civil) -> Option<Civil> {
+    let limit = add_days(r, FUTURE_WINDOW_DAYS)?;
+    let start = add_months(r.first_of_month(), 1)?;
+    for k in 0..=36 {
+        let m = add_months(start, -k)?;
+        if let Some(c) = civil(i32::from(m.year()), m.month() as u8, d)
+            && c <= limit
+            && wd.is_none_or(|w| c.weekday().to_monday_zero_offset() == w)
+        {
+            return Some(c);
+        }
+        if wd.is_none() && k > 2 {
+            break;
+        }
+    }
+    None
+}
+
 /// The most recent `wd` (Monday = 0) on or before `r` (`strict`: before).
 fn weekday_before(r: Civil, wd: i8, strict: bool) -> Option<Civil> {
     let cur = r.weekday().to_monday_zero_offset();
@@ -280,7 +320,7 @@ fn letters_at<'a>(b: &[u8], i: usize, buf: &'a mut [u8; 16]) -> Option<(&'a [u8]
     while j < b.len() && b[j].is_ascii_alphabetic() {
         j += 1;
     }
-    if j == i || j - i > buf.len() || b.get(j).is_some_and(|&c| c >= 0x80) {
+    if j == i || j - i > buf.len() || b.get(j).is_some_and(|&c| c >= 0x80 && is_alnum(c)) {
         return None;
     }
     for (k, &c) in b[i..j].iter().enumerate() {
@@ -643,7 +683,7 @@ fn date_at_civil(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
         return spec.map(|date| DateMatch { span: at..end, date });
     }
     if let Some((wd, abbr, we)) = weekday_at(b, at) {
-        // `Friday (April 15)`, `Friday, April 15`, `Tue May 9`, `Friday the 22nd`.
+        // `Friday (April 15)`, `Friday, April 15`, `Tue May 9`, `Friday the 22nd`, `Mon 13th`.
         let mut p = skip_ws(b, we);
         if b.get(p) == Some(&b',') {
             p = skip_ws(b, p + 1);
@@ -663,21 +703,25 @@ fn date_at_civil(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
                     end = q + 1;
                 }
             }
-            return resolve(ex, r).map(|date| DateMatch { span: at..end, date });
-        }
-        if !paren
-            && p > we
-            && let Some(w) = word_is(b, p, "the")
-        {
-            let q = skip_ws(b, w);
-            if let Some((d, de)) = day_at(b, q) {
-                let r = r?;
-                let mut c = civil(i32::from(r.year()), r.month() as u8, d);
-                if c.is_none_or(|c| c > add_days(r, FUTURE_WINDOW_DAYS).unwrap_or(r)) {
-                    let prev = add_months(r.first_of_month(), -1)?;
-                    c = civil(i32::from(prev.year()), prev.month() as u8, d);
+            let date = match (ex, r) {
+                (Ex::Md(m, d), Some(r)) => {
+                    md_on_weekday(m, d, wd, r).or_else(|| resolve(ex, Some(r)))
                 }
-                return c.map(|c| DateMatch { span: at..de, date: on(c) });
+                _ => resolve(ex, r),
+            };
+            return date.map(|date| DateMatch { span: at..end, date });
+        }
+        if !paren && p > we {
+            let q = word_is(b, p, "the").map_or(p, |e| skip_ws(b, e));
+            if let Some((d, de)) = day_at(b, q)
+                && (q > p || b.get(p).is_some_and(u8::is_ascii_digit))
+                && (q > p
+                    || b[p..de].iter().any(u8::is_ascii_alphabetic)
+                    || !b.get(skip_ws(b, de)).is_some_and(u8::is_ascii_alphanumeric))
+            {
+                // Without a reference the month is unknown: not reported.
+                let c = day_on_weekday(d, Some(wd), r?)?;
+                return Some(DateMatch { span: at..de, date: on(c) });
             }
         }
         if abbr {
@@ -707,6 +751,12 @@ fn date_at_civil(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
 
 /// Expressions relative to the reference. `Some((None, _))`: recognised but unresolvable.
 fn relative_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec>, usize)> {
+    if b.get(at).is_some_and(u8::is_ascii_digit) {
+        return offset_ago(b, at, r).or_else(|| nth_of_month(b, at, r));
+    }
+    if let Some(x) = nth_of_month(b, at, r) {
+        return Some(x);
+    }
     let mut buf = [0u8; 16];
     let (w, we) = word_at(b, at, &mut buf)?;
     let single = |off: i64| r.and_then(|r| add_days(r, off)).map(on);
@@ -753,6 +803,22 @@ fn relative_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec
         b"past" => -2,
         _ => return offset_ago(b, at, r),
     };
+    // `last week Sunday`, `next week on Tuesday`, `previous week - Monday`.
+    if let Some(e) = phrase_at(b, at, &[std::str::from_utf8(w).unwrap_or(""), "week"]) {
+        let mut q = skip_ws(b, e);
+        if b.get(q) == Some(&b'-') {
+            q = skip_ws(b, q + 1);
+        } else if let Some(e2) = word_is(b, q, "on") {
+            q = skip_ws(b, e2);
+        }
+        if q > e
+            && let Some((wd, false, we2)) = weekday_at(b, q)
+        {
+            let off = if offset == -2 { -1 } else { offset };
+            let spec = r.and_then(|r| add_days(week_start(r)?, 7 * off + i64::from(wd))).map(on);
+            return Some((spec, we2));
+        }
+    }
     p = skip_ws(b, we).max(p);
     if p == we {
         return None;
@@ -845,13 +911,118 @@ fn offset_ago(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec>
         _ => return None,
     };
     let q = skip_ws(b, ue);
-    let e = word_is(b, q, "ago")?;
-    let spec = r.and_then(|r| match days_per {
-        Some(k) => add_days(r, -n.checked_mul(k)?).map(on),
-        None if u.starts_with(b"month") => add_months(r, -n).map(on),
-        None => add_years(r, -n).map(on),
+    // `ago`, `hence`, `from now`, `from today`, `from tomorrow`, `before yesterday`.
+    let mut sign = -1;
+    let mut base = 0;
+    let e = if let Some(e) = word_is(b, q, "ago") {
+        e
+    } else if let Some(e) = word_is(b, q, "hence").or_else(|| phrase_at(b, q, &["from", "now"])) {
+        sign = 1;
+        e
+    } else {
+        let (dir, e1) = if let Some(e1) = word_is(b, q, "from").or_else(|| word_is(b, q, "after")) {
+            (1, e1)
+        } else {
+            (-1, word_is(b, q, "before")?)
+        };
+        let p2 = skip_ws(b, e1);
+        let mut buf2 = [0u8; 16];
+        let (w2, e2) = word_at(b, p2, &mut buf2)?;
+        base = match w2 {
+            b"today" => 0,
+            b"tomorrow" | b"tmrw" => 1,
+            b"yesterday" => -1,
+            _ => return None,
+        };
+        sign = dir;
+        e2
+    };
+    let spec = r.and_then(|r| {
+        let r = add_days(r, base)?;
+        match days_per {
+            Some(k) => add_days(r, sign * n.checked_mul(k)?).map(on),
+            None if u.starts_with(b"month") => add_months(r, sign * n).map(on),
+            None => add_years(r, sign * n).map(on),
+        }
     });
     Some((spec, e))
+}
+
+/// `the 20th of next month`, `the 15th day of this month`, `the first Monday of March`,
+/// `last Friday of October`, `the second Monday of next month`.
+fn nth_of_month(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec>, usize)> {
+    let mut p = word_is(b, at, "the").map_or(at, |e| skip_ws(b, e));
+    // Ordinal: day number or weekday rank.
+    let mut buf = [0u8; 16];
+    let (rank, re): (i8, usize) = if let Some((w, e)) = word_at(b, p, &mut buf)
+        && w == b"last"
+    {
+        (-1, e)
+    } else {
+        let (d, e) = day_at(b, p)?;
+        (i8::try_from(d).ok()?, e)
+    };
+    p = skip_ws(b, re);
+    let wd = weekday_at(b, p).filter(|x| !x.1);
+    let day_word = word_is(b, p, "day");
+    let after = match (wd, day_word) {
+        (Some((_, _, e)), _) => e,
+        (None, Some(e)) => e,
+        (None, None) => re,
+    };
+    if wd.is_none() && rank < 1 {
+        return None;
+    }
+    let q = skip_ws(b, after);
+    let e_of = word_is(b, q, "of").or_else(|| word_is(b, q, "in"))?;
+    let mut m = skip_ws(b, e_of);
+    if let Some(e) = word_is(b, m, "the") {
+        m = skip_ws(b, e);
+    }
+    // The month: relative (`next month`) or named (`March`, `March 2014`).
+    let mut month: Option<Option<Civil>> = None;
+    let mut end = m;
+    for (w, off) in
+        [("next", 1), ("this", 0), ("current", 0), ("last", -1), ("previous", -1), ("following", 1)]
+    {
+        if let Some(e) = phrase_at(b, m, &[w, "month"]) {
+            month = Some(r.and_then(|r| add_months(r.first_of_month(), off)));
+            end = e;
+        }
+    }
+    if month.is_none() && wd.is_none() && day_word.is_none() {
+        return None; // `the 4th of July`: an explicit date
+    }
+    if month.is_none() {
+        if let Some(e) = word_is(b, m, "month") {
+            month = Some(r.map(|r| r.first_of_month()));
+            end = e;
+        } else if let Some((ex, e)) = month_first(b, m) {
+            let first = match ex {
+                Ex::Ym(y, mo) => civil(y, mo, 1),
+                Ex::M(mo) | Ex::Md(mo, _) if matches!(ex, Ex::M(_)) => {
+                    resolve_md(mo, 1, r).and_then(|d| d.to_civil())
+                }
+                _ => None,
+            };
+            month = Some(first);
+            end = e;
+        } else if let Some((mo, e)) = month_at(b, m) {
+            month = Some(resolve_md(mo, 1, r).and_then(|d| d.to_civil()));
+            end = e;
+        }
+    }
+    let month = month?;
+    let spec = month.and_then(|first| match wd {
+        Some((w, _, _)) => {
+            let weekday = jiff::civil::Weekday::from_monday_zero_offset(w).ok()?;
+            first.nth_weekday_of_month(rank, weekday).ok().map(on)
+        }
+        None => {
+            civil(i32::from(first.year()), first.month() as u8, u8::try_from(rank).ok()?).map(on)
+        }
+    });
+    Some((spec, end))
 }
 
 #[cfg(test)]
@@ -908,7 +1079,19 @@ mod tests {
 
     #[test]
     fn weekdays() {
-        assert_eq!(dates("on Friday (April 15)", TUE), ["2021-04-15 [Friday (April 15)]"]);
+        // April 15 2022 is a Friday: the weekday picks the year over the week-ahead window.
+        assert_eq!(dates("on Friday (April 15)", TUE), ["2022-04-15 [Friday (April 15)]"]);
+        assert_eq!(dates("on Friday, April 15", TUE), ["2022-04-15 [Friday, April 15]"]);
+        assert_eq!(dates("on Thursday, April 15", TUE), ["2021-04-15 [Thursday, April 15]"]);
+        assert_eq!(dates("on Friday the 25th", TUE), ["2022-03-25 [Friday the 25th]"]);
+        assert_eq!(dates("Mon 13th", Some("2022-05-01")), ["2021-12-13 [Mon 13th]"]);
+        assert!(
+            dates("on Monday 21 people died", TUE)
+                .iter()
+                .all(|d| d.starts_with("2022-03-28 [Monday]"))
+        );
+        assert_eq!(dates("next week on Friday", TUE), ["2022-04-08 [next week on Friday]"]);
+        assert_eq!(dates("Friday of last week", TUE), ["2022-03-25 [Friday of last week]"]);
         assert_eq!(dates("on Friday", TUE), ["2022-03-25 [Friday]"]);
         assert_eq!(dates("ON WEDNESDAY", TUE), ["2022-03-23 [WEDNESDAY]"]);
         assert_eq!(dates("last Tuesday", TUE), ["2022-03-22 [last Tuesday]"]);

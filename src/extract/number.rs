@@ -156,8 +156,13 @@ pub struct Numeral {
 // ---------------------------------------------------------------------------------------------
 // Bytes and words
 
+///
+/// Non-ASCII bytes count as letters, except UTF-8 continuation bytes and the lead bytes of
+/// Latin-1 punctuation (`C2`: no-break space, `£`) and of general punctuation, currency and
+/// symbols (`E2`: dashes, curly quotes, thin spaces, `€`), so `1000–5000` and `40 000` split
+/// where they should while `é1` does not start a number.
 pub(super) fn is_alnum(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c >= 0x80
+    c.is_ascii_alphanumeric() || (c >= 0xC3 && c != 0xE2)
 }
 
 /// True when a token may start at `i` (start of text or after a non-alphanumeric byte).
@@ -185,7 +190,7 @@ pub(super) fn word_at<'a>(b: &[u8], i: usize, buf: &'a mut [u8; 16]) -> Option<(
     while j < b.len() && b[j].is_ascii_alphabetic() {
         j += 1;
     }
-    if j == i || j - i > buf.len() || b.get(j).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80) {
+    if j == i || j - i > buf.len() || b.get(j).is_some_and(|&c| c.is_ascii_digit() || is_alnum(c)) {
         return None;
     }
     for (k, &c) in b[i..j].iter().enumerate() {
@@ -306,6 +311,15 @@ fn attached_scale(w: &[u8], raw: &[u8]) -> Option<i128> {
 // ---------------------------------------------------------------------------------------------
 // Digits
 
+/// The width of a no-break (U+00A0), narrow no-break (U+202F) or thin (U+2009) space at `i`.
+fn group_space(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i..i + 3)? {
+        [0xC2, 0xA0, _] => Some(2),
+        [0xE2, 0x80, 0xAF | 0x89] => Some(3),
+        _ => None,
+    }
+}
+
 /// A number written with digits at `i`: (value, end, bare digits, integer digits were grouped).
 fn digits_at(b: &[u8], i: usize) -> Option<(Decimal, usize, bool)> {
     let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
@@ -356,7 +370,10 @@ fn digits_at(b: &[u8], i: usize) -> Option<(Decimal, usize, bool)> {
                 }
                 end = p;
                 bare = false;
-            } else if n == 1 && gs[0] <= 2 && b.get(end + 1 + gs[0]) != Some(&b'.') {
+            } else if n == 1
+                && gs[0] <= 2
+                && !(b.get(end + 1 + gs[0]) == Some(&b'.') && digit(end + 2 + gs[0]))
+            {
                 // Decimal comma: `1,3`, `5,00`.
                 let e = end + 1 + gs[0];
                 mant = acc(mant, end + 1..e)?;
@@ -364,6 +381,16 @@ fn digits_at(b: &[u8], i: usize) -> Option<(Decimal, usize, bool)> {
                 end = e;
                 bare = false;
             }
+        } else if first_len <= 3 && group_space(b, end).is_some_and(|w| run(end + w) == end + w + 3)
+        {
+            // `40 000` with a no-break or thin space (never a plain space: `March 23 150`).
+            let mut p = end;
+            while let Some(w) = group_space(b, p).filter(|&w| run(p + w) == p + w + 3) {
+                mant = acc(mant, p + w..p + w + 3)?;
+                p += w + 3;
+            }
+            end = p;
+            bare = false;
         } else if first_len <= 3 && b.get(end) == Some(&b'.') && run(end + 1) == end + 4 {
             // European grouping `1.111,11`: dot groups of three, then a decimal comma.
             let mut p = end;
@@ -392,7 +419,8 @@ fn digits_at(b: &[u8], i: usize) -> Option<(Decimal, usize, bool)> {
     // Decimal point.
     if scale == 0 && b.get(end) == Some(&b'.') && digit(end + 1) {
         let e = run(end + 1);
-        let dotted = b.get(e) == Some(&b'.') && digit(e + 1);
+        let dotted = (b.get(e) == Some(&b'.') && digit(e + 1))
+            || (i >= 2 && b[i - 1] == b'.' && b[i - 2].is_ascii_digit());
         if !dotted {
             mant = acc(mant, end + 1..e)?;
             scale = u32::try_from(e - end - 1).ok()?;
@@ -421,7 +449,7 @@ fn digits_at(b: &[u8], i: usize) -> Option<(Decimal, usize, bool)> {
         value = value.checked_mul_int(s)?;
         end = j;
         bare = false;
-    } else if b.get(end).is_some_and(|&c| c >= 0x80) {
+    } else if b.get(end).is_some_and(|&c| is_alnum(c)) {
         return None;
     }
     Some((value, end, bare))
@@ -514,11 +542,20 @@ fn words_at(b: &[u8], start: usize) -> Option<(Decimal, usize, bool)> {
     let mut end = start;
     let mut bare = false;
     let mut n_tokens = 0;
+    let mut hundred_in_group = false;
+    // The reading before an `and`, restored when what follows it starts a new number
+    // (`3 hundred and 2 hundred` is two numbers).
+    let mut checkpoint: Option<(Decimal, Decimal, usize)> = None;
 
     // `a dozen`, `a hundred`, `a thousand`, `half a dozen`.
     match token_at(b, pos) {
         Tok::Word(W::A, e) => {
             let p = skip_ws(b, e);
+            for w in ["couple", "pair"] {
+                if let Some(e2) = word_is(b, p, w) {
+                    return (p > e).then_some((Decimal::int(2), e2, false));
+                }
+            }
             if p == e
                 || !matches!(
                     token_at(b, p),
@@ -602,9 +639,16 @@ fn words_at(b: &[u8], start: usize) -> Option<(Decimal, usize, bool)> {
                 end = e;
             }
             Tok::Word(W::Hundred, e) => {
+                if hundred_in_group {
+                    if let Some((t, c, e0)) = checkpoint {
+                        (total, current, end) = (t, c, e0);
+                    }
+                    break;
+                }
                 if !matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::Digits) || hyphen {
                     break;
                 }
+                hundred_in_group = true;
                 // `two thousand three hundred`: only the part after the last scale is multiplied.
                 current = current.checked_mul_int(100)?;
                 last_atom = current;
@@ -625,6 +669,7 @@ fn words_at(b: &[u8], start: usize) -> Option<(Decimal, usize, bool)> {
                     break;
                 }
                 last_scale = m;
+                hundred_in_group = false;
                 last_atom = Decimal::int(0);
                 last = Last::Scale;
                 end = e;
@@ -664,6 +709,7 @@ fn words_at(b: &[u8], start: usize) -> Option<(Decimal, usize, bool)> {
                 if !next_ok || q == e {
                     break;
                 }
+                checkpoint = Some((total, current, end));
                 pos = e;
                 consumed = false;
             }
@@ -866,13 +912,25 @@ const BEFORE: &[(&[&str], Relation)] = &[
 fn qualifier_at(b: &[u8], i: usize) -> Option<(Relation, usize)> {
     if !b.get(i).is_some_and(u8::is_ascii_alphabetic) || !at_boundary(b, i) {
         // Symbols: `>10`, `>= 30`, `<=  -30`.
-        return match (b.get(i), b.get(i + 1)) {
-            (Some(b'>'), Some(b'=')) => Some((Relation::Ge, i + 2)),
-            (Some(b'<'), Some(b'=')) => Some((Relation::Le, i + 2)),
+        let eq = skip_ws(b, i + 1);
+        return match (b.get(i), b.get(eq)) {
+            (Some(b'>'), Some(b'=')) => Some((Relation::Ge, eq + 1)),
+            (Some(b'<'), Some(b'=')) => Some((Relation::Le, eq + 1)),
             (Some(b'>'), _) => Some((Relation::Gt, i + 1)),
             (Some(b'<'), _) => Some((Relation::Lt, i + 1)),
             _ => None,
         };
+    }
+    for (tail, rel) in [
+        (&["equal", "to", "or", "more", "than"][..], Relation::Ge),
+        (&["equal", "to", "or", "greater", "than"][..], Relation::Ge),
+        (&["equal", "to", "or", "less", "than"][..], Relation::Le),
+        (&["equal", "to", "or", "fewer", "than"][..], Relation::Le),
+        (&["at", "least", "or", "equal", "to"][..], Relation::Ge),
+    ] {
+        if let Some(e) = phrase_at(b, i, tail) {
+            return Some((rel, e));
+        }
     }
     let first = b[i].to_ascii_lowercase();
     for (words, rel) in BEFORE {
@@ -1066,7 +1124,13 @@ fn not_a_count(b: &[u8], n: &Numeral, qualified: bool) -> bool {
     if p == s && s >= 2 && b[s - 1] == b':' && b[s - 2].is_ascii_digit() {
         return true;
     }
-    if p == s && s >= 2 && b[s - 1] == b'-' && b[s - 2].is_ascii_alphabetic() {
+    if p == s && s >= 2 && b[s - 1] == b'-' && b[s - 2].is_ascii_alphabetic() && {
+        let mut k = s - 2;
+        while k > 0 && b[k - 1].is_ascii_alphanumeric() {
+            k -= 1;
+        }
+        !b[k..s - 1].iter().any(u8::is_ascii_digit)
+    } {
         return true;
     }
     if let Some(w) = prev_word(b, s)
@@ -1248,22 +1312,21 @@ pub fn count_at(text: &str, at: usize) -> Option<NumberMatch> {
         None => (None, at),
     };
     let p = if rel.is_some() { skip_ws(b, qend) } else { at };
-    let (mut q, mut end) = if let Some((v, e)) = core_count(b, text, p, rel.is_some()) {
-        (Quantity::exact(v), e)
-    } else if let Some((vq, e)) = vague_at(b, p) {
-        if rel.is_some() {
-            return None;
-        }
+    if rel.is_none()
+        && let Some((vq, e)) = vague_at(b, p)
+    {
         return Some(NumberMatch { span: at..e, quantity: vq });
-    } else {
-        return None;
+    }
+    let (mut q, mut end) = match core_count(b, text, p, rel.is_some()) {
+        Some((v, e)) => (Quantity::exact(v), e),
+        None => return None,
     };
     if let Some(r) = rel {
         q = Quantity::with(r, q.value);
     }
     // After: `or more`, `or so`, `-odd`, ranges `to`/`-`/`through`, `and less than Y`.
     let a = skip_ws(b, end);
-    if q.relation == Relation::Eq {
+    if matches!(q.relation, Relation::Eq | Relation::About) {
         for (tail, r) in [
             (&["or", "more"][..], Relation::Ge),
             (&["and", "more"][..], Relation::Ge),
@@ -1274,10 +1337,16 @@ pub fn count_at(text: &str, at: usize) -> Option<NumberMatch> {
             (&["or", "so"][..], Relation::About),
         ] {
             if let Some(e) = phrase_at(b, a, tail) {
+                // Not `200 or greater than 190`, `5000 or less than 6000`: a second bound.
+                let f = skip_ws(b, e);
+                if word_is(b, f, "than").is_some() || b.get(f).is_some_and(u8::is_ascii_digit) {
+                    break;
+                }
                 return Some(NumberMatch { span: at..e, quantity: Quantity::with(r, q.value) });
             }
         }
         if b.get(end) == Some(&b'-')
+            && q.relation == Relation::Eq
             && let Some(e) = word_is(b, end + 1, "odd")
         {
             return Some(NumberMatch {
@@ -1302,8 +1371,13 @@ pub fn count_at(text: &str, at: usize) -> Option<NumberMatch> {
         }
     } else if matches!(q.relation, Relation::Gt | Relation::Ge | Relation::Lt | Relation::Le) {
         // `more than 10 and less than 20`, `at most 100 and at least 20`.
-        for joiner in ["and", "but"] {
-            if let Some(e) = word_is(b, a, joiner) {
+        for joiner in ["and", "but", ","] {
+            let joined = if joiner == "," {
+                (b.get(a) == Some(&b',')).then_some(a + 1)
+            } else {
+                word_is(b, a, joiner)
+            };
+            if let Some(e) = joined {
                 let p2 = skip_ws(b, e);
                 if let Some((r2, e2)) = qualifier_at(b, p2) {
                     let p3 = skip_ws(b, e2);
@@ -1315,9 +1389,10 @@ pub fn count_at(text: &str, at: usize) -> Option<NumberMatch> {
                 }
             }
         }
-        // `more than 5000 or equal to`
+        // `more than 5000 or equal to` (but not `... or equal to 6000`)
         if let Some(e) =
             phrase_at(b, a, &["or", "equal", "to"]).or_else(|| phrase_at(b, a, &["or", "equal"]))
+            && !b.get(skip_ws(b, e)).is_some_and(u8::is_ascii_digit)
         {
             q.relation = match q.relation {
                 Relation::Gt => Relation::Ge,

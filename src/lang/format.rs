@@ -3,8 +3,8 @@
 //! The layout (see `docs/claim-language.md`): one space between the parts of a claim;
 //! quantities as `>N`, `~N`, `N..M`, without thousands separators; actor lists as `A, B and C`;
 //! names and items quoted only when they must be; property lines indented two spaces with items
-//! joined by `, `; a comment after code separated by two spaces; runs of blank lines reduced to
-//! one, none at the start or end; no trailing blanks; a final newline. The file's line-ending
+//! joined by `, `; comments after code aligned within each group of lines (two spaces after the
+//! longest code of the group); runs of blank lines reduced to one, none at the start or end; no trailing blanks; a final newline. The file's line-ending
 //! style (`\n` or `\r\n`, from its first line) and its byte order mark are kept.
 //!
 //! The formatter works on the syntax tree only (no lexicon), and keeps the meaning: the same
@@ -26,89 +26,110 @@ pub fn format(src: &str) -> Result<String, Vec<ParseError>> {
     Ok(format_file(src, &file))
 }
 
+/// One output line: its code (with indentation) and its comment.
+struct Out {
+    code: String,
+    comment: Option<String>,
+}
+
 /// The canonical form of a parsed file without errors.
 pub fn format_file(src: &str, file: &File) -> String {
     let nl = if file.crlf { "\r\n" } else { "\n" };
-    let mut out = String::new();
-    if file.bom {
-        out.push('\u{feff}');
-    }
-    let mut body: Vec<String> = Vec::new();
+    // `None` is a blank line.
+    let mut body: Vec<Option<Out>> = Vec::new();
     let mut pending_blank = false;
     let mut in_block = false;
     for line in &file.lines {
-        let comment = line.comment.as_ref().and_then(|c| src.get(c.clone()));
-        let mut text = String::new();
+        let comment = line.comment.as_ref().and_then(|c| src.get(c.clone())).map(str::to_string);
+        let mut code = String::new();
         match &line.kind {
             LineKind::Blank => {
-                match comment {
-                    None => {
-                        pending_blank = !body.is_empty();
-                        continue;
-                    }
-                    Some(c) => {
-                        if in_block && !line.indent.is_empty() {
-                            text.push_str("  ");
-                        }
-                        text.push_str(c);
-                    }
+                if comment.is_none() {
+                    pending_blank = !body.is_empty();
+                    continue;
                 }
-                push(&mut body, &mut pending_blank, text);
+                if in_block && !line.indent.is_empty() {
+                    code.push_str("  ");
+                }
+                // A comment-only line: the comment is its code (it is not aligned).
+                code.push_str(comment.as_deref().unwrap_or(""));
+                push(&mut body, &mut pending_blank, Out { code, comment: None });
                 continue;
             }
             LineKind::Claim(c) => {
                 in_block = false;
-                write_claim(&mut text, c);
+                write_claim(&mut code, c);
             }
             LineKind::Header(h) => {
                 in_block = true;
-                text.push_str(h.kind.keyword());
-                text.push(' ');
-                write_item(&mut text, &h.name.text);
+                code.push_str(h.kind.keyword());
+                code.push(' ');
+                write_item(&mut code, &h.name.text);
             }
             LineKind::Property(p) => {
-                text.push_str("  ");
-                text.push_str(p.kind.keyword());
-                text.push(' ');
+                code.push_str("  ");
+                code.push_str(p.kind.keyword());
+                code.push(' ');
                 match &p.value {
-                    PropertyValue::Items(items) => write_items(&mut text, items),
+                    PropertyValue::Items(items) => write_items(&mut code, items),
                     PropertyValue::Example(ex) => {
-                        write_quoted(&mut text, &ex.text.text);
-                        text.push_str(" => ");
+                        write_quoted(&mut code, &ex.text.text);
+                        code.push_str(" => ");
                         match &ex.expect {
-                            Some(c) => write_claim(&mut text, c),
-                            None => text.push_str("nothing"),
+                            Some(c) => write_claim(&mut code, c),
+                            None => code.push_str("nothing"),
                         }
                     }
                 }
             }
             LineKind::Articles(a) => {
                 in_block = false;
-                text.push_str("articles ");
-                write_items(&mut text, &a.globs);
+                code.push_str("articles ");
+                write_items(&mut code, &a.globs);
             }
             // Never reached for a file without errors; keep the line as it is.
-            LineKind::Error => text.push_str(src.get(line.span.clone()).unwrap_or("").trim_end()),
+            LineKind::Error => code.push_str(src.get(line.span.clone()).unwrap_or("").trim_end()),
         }
-        if let Some(c) = comment {
-            text.push_str("  ");
-            text.push_str(c);
-        }
-        push(&mut body, &mut pending_blank, text);
+        push(&mut body, &mut pending_blank, Out { code, comment });
     }
-    for l in &body {
-        out.push_str(l);
-        out.push_str(nl);
+    let mut out = String::new();
+    if file.bom {
+        out.push('\u{feff}');
+    }
+    // Comments after code are aligned within each group of lines (between blank lines): two
+    // spaces after the longest code of the group that has a comment.
+    // `body` neither starts nor ends with a blank line, and has no two in a row.
+    for (i, group) in body.split(Option::is_none).enumerate() {
+        if i > 0 {
+            out.push_str(nl);
+        }
+        let width = group
+            .iter()
+            .flatten()
+            .filter(|o| o.comment.is_some())
+            .map(|o| o.code.chars().count())
+            .max()
+            .unwrap_or(0);
+        for o in group.iter().flatten() {
+            out.push_str(&o.code);
+            if let Some(c) = &o.comment {
+                for _ in o.code.chars().count()..width + 2 {
+                    out.push(' ');
+                }
+                out.push_str(c);
+            }
+            out.push_str(nl);
+        }
     }
     out
 }
 
-fn push(body: &mut Vec<String>, pending_blank: &mut bool, text: String) {
+fn push(body: &mut Vec<Option<Out>>, pending_blank: &mut bool, out: Out) {
     if *pending_blank {
-        body.push(String::new());
+        body.push(None);
         *pending_blank = false;
     }
-    body.push(text);
+    body.push(Some(out));
 }
 
 fn write_items(out: &mut String, items: &[Item]) {
@@ -235,6 +256,15 @@ mod tests {
         assert_eq!(
             fmt("\u{feff}A expelled 1 B\r\nC expelled 2 D\r\n"),
             "\u{feff}A expelled 1 B\r\nC expelled 2 D\r\n"
+        );
+    }
+
+    #[test]
+    fn trailing_comments_align_within_groups() {
+        let src = "A expelled 1 B # one\nLonger Name expelled 2 B   # two\nC expelled 3 D\n# own line\n\nA expelled 4 B    # alone\n";
+        assert_eq!(
+            fmt(src),
+            "A expelled 1 B            # one\nLonger Name expelled 2 B  # two\nC expelled 3 D\n# own line\n\nA expelled 4 B  # alone\n"
         );
     }
 

@@ -96,7 +96,8 @@ fn quoted(i: In<'_>) -> R<'_, Token<'_>> {
     }
     let closed = end.is_some();
     let consumed = 1 + end.unwrap_or(body.len());
-    let (rest, tok) = nom::bytes::complete::take(consumed).parse(i)?;
+    // `take_split` counts bytes (the `take` combinator counts characters).
+    let (rest, tok) = nom::Input::take_split(&i, consumed);
     Ok((
         rest,
         Token {
@@ -127,10 +128,12 @@ fn word(numbers: bool) -> impl Fn(In<'_>) -> R<'_, Token<'_>> {
                 break;
             }
             if c == ',' {
+                // Inside a number (`1,269`, `>1,000`, `1,000..2,000`): a digit before and after.
                 let prev_digits = numbers
-                    && idx > 0
-                    && s.get(..idx)
-                        .is_some_and(|p| p.chars().all(|c| c.is_ascii_digit() || c == ','));
+                    && s.get(..idx).is_some_and(|p| {
+                        p.ends_with(|c: char| c.is_ascii_digit())
+                            && p.chars().all(|c| c.is_ascii_digit() || ",.<>=~".contains(c))
+                    });
                 let next_digit = iter.peek().is_some_and(|(_, n)| n.is_ascii_digit());
                 if !(prev_digits && next_digit) {
                     break;
@@ -141,7 +144,7 @@ fn word(numbers: bool) -> impl Fn(In<'_>) -> R<'_, Token<'_>> {
         if len == 0 {
             return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
         }
-        let (rest, tok) = nom::bytes::complete::take(len).parse(i)?;
+        let (rest, tok) = nom::Input::take_split(&i, len);
         Ok((rest, Token { kind: TokKind::Word, text: tok.fragment(), span: span_of(&tok) }))
     }
 }
@@ -334,6 +337,8 @@ mod tests {
                 ("X".to_string(), 43..44),
             ]
         );
+        let t = toks("\"Côte d'Ivoire\" São", true);
+        assert_eq!(t, vec![("\"Côte d'Ivoire\"".to_string(), 10..26), ("São".to_string(), 27..31)]);
         let t = toks("alias 1,2", false);
         assert_eq!(t.len(), 4);
     }

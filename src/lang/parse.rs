@@ -455,7 +455,9 @@ impl<'s> Parser<'s> {
             )
         };
         let mut e = ParseError::syntax(t.span.clone(), msg).label(label);
-        if t.kind == TokKind::Word && t.text.starts_with(|c: char| c.is_lowercase()) {
+        if has_date {
+            e = e.help("a comment starts with `#`");
+        } else if t.kind == TokKind::Word && t.text.starts_with(|c: char| c.is_lowercase()) {
             if has_quantity && QUANTITY_WORDS.contains(&t.text) || is_quantity_start(t) {
                 e = e.help("a claim has at most one quantity, right after the predicate");
             } else {
@@ -464,8 +466,6 @@ impl<'s> Parser<'s> {
                      a comment starts with `#`",
                 );
             }
-        } else if has_date {
-            e = e.help("a comment starts with `#`");
         } else if is_quantity_start(t) {
             e = e.help("a claim has at most one quantity, right after the predicate");
         }

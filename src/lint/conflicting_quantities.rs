@@ -46,6 +46,10 @@ pub fn check(claims: &[Claim], scopes: &[Scope]) -> Vec<Diagnostic> {
             date: c.date,
         };
         let group = groups.entry(key).or_default();
+        if group.iter().any(|o| o.quantity == Some(q)) {
+            // A duplicate (FC006): its conflicts were reported for the first one.
+            continue;
+        }
         let clash = group.iter().find(|o| o.quantity.is_some_and(|oq| !oq.compatible(&q)));
         if let Some(other) = clash {
             let oq = other.quantity.map(|q| q.to_string()).unwrap_or_default();

@@ -19,7 +19,8 @@ pub struct JsonReport {
     pub claims: Vec<JsonClaim>,
     pub unverified: Vec<JsonFact>,
     pub summary: Summary,
-    /// Errors and warnings from the claim and rule files.
+    /// Errors and warnings from the claim and rule files, and the articles' suppressions
+    /// (FC210 unused, FC211 invalid).
     pub diagnostics: Vec<Located>,
 }
 

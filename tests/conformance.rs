@@ -1,0 +1,237 @@
+//! Conformance of the number and date readers against `../shared/conformance/news_core.jsonl`
+//! (cases converted from Recognizers-Text, Duckling, dateparser and TempEval-3; see
+//! `../shared/README.md`).
+//!
+//! Run `cargo test --release --test conformance -- --nocapture`: it prints one line per kind,
+//! `conformance: KIND PASSED/TOTAL`, for `count`, `count_range`, `date` and `date_range`, and fails
+//! when a kind falls below its floor in [`FLOORS`] (raise the floors as the readers improve; they
+//! sit about two points below the current figures). When `../shared` is absent it says so and
+//! passes. `FACTCHECK_SHARED=/path/to/shared` reads it from elsewhere (a git worktree).
+//!
+//! To list the failing cases of a kind: `CONFORMANCE_FAILURES=date cargo test --release --test
+//! conformance -- --nocapture` (a comma-separated list of kinds, or `all`); add
+//! `CONFORMANCE_CLASS=weekday` to keep one class.
+//!
+//! What "passed" means. The *target* is the case's `span_start..span_end` (bytes of `input`), or
+//! the whole input when the case has none (Duckling cases are one expression each). A case passes
+//! when some expression the reader reports *overlaps* the target and has the expected value:
+//!
+//! - `count`: the numeral normaliser ([`scan_numerals`]) gives exactly `expected.value` (decimals
+//!   and negatives included). This measures the normaliser; [`scan_counts`] then drops what is not
+//!   a head-count (money, percentages, years, negatives, fractions), which the cases do not test.
+//! - `count_range`: [`scan_counts`] gives a quantity admitting the same integers as
+//!   `expected.interval`. For two-sided intervals each bound may be read inclusive or as written:
+//!   Recognizers-Text writes `between 20 and 30` as `[20,30)`, news means `20..30` inclusive, and
+//!   we accept both. Non-integer or negative bounds cannot pass (counts are whole and
+//!   non-negative).
+//! - `date`: [`scan_dates`] with the case's `ref_date` as the dateline gives exactly
+//!   `expected.date` (the past reading where the source has a past and a future one; Duckling
+//!   cases give only the future-leaning reading, which our past-leaning rule does not produce for
+//!   month-days and weekdays). `not resolved` (an impossible date such as `Feb 30`) passes when
+//!   nothing is reported there.
+//! - `date_range`: the reported date, as a half-open day range (a year or a month covers all its
+//!   days; a range runs to the end of its last day), equals `expected.start..expected.end`.
+//!   Open-ended ranges (`after 2018`) cannot pass.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+use factcheck::extract::date::scan_dates;
+use factcheck::extract::number::{Decimal, scan_counts, scan_numerals};
+use factcheck::model::{DateSpec, PartialDate, Relation};
+use serde_json::Value;
+
+/// Minimum passing cases per kind.
+const FLOORS: &[(&str, usize)] =
+    &[("count", 220), ("count_range", 68), ("date", 207), ("date_range", 145)];
+
+const KINDS: &[&str] = &["count", "count_range", "date", "date_range"];
+
+struct Case<'a> {
+    v: &'a Value,
+    input: &'a str,
+    target: Range<usize>,
+    reference: Option<PartialDate>,
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn civil(s: &str) -> Option<jiff::civil::Date> {
+    factcheck::article::iso_date(s)?.to_civil()
+}
+
+/// `(20,35]`, `[20,)`, `(,100]` as integer inclusive bounds: (lows accepted, highs accepted).
+fn interval(s: &str) -> Option<(Vec<u64>, Vec<u64>)> {
+    let open_lo = s.starts_with('(');
+    let closed_hi = s.ends_with(']');
+    let inner = s.get(1..s.len().checked_sub(1)?)?;
+    let (lo, hi) = inner.split_once(',')?;
+    let int = |t: &str| Decimal::parse(t).and_then(|d| d.to_u64());
+    let lows = if lo.is_empty() {
+        vec![0]
+    } else {
+        let n = int(lo)?;
+        if open_lo { vec![n + 1, n] } else { vec![n] }
+    };
+    let highs = if hi.is_empty() {
+        vec![u64::MAX]
+    } else {
+        let n = int(hi)?;
+        if closed_hi { vec![n] } else { vec![n.checked_sub(1)?, n] }
+    };
+    // One-sided intervals must match exactly (`>30` is not `>=30`).
+    if lo.is_empty() || hi.is_empty() {
+        return Some((lows[..1].to_vec(), highs[..1].to_vec()));
+    }
+    Some((lows, highs))
+}
+
+fn check_count(c: &Case) -> (bool, String) {
+    let mut got = Vec::new();
+    scan_numerals(c.input, &mut got);
+    let want = c.v["expected"]["value"].as_str().and_then(Decimal::parse);
+    let ok = got.iter().any(|n| overlaps(&n.span, &c.target) && Some(n.value) == want);
+    let shown = got.iter().map(|n| format!("{} @{:?}", n.value, n.span)).collect::<Vec<_>>();
+    (ok, shown.join("; "))
+}
+
+fn check_count_range(c: &Case) -> (bool, String) {
+    let mut got = Vec::new();
+    scan_counts(c.input, &mut got);
+    let want = c.v["expected"]["interval"].as_str().and_then(interval);
+    let ok = want.is_some_and(|(lows, highs)| {
+        got.iter().any(|m| {
+            let (lo, hi) = m.quantity.interval();
+            overlaps(&m.span, &c.target)
+                && m.quantity.relation != Relation::About
+                && lows.contains(&lo)
+                && highs.contains(&hi)
+        })
+    });
+    let shown = got.iter().map(|m| format!("{} @{:?}", m.quantity, m.span)).collect::<Vec<_>>();
+    (ok, shown.join("; "))
+}
+
+fn dates(c: &Case) -> Vec<factcheck::extract::date::DateMatch> {
+    let mut got = Vec::new();
+    scan_dates(c.input, c.reference, &mut got);
+    got
+}
+
+fn check_date(c: &Case) -> (bool, String) {
+    let got = dates(c);
+    let want = c.v["expected"]["date"].as_str().unwrap_or("");
+    let hits = got.iter().filter(|m| overlaps(&m.span, &c.target));
+    let ok = if want == "not resolved" || want == "0001-01-01" {
+        hits.count() == 0
+    } else {
+        let w = factcheck::article::iso_date(want);
+        w.is_some()
+            && hits
+                .into_iter()
+                .any(|m| m.date == DateSpec::On(w.unwrap_or(PartialDate::ymd(0, 0, 0))))
+    };
+    let shown = got.iter().map(|m| format!("{} @{:?}", m.date, m.span)).collect::<Vec<_>>();
+    (ok, shown.join("; "))
+}
+
+/// First day of a partial date, and the day after its last day.
+fn day_range(d: &PartialDate) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    let y = i16::try_from(d.year?).ok()?;
+    let span = |s: jiff::civil::Date, e: jiff::civil::Date| Some((s, e.tomorrow().ok()?));
+    match (d.month, d.day) {
+        (None, _) => {
+            let s = jiff::civil::Date::new(y, 1, 1).ok()?;
+            span(s, s.last_of_year())
+        }
+        (Some(m), None) => {
+            let s = jiff::civil::Date::new(y, i8::try_from(m).ok()?, 1).ok()?;
+            span(s, s.last_of_month())
+        }
+        (Some(_), Some(_)) => {
+            let s = d.to_civil()?;
+            span(s, s)
+        }
+    }
+}
+
+fn half_open(spec: &DateSpec) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    match spec {
+        DateSpec::On(d) => day_range(d),
+        DateSpec::Between { start, end } => Some((day_range(start)?.0, day_range(end)?.1)),
+    }
+}
+
+fn check_date_range(c: &Case) -> (bool, String) {
+    let got = dates(c);
+    let e = &c.v["expected"];
+    let want = e["start"].as_str().and_then(civil).zip(e["end"].as_str().and_then(civil));
+    let ok = want.is_some_and(|w| {
+        got.iter().any(|m| overlaps(&m.span, &c.target) && half_open(&m.date) == Some(w))
+    });
+    let shown = got.iter().map(|m| format!("{} @{:?}", m.date, m.span)).collect::<Vec<_>>();
+    (ok, shown.join("; "))
+}
+
+#[test]
+fn conformance() {
+    // `FACTCHECK_SHARED` points elsewhere (a worktree whose parent has no `shared/`).
+    let shared = std::env::var_os("FACTCHECK_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let path = shared.join("conformance/news_core.jsonl");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        println!("conformance: {} not found, skipped", path.display());
+        return;
+    };
+    let show: Vec<String> = std::env::var("CONFORMANCE_FAILURES")
+        .map(|s| s.split(',').map(str::to_owned).collect())
+        .unwrap_or_default();
+    let class_filter = std::env::var("CONFORMANCE_CLASS").ok();
+    let mut tally: BTreeMap<&str, (usize, usize)> = KINDS.iter().map(|k| (*k, (0, 0))).collect();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line).expect("conformance file is JSON lines");
+        let kind = v["kind"].as_str().unwrap_or("");
+        let Some(entry) = tally.get_mut(kind) else { continue };
+        let input = v["input"].as_str().unwrap_or("");
+        let target = match (v["span_start"].as_u64(), v["span_end"].as_u64()) {
+            (Some(s), Some(e)) => s as usize..e as usize,
+            _ => 0..input.len(),
+        };
+        let reference = v["ref_date"].as_str().and_then(factcheck::article::iso_date);
+        let case = Case { v: &v, input, target, reference };
+        let (ok, got) = match kind {
+            "count" => check_count(&case),
+            "count_range" => check_count_range(&case),
+            "date" => check_date(&case),
+            _ => check_date_range(&case),
+        };
+        entry.1 += 1;
+        if ok {
+            entry.0 += 1;
+        } else if show.iter().any(|s| s == kind || s == "all") {
+            let class = v["class"].as_str().unwrap_or("-");
+            if class_filter.as_deref().is_none_or(|c| c == class) {
+                println!(
+                    "FAIL {kind}/{class} {} | {:?} | span {:?} | ref {} | expected {} | got [{got}]",
+                    v["id"].as_str().unwrap_or(""),
+                    input,
+                    v["span"].as_str().unwrap_or(""),
+                    v["ref_date"].as_str().unwrap_or("-"),
+                    v["expected"],
+                );
+            }
+        }
+    }
+    for k in KINDS {
+        let (p, t) = tally[k];
+        println!("conformance: {k} {p}/{t}");
+    }
+    for (k, floor) in FLOORS {
+        let (p, _) = tally[k];
+        assert!(p >= *floor, "conformance: {k} fell to {p}, below its floor {floor}");
+    }
+}
