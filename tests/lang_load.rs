@@ -48,6 +48,18 @@ fn shipped_rules_are_added_first() {
 }
 
 #[test]
+fn shipped_rules_are_in_canonical_layout() {
+    for (name, text) in shipped_rules() {
+        match factcheck::lang::format::format(text) {
+            Ok(f) => {
+                assert!(f == *text, "{name} is not in the canonical layout (run factcheck fmt)")
+            }
+            Err(e) => panic!("{name} has syntax errors: {e:?}"),
+        }
+    }
+}
+
+#[test]
 fn claims_resolve_through_the_lexicon() {
     let (_, l) = load(&[
         ("rules.claims", RULES),
@@ -87,6 +99,17 @@ fn unknown_names() {
     assert!(a.ad_hoc);
     assert_eq!(a.canonical, "Rusia");
     assert!(l.has_errors());
+}
+
+#[test]
+fn ambiguous_names() {
+    let rules = "actor Congo\nactor \"DR Congo\"\n  alias Congo, The Congo\nactor \"Republic of the Congo\"\n  alias The Congo\npredicate expelled\n";
+    let (_, l) =
+        load(&[("r.claims", rules), ("a.claims", "Congo expelled 1 _\nThe Congo expelled 2 _\n")]);
+    // `Congo` is one actor's canonical name: not ambiguous.
+    assert_eq!(codes(&l), ["FC012"]);
+    assert_eq!(names(&l, &l.claims[0].subject), ["Congo"]);
+    assert_eq!(names(&l, &l.claims[1].subject), ["DR Congo"]);
 }
 
 #[test]

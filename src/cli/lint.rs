@@ -4,6 +4,9 @@
 //! on stderr; `--format json` prints a JSON array of diagnostics (file, line, column, start and
 //! end byte, code, severity, message, help). Exit code 0 when there is no error (warnings alone
 //! are fine), 1 when there is one, 2 when lint could not run (a missing or unreadable file).
+//!
+//! Besides the language checks ([`crate::lang::load`]), lint runs the worked examples of the
+//! files it is given (FC050, [`crate::extract::examples`]).
 
 use std::path::{Path, PathBuf};
 
@@ -35,7 +38,8 @@ pub enum LintFormat {
 }
 
 /// Expands paths into claim files: files as given, directories searched recursively (honouring
-/// `.gitignore`, skipping hidden files) for `*.claims`, sorted. A missing path is a failure.
+/// `.gitignore`, skipping hidden files) for `*.claims`, sorted; a file named twice is kept once.
+/// A missing path is a failure.
 pub fn claim_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     let mut out = Vec::new();
     for p in paths {
@@ -57,6 +61,9 @@ pub fn claim_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
             return Err(Failure(format!("{}: no such file or directory", p.display())));
         }
     }
+    // A file named twice (`lint a.claims .`) is read once.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     Ok(out)
 }
 
@@ -78,7 +85,9 @@ pub fn run(args: LintArgs, color: ColorChoice) -> CmdResult {
     let mut ids = add_files(&mut sources, &args.rules.rules)?;
     ids.extend(add_files(&mut sources, &files)?);
     let loaded = crate::lang::load(&mut sources, &ids, !args.rules.no_shipped_rules);
-    let diags = &loaded.diagnostics;
+    let mut diags = loaded.diagnostics.clone();
+    diags.extend(examples(&loaded.lexicon, &sources, &ids));
+    let diags = &diags;
     match args.format {
         LintFormat::Human => {
             print!("{}", crate::report::render_diagnostics(&sources, diags, color.stdout()));
@@ -98,7 +107,33 @@ pub fn run(args: LintArgs, color: ColorChoice) -> CmdResult {
         }
         LintFormat::Json => println!("{}", crate::report::diagnostics_json(&sources, diags)),
     }
-    Ok(if loaded.has_errors() { Outcome::Findings } else { Outcome::Clean })
+    let errors = diags.iter().any(|d| d.severity == Severity::Error);
+    Ok(if errors { Outcome::Findings } else { Outcome::Clean })
+}
+
+/// Runs the worked examples (`example "TEXT" => CLAIM`) of the given files (not those of the
+/// shipped rules, which `cargo test` runs): FC050 for each that fails.
+fn examples(
+    lexicon: &crate::lexicon::Lexicon,
+    sources: &SourceMap,
+    files: &[crate::source::FileId],
+) -> Vec<crate::diag::Diagnostic> {
+    let given = |f: &crate::source::FileId| files.contains(f);
+    let any = lexicon
+        .predicates()
+        .iter()
+        .flat_map(|p| &p.examples)
+        .any(|e| e.origin.as_ref().is_some_and(|(f, _)| given(f)));
+    if !any {
+        return Vec::new();
+    }
+    let extractor = crate::extract::Extractor::new(lexicon);
+    let mut out: Vec<_> = crate::extract::examples::run_examples(lexicon, &extractor, sources)
+        .into_iter()
+        .filter(|d| given(&d.primary.file))
+        .collect();
+    out.sort_by_key(|d| (d.primary.file, d.primary.span.start));
+    out
 }
 
 /// `1 error`, `2 errors`.

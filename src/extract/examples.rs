@@ -3,8 +3,9 @@
 //!
 //! FC050 example failed: extracting an example's TEXT (with the lexicon of every loaded file)
 //! must give a fact of the example's predicate that supports its CLAIM (the compatibility of
-//! `check::compat`: same actors, compatible count and date, same polarity); `=> nothing` means
-//! it must give no fact of that predicate. A failing example is an error pointing at its line,
+//! `check::compat`: same actors, compatible count and date, same polarity) and states every
+//! part the claim states (a fact that leaves the object unstated does not pass for a claim that
+//! names one); `=> nothing` means it must give no fact of that predicate. A failing example is an error pointing at its line,
 //! with the facts that were extracted instead.
 
 use crate::article::{Article, Format};
@@ -99,6 +100,15 @@ fn resolve(line: &str, lexicon: &Lexicon, predicate: PredicateId) -> Result<Clai
         date: node.date.as_ref().map(|d| d.value),
         date_span: node.date.as_ref().map(|d| d.span.clone()),
     })
+}
+
+/// The fact states every part the claim states (a subject, count, object or date the claim
+/// names is not left unstated by the fact).
+pub fn states_all(claim: &Claim, fact: &Fact) -> bool {
+    (matches!(claim.subject, Actors::Any) || !fact.subject.is_empty())
+        && (claim.quantity.is_none() || fact.quantity.is_some())
+        && (matches!(claim.object, Actors::Any) || !fact.object.is_empty())
+        && (claim.date.is_none() || fact.date.is_some())
 }
 
 /// Runs every example of every predicate of the lexicon.

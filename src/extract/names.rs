@@ -4,7 +4,7 @@
 //! a case-sensitive one for ordinary sentences and a case-insensitive one for sentences written
 //! entirely in capitals. All are built once, in [`super::Extractor::new`].
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::lexicon::{Lexicon, NameKind};
 use crate::model::{ActorId, PredicateId};
@@ -83,9 +83,11 @@ fn strip_the(name: &str) -> &str {
 /// Builds a leftmost-longest automaton; `None` only for a rule set too large to compile, which
 /// then matches nothing rather than panicking.
 fn build(patterns: &[String], fold: bool) -> Option<AhoCorasick> {
+    // A full DFA: the fastest search, and the automata are small (a few thousand states).
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(fold)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .ok()
 }

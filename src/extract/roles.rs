@@ -754,7 +754,7 @@ impl<'a> Sentence<'a> {
                 Kind::Punct(',') => {
                     // A list of counts goes on: `21 from Belgium, 15 from the Netherlands`.
                     let next = if self.is(k + 1, &["and"]) { k + 2 } else { k + 1 };
-                    if self.tokens.get(next).is_none_or(|t| t.count.is_none()) {
+                    if !self.list_item_at(next) {
                         return k;
                     }
                 }
@@ -852,7 +852,7 @@ impl<'a> Sentence<'a> {
             first = pm.toks.start;
             joined_by_and |= is_and;
         }
-        g.actors.sort();
+        g.actors.reverse(); // text order
         g.span = Some(span);
         g.first_tok = first;
         g
@@ -879,7 +879,7 @@ impl<'a> Sentence<'a> {
             span.end = next.span.end;
             end = next.toks.end;
         }
-        g.actors.sort();
+
         g.span = Some(span);
         g
     }
@@ -1075,7 +1075,7 @@ impl<'a> Sentence<'a> {
             if self.is(j, &["and"]) {
                 j += 1;
             }
-            if j > k && j < end && self.tokens[j].count.is_some() && useful {
+            if j > k && j < end && self.list_item_at(j) && useful {
                 k = j;
                 continue;
             }
@@ -1287,6 +1287,16 @@ impl<'a> Sentence<'a> {
                     }
                 }
             }
+            // `Poland has expelled 45 Russian diplomats, Germany 40, France 35 ...`: gapping.
+            let gaps = match (&subject, items.as_slice()) {
+                (Some(g), [item])
+                    if !passive && form != Form::Noun && !negated && g.actors.len() == 1 =>
+                {
+                    item.count.and(item.last_tok).map(|t| self.gapped(t)).unwrap_or_default()
+                }
+                _ => Vec::new(),
+            };
+            let before = out.len();
             self.emit(
                 hit,
                 subject,
@@ -1299,8 +1309,84 @@ impl<'a> Sentence<'a> {
                 right,
                 out,
             );
+            if out.len() == before + 1
+                && let Some(base) = out.last().cloned()
+            {
+                for (m, c) in gaps {
+                    let (Some(men), Some(cm)) = (self.mentions.get(m), self.counts.get(c)) else {
+                        continue;
+                    };
+                    let mut f = base.clone();
+                    f.subject = vec![men.actor];
+                    f.subject_span = Some(men.span.clone());
+                    f.quantity = Some(cm.quantity);
+                    f.quantity_span = Some(cm.span.clone());
+                    f.object.retain(|a| *a != men.actor);
+                    out.push(f);
+                }
+            }
         }
         subsume(out, first_new);
+    }
+
+    /// A count at token `k` that starts another item of a list (`15 from the Netherlands`), not
+    /// a part (`one of the largest`).
+    fn list_item_at(&self, k: usize) -> bool {
+        let Some(c) = self.tokens.get(k).and_then(|t| t.count) else { return false };
+        let mut e = k;
+        while self.tokens.get(e).is_some_and(|t| t.count == Some(c)) {
+            e += 1;
+        }
+        !self.is(e, &["of"])
+    }
+
+    /// The gapped list after a fact's count ending at token `last`: `, Germany 40, France 35
+    /// ... and Luxembourg one`, as (mention, count) pairs.
+    fn gapped(&self, last: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let n = self.tokens.len();
+        let mut k = last + 1;
+        let mut words = 0;
+        // The rest of the first item's noun phrase, up to its comma.
+        while k < n && self.punct(k) != Some(',') {
+            if words >= 4 || self.punct(k).is_some() || self.tokens[k].actor.is_some() {
+                return out;
+            }
+            k += 1;
+            words += 1;
+        }
+        loop {
+            let mut j = k;
+            if self.punct(j) == Some(',') {
+                j += 1;
+            }
+            if self.is(j, &["and"]) {
+                j += 1;
+            }
+            if j == k {
+                break;
+            }
+            if self.is(j, &["the"]) {
+                j += 1;
+            }
+            let Some(m) = self.mention_starting_at(j) else { break };
+            let Some(men) = self.mentions.get(m) else { break };
+            if men.kind == NameKind::Demonym {
+                break;
+            }
+            let e = men.toks.end;
+            let Some(c) = self.tokens.get(e).and_then(|t| t.count) else { break };
+            if self.is_unit_count(c as usize) {
+                break;
+            }
+            let mut ce = e;
+            while ce < n && self.tokens[ce].count == Some(c) {
+                ce += 1;
+            }
+            out.push((m, c as usize));
+            k = ce;
+        }
+        out
     }
 
     /// One past the last token of the nearest trigger of another predicate before `ti`, or 0.
@@ -1440,8 +1526,8 @@ impl<'a> Sentence<'a> {
             item.modifier = None;
         }
         let counted = items.iter().filter(|i| i.count.is_some()).count();
-        let ext_start =
-            if subject.actors.is_empty() { stop } else { subject.first_tok.min(hit.toks.start) };
+        // Dates anywhere in the clause (`In 2018 Britain expelled 23`), and around the subject.
+        let ext_start = if subject.actors.is_empty() { stop } else { subject.first_tok.min(stop) };
         let ext_start = items.iter().filter_map(|i| i.first_tok).fold(ext_start, usize::min);
         let date = self.date_near(ext_start, right.max(hit.toks.end), hit.toks.start);
         for item in &items {

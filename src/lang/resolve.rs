@@ -129,11 +129,10 @@ fn declarations(
                 if first == "actor" || first == "predicate" {
                     finish(lexicon, file, cur.take(), diags);
                     cur = Some(Decl::Broken);
-                } else if line.indent.is_empty()
-                    && PropertyKind::from_keyword(first).is_none()
-                    && !code.is_empty()
+                } else if first == "articles"
+                    || first.chars().next().is_some_and(|c| !c.is_lowercase())
                 {
-                    // A broken claim or `articles` line ends the declaration.
+                    // A broken claim or `articles` line ends the declaration (as in the parser).
                     finish(lexicon, file, cur.take(), diags);
                 }
             }
@@ -306,7 +305,19 @@ impl Resolver {
     }
 
     fn name(&mut self, file: FileId, text: &str, span: Span) -> ActorId {
-        let ids = self.lexicon.resolve_actor(text);
+        let mut ids = self.lexicon.resolve_actor(text);
+        // A name that is one actor's canonical name means that actor, whoever else it is an
+        // alias of.
+        if ids.len() > 1 {
+            let canonical: Vec<ActorId> = ids
+                .iter()
+                .copied()
+                .filter(|id| self.lexicon.actor(*id).canonical == text)
+                .collect();
+            if canonical.len() == 1 {
+                ids = canonical;
+            }
+        }
         match ids.as_slice() {
             [] => {
                 let suggestion = self.lexicon.suggest_actor(text).map(str::to_string);

@@ -3,7 +3,8 @@
 //! ## What it catches
 //! When two declarations give the same alias, code or demonym (`Congo` for both Congos), a claim
 //! that uses it could mean either. The claim is read with the first actor declared; write the
-//! canonical name to say which one you mean.
+//! canonical name to say which one you mean. (A name that is one actor's canonical name is not
+//! ambiguous: it means that actor.)
 //!
 //! ## Example
 //! ```text

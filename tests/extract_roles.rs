@@ -1,0 +1,153 @@
+//! Role assignment, one short sentence a case (fixtures, not article text): the text and the
+//! claim lines it must give for its predicates, exactly (the set of facts, printed with
+//! canonical names, in text order).
+
+mod common;
+
+use common::{article, extractor};
+use factcheck::lang::display::fact_line;
+use factcheck::model::PartialDate;
+
+fn facts(text: &str, dateline: Option<PartialDate>) -> Vec<String> {
+    let ex = extractor();
+    ex.extract(&article(text, dateline)).iter().map(|f| fact_line(f, ex.lexicon())).collect()
+}
+
+#[track_caller]
+fn case(text: &str, expected: &[&str]) {
+    assert_eq!(facts(text, None), expected, "text: {text}");
+}
+
+#[test]
+fn active_voice_and_tenses() {
+    case("Poland expelled 45 Russian diplomats.", &["Poland expelled 45 Russia"]);
+    case("Russia is expelling 36 diplomats.", &["Russia expelled 36"]);
+    case("Poland will expel 12 Russian diplomats.", &["Poland expelled 12 Russia"]);
+    case("Belgium has decided to expel 21 Russian diplomats.", &["Belgium expelled 21 Russia"]);
+    case("The US had expelled 12 Russian diplomats.", &["United States expelled 12 Russia"]);
+}
+
+#[test]
+fn passive_voice() {
+    case("29 Chadian soldiers were killed.", &["_ killed 29 Chad"]);
+    case("Twelve Russian diplomats were expelled by Poland.", &["Poland expelled 12 Russia"]);
+    case(
+        "\"21 diplomats from Belgium and 15 from the Netherlands will be expelled,\" the Russian foreign ministry said.",
+        &["Russia expelled 21 Belgium", "Russia expelled 15 Netherlands"],
+    );
+}
+
+#[test]
+fn nouns() {
+    case(
+        "Germany and France announced expulsions of 75 Russian diplomats.",
+        &["Germany and France expelled 75 Russia"],
+    );
+    case(
+        "The expulsion of 17 diplomats from the Netherlands was announced by the Dutch foreign minister.",
+        &["Netherlands expelled 17"],
+    );
+}
+
+#[test]
+fn from_x_both_readings() {
+    // X is whose diplomats: someone else expels.
+    case(
+        "Russia is expelling 15 diplomats from the Netherlands.",
+        &["Russia expelled 15 Netherlands"],
+    );
+    // X is the expeller: the noun has no other agent.
+    case("The expulsion of 17 diplomats from the Netherlands.", &["Netherlands expelled 17"]);
+    // X is the subject itself: the place they are expelled from.
+    case("Russia will expel US diplomats from Moscow.", &["Russia expelled United States"]);
+}
+
+#[test]
+fn coordination_and_totals() {
+    case(
+        "The Netherlands and Belgium expelled a total of 38 diplomats.",
+        &["Netherlands and Belgium expelled 38"],
+    );
+    case(
+        "Germany, France and Italy expelled 12 Russian diplomats.",
+        &["Germany, France and Italy expelled 12 Russia"],
+    );
+}
+
+#[test]
+fn capitals_and_demonyms_as_actors() {
+    case("Moscow expelled 10 Polish diplomats.", &["Russia expelled 10 Poland"]);
+    case(
+        "The Russian foreign ministry expelled 5 Dutch diplomats.",
+        &["Russia expelled 5 Netherlands"],
+    );
+}
+
+#[test]
+fn negation_and_modality() {
+    case(
+        "Britain has not expelled any Russian diplomats.",
+        &["United Kingdom not expelled Russia"],
+    );
+    for text in [
+        "Britain declined to expel Russian diplomats.",
+        "Britain refused to expel 10 Russian diplomats.",
+        "Britain threatened to expel 10 Russian diplomats.",
+        "Ukraine called for the expulsion of Russian diplomats.",
+        "Britain could expel 10 Russian diplomats.",
+        "Britain would expel 10 Russian diplomats.",
+        "Will Britain expel 10 Russian diplomats?",
+        "If Britain expelled 10 Russian diplomats, Russia would retaliate.",
+    ] {
+        let got = facts(text, None);
+        assert!(got.iter().all(|f| !f.contains("expelled")), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn object_prepositions() {
+    case("Britain withdrew four diplomats from Iran.", &["United Kingdom withdrew 4 Iran"]);
+    case("The US deployed 3,000 troops to Poland.", &["United States deployed 3000 Poland"]);
+}
+
+#[test]
+fn dates() {
+    let d = Some(PartialDate::ymd(2022, 3, 29));
+    assert_eq!(
+        facts("The Netherlands on Tuesday expelled 17 Russian diplomats.", d),
+        ["Netherlands expelled 17 Russia 2022-03-29"]
+    );
+    // No date of its own: no date (the dateline is not stamped on it).
+    assert_eq!(
+        facts("The Netherlands expelled 17 Russian diplomats.", d),
+        ["Netherlands expelled 17 Russia"]
+    );
+    assert_eq!(
+        facts("Russia on Friday (April 15) expelled 18 EU diplomats.", None),
+        ["Russia expelled 18 European Union --04-15"]
+    );
+}
+
+#[test]
+fn layout() {
+    // ALL-CAPS headline, hard-wrapped lines, abbreviations, paragraphs run together.
+    case("POLAND EXPELS 45 RUSSIAN DIPLOMATS\n\nBody.", &["Poland expelled 45 Russia"]);
+    case(
+        "Mr. Smith said the U.S. had expelled\n12 Russian diplomats on\nFriday.",
+        &["United States expelled 12 Russia"],
+    );
+    case("It rained.Poland expelled 45 Russian diplomats.", &["Poland expelled 45 Russia"]);
+}
+
+#[test]
+fn gapping() {
+    case(
+        "Poland has expelled 45 Russian diplomats, Germany 40, France 35 and the Netherlands 17.",
+        &[
+            "Poland expelled 45 Russia",
+            "Germany expelled 40 Russia",
+            "France expelled 35 Russia",
+            "Netherlands expelled 17 Russia",
+        ],
+    );
+}
