@@ -1543,6 +1543,13 @@ mod tests {
         assert_eq!(counts("up to 700 workers"), ["<=700 [up to 700]"]);
         assert_eq!(counts("fewer than a thousand"), ["<1000 [fewer than a thousand]"]);
         assert_eq!(counts("200 or more"), [">=200 [200 or more]"]);
+        assert_eq!(counts("approximately 150"), ["~150 [approximately 150]"]);
+        assert_eq!(counts("roughly 150"), ["~150 [roughly 150]"]);
+        assert_eq!(counts("less than 20"), ["<20 [less than 20]"]);
+        assert_eq!(counts("under 20"), ["<20 [under 20]"]);
+        assert_eq!(counts("no more than 20"), ["<=20 [no more than 20]"]);
+        assert_eq!(counts("MORE THAN 200 DIPLOMATS"), [">200 [MORE THAN 200]"]);
+        assert_eq!(counts("a hundred diplomats"), ["100 [a hundred]"]);
     }
 
     #[test]
