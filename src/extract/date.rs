@@ -62,8 +62,8 @@
 use jiff::civil::Date as Civil;
 
 use super::number::{
-    at_boundary, is_alnum, numeral_at, phrase_at, prev_word, skip_ws, word_at, word_in, word_is,
-    year_context,
+    at_boundary, is_alnum, is_number_word, numeral_at, phrase_at, prev_word, skip_ws, word_at,
+    word_in, word_is, year_context,
 };
 use crate::model::{DateSpec, PartialDate, Span};
 
@@ -90,6 +90,7 @@ pub fn scan_dates(text: &str, reference: Option<PartialDate>, out: &mut Vec<Date
     while i < b.len() {
         if b[i].is_ascii_alphanumeric()
             && at_boundary(b, i)
+            && may_start_date(b, i)
             && let Some(m) = date_at_civil(b, i, r)
         {
             i = m.span.end.max(i + 1);
@@ -107,6 +108,46 @@ pub fn date_at(text: &str, at: usize, reference: Option<PartialDate>) -> Option<
         return None;
     }
     date_at_civil(b, at, reference.and_then(|d| d.to_civil()))
+}
+
+/// True when the token at `i` can begin a date expression (digits, a month or weekday name, a
+/// number or ordinal word, or one of a few words such as `the`, `last`, `today`, `from`): one
+/// lookup that spares the full reader most words of a text.
+fn may_start_date(b: &[u8], i: usize) -> bool {
+    if b.get(i).is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut buf = [0u8; 16];
+    let Some((w, _)) = letters_at(b, i, &mut buf) else { return false };
+    month_name(w).is_some()
+        || weekday_name(w).is_some()
+        || ordinal_word(w).is_some()
+        || is_number_word(w)
+        || matches!(
+            w,
+            b"the"
+                | b"a"
+                | b"an"
+                | b"day"
+                | b"today"
+                | b"tonight"
+                | b"yesterday"
+                | b"tomorrow"
+                | b"tmrw"
+                | b"last"
+                | b"this"
+                | b"next"
+                | b"past"
+                | b"previous"
+                | b"current"
+                | b"coming"
+                | b"following"
+                | b"upcoming"
+                | b"earlier"
+                | b"later"
+                | b"from"
+                | b"between"
+        )
 }
 
 fn next_start(b: &[u8], i: usize) -> usize {

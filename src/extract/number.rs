@@ -240,6 +240,11 @@ enum W {
     Minus,
 }
 
+/// The number word `w` (lowercase), if it is one.
+pub(super) fn is_number_word(w: &[u8]) -> bool {
+    lookup(w).is_some()
+}
+
 fn lookup(w: &[u8]) -> Option<W> {
     use W::*;
     Some(match w {
@@ -1431,6 +1436,16 @@ fn combine(a: Quantity, b: Quantity) -> Option<Quantity> {
     (lo <= hi).then(|| Quantity::range(lo, hi))
 }
 
+/// True when the word at `i` can begin a count expression (a qualifier, a number word, `a`,
+/// `between`, `dozens`): one table lookup that spares the full reader most words of a text.
+fn may_start_count(b: &[u8], i: usize) -> bool {
+    let mut buf = [0u8; 16];
+    let Some((w, _)) = word_at(b, i, &mut buf) else { return false };
+    lookup(w).is_some()
+        || BEFORE.iter().any(|(words, _)| words[0].as_bytes() == w)
+        || matches!(w, b"tens" | b"between" | b"from" | b"bigger" | b"half")
+}
+
 /// Appends every count expression of `text` to `out`, in order, without overlaps (the longest
 /// expression at each position). Byte spans are relative to `text`.
 pub fn scan_counts(text: &str, out: &mut Vec<NumberMatch>) {
@@ -1438,9 +1453,12 @@ pub fn scan_counts(text: &str, out: &mut Vec<NumberMatch>) {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        let candidate =
-            (c.is_ascii_alphanumeric() || c == b'>' || c == b'<' || c == b'.' || c == b'-')
-                && (at_boundary(b, i) || c == b'>' || c == b'<');
+        let candidate = match c {
+            b'>' | b'<' => true,
+            b'0'..=b'9' | b'.' | b'-' => at_boundary(b, i),
+            b'a'..=b'z' | b'A'..=b'Z' => at_boundary(b, i) && may_start_count(b, i),
+            _ => false,
+        };
         if candidate && let Some(m) = count_at(text, i) {
             i = m.span.end.max(i + 1);
             out.push(m);
