@@ -118,7 +118,24 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
         return true;
     }
     let mut buf = [0u8; 16];
-    let Some((w, _)) = letters_at(b, i, &mut buf) else { return false };
+    let Some((w, e)) = letters_at(b, i, &mut buf) else { return false };
+    // The commonest words go on only when the next word can continue a date: `the 4th`, `the
+    // first Monday`, `the day before`, `the past week`; `a week ago`.
+    if matches!(w, b"the" | b"a" | b"an") {
+        let p = skip_ws(b, e);
+        if b.get(p).is_some_and(u8::is_ascii_digit) {
+            return w == b"the";
+        }
+        let mut buf2 = [0u8; 16];
+        let Some((n, _)) = letters_at(b, p, &mut buf2) else { return false };
+        return match w {
+            b"the" => {
+                ordinal_word(n).is_some()
+                    || matches!(n, b"day" | b"past" | b"last" | b"twenty" | b"thirty")
+            }
+            _ => matches!(n, b"day" | b"week" | b"month" | b"year"),
+        };
+    }
     month_name(w).is_some()
         || weekday_name(w).is_some()
         || ordinal_word(w).is_some()
