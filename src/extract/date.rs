@@ -1419,7 +1419,7 @@ mod tests {
 
     #[test]
     fn year_inference() {
-        // Nearest before the dateline, or up to a week after it.
+        // Nearest before the dateline, or up to 30 days after it.
         assert_eq!(dates("on December 27", Some("2022-01-10")), ["2021-12-27 [December 27]"]);
         assert_eq!(dates("on April 2", TUE), ["2022-04-02 [April 2]"]);
         assert_eq!(dates("on May 15", TUE), ["2021-05-15 [May 15]"]);

@@ -33,7 +33,8 @@
 //!
 //! Not counts: `in 2022` (a bare 4-digit 1800–2100 is a year unless a count word qualifies it or
 //! a noun follows it, `2000 troops`), `10%`, `10 percent`, `$5m`, `£20`, `5 dollars`, `3rd`,
-//! `5pm`, `5 p.m.`, `10:30`, `1980s`, `COVID-19`, `-1`, `2.5` (a fraction without a scale).
+//! `5pm`, `5 p.m.`, `10:30`, `1980s`, `COVID-19`, `-1`, `2.5` (a fraction without a scale), the
+//! parts of `2022-03-29` and `5/12`, and numbers written with a leading zero (`03`).
 //!
 //! Everything is one left-to-right pass over bytes with a small word table; nothing allocates.
 
