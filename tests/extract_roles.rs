@@ -151,3 +151,15 @@ fn gapping() {
         ],
     );
 }
+
+#[test]
+fn reuters_dateline_is_not_the_facts_date() {
+    let d = Some(PartialDate::ymd(1987, 3, 20));
+    assert_eq!(
+        facts(
+            "MANILA, March 20 - Communist rebels killed 18 soldiers on\nMindanao island, the army said.",
+            d
+        ),
+        ["_ killed 18"]
+    );
+}

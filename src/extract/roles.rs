@@ -1182,10 +1182,23 @@ impl<'a> Sentence<'a> {
         Some(negated)
     }
 
+    /// A Reuters dateline inside the text (`MANILA, March 20 - Rebels killed ...`): the date the
+    /// story was filed, not the date of what it tells.
+    fn is_dateline(&self, d: usize) -> bool {
+        let first = self.tokens.iter().position(|t| t.date == Some(d as u32));
+        let last = self.tokens.iter().rposition(|t| t.date == Some(d as u32));
+        let (Some(first), Some(last)) = (first, last) else { return false };
+        first > 0
+            && self.punct(first - 1) == Some(',')
+            && matches!(self.punct(last + 1), Some('-' | '\u{2013}' | '\u{2014}'))
+    }
+
     fn date_near(&self, from: usize, to: usize, ti: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for k in from..to.min(self.tokens.len()) {
-            if let Some(d) = self.tokens[k].date {
+            if let Some(d) = self.tokens[k].date
+                && !self.is_dateline(d as usize)
+            {
                 let dist = k.abs_diff(ti);
                 if best.is_none_or(|(bd, _)| dist < bd) {
                     best = Some((dist, d as usize));
