@@ -852,7 +852,8 @@ impl<'a> Sentence<'a> {
             first = pm.toks.start;
             joined_by_and |= is_and;
         }
-        g.actors.reverse(); // text order
+        // Sorted, as actor sets are everywhere (claims, compat, display).
+        g.actors.sort();
         g.span = Some(span);
         g.first_tok = first;
         g
@@ -880,6 +881,7 @@ impl<'a> Sentence<'a> {
             end = next.toks.end;
         }
 
+        g.actors.sort();
         g.span = Some(span);
         g
     }
@@ -1180,10 +1182,23 @@ impl<'a> Sentence<'a> {
         Some(negated)
     }
 
+    /// A Reuters dateline inside the text (`MANILA, March 20 - Rebels killed ...`): the date the
+    /// story was filed, not the date of what it tells.
+    fn is_dateline(&self, d: usize) -> bool {
+        let first = self.tokens.iter().position(|t| t.date == Some(d as u32));
+        let last = self.tokens.iter().rposition(|t| t.date == Some(d as u32));
+        let (Some(first), Some(last)) = (first, last) else { return false };
+        first > 0
+            && self.punct(first - 1) == Some(',')
+            && matches!(self.punct(last + 1), Some('-' | '\u{2013}' | '\u{2014}'))
+    }
+
     fn date_near(&self, from: usize, to: usize, ti: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for k in from..to.min(self.tokens.len()) {
-            if let Some(d) = self.tokens[k].date {
+            if let Some(d) = self.tokens[k].date
+                && !self.is_dateline(d as usize)
+            {
                 let dist = k.abs_diff(ti);
                 if best.is_none_or(|(bd, _)| dist < bd) {
                     best = Some((dist, d as usize));
@@ -1263,7 +1278,19 @@ impl<'a> Sentence<'a> {
                         let before = aux.unwrap_or(ti);
                         subject = self.by_agent(tj, right);
                         let from = self.previous_trigger_end(ti).max(stop);
-                        items = self.items_before(from, before, preps);
+                        let mut found = self.items_before(from, before, preps);
+                        // `are deployed in Estonia`, `were withdrawn from Iraq`: the place after.
+                        if let Some(p) = self.prep_after(tj, right, preps) {
+                            match found.first_mut() {
+                                Some(item) if item.prep.is_none() => {
+                                    item.prep = Some(p);
+                                    item.prep_from = false;
+                                }
+                                Some(_) => {}
+                                None => found.push(Item { prep: Some(p), ..Item::default() }),
+                            }
+                        }
+                        items = found;
                         if subject.is_none() {
                             subject = attribution.get_or_insert_with(|| self.attribution()).clone();
                         }
@@ -1338,6 +1365,19 @@ impl<'a> Sentence<'a> {
             e += 1;
         }
         !self.is(e, &["of"])
+    }
+
+    /// An actor after an object preposition of the predicate in `[from, to)`.
+    fn prep_after(&self, from: usize, to: usize, preps: &[String]) -> Option<usize> {
+        let to = to.min(self.tokens.len());
+        (from..to).find_map(|k| {
+            if !preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k))) {
+                return None;
+            }
+            let j = if self.is(k + 1, &["the"]) { k + 2 } else { k + 1 };
+            let m = self.mention_starting_at(j)?;
+            (self.mentions.get(m)?.kind != NameKind::Demonym).then_some(m)
+        })
     }
 
     /// The gapped list after a fact's count ending at token `last`: `, Germany 40, France 35
@@ -1513,9 +1553,11 @@ impl<'a> Sentence<'a> {
             subject.first_tok = men.toks.start;
         }
         // `the withdrawal of 1,000 American troops from Iraq`: their own forces.
-        if noun_from_is_agent
+        // Likewise `1,700 British personnel are deployed in Estonia` (a passive with a place).
+        if (noun_from_is_agent || passive)
             && subject.actors.is_empty()
             && let Some(item) = items.first_mut()
+            && (noun_from_is_agent || item.prep.is_some())
             && let Some(m) = item.modifier
             && let Some(men) = self.mentions.get(m)
             && self.is(men.toks.end, FORCES)
