@@ -38,7 +38,12 @@ impl SourceFile {
         let byte = byte.min(self.text.len());
         let line = self.line_index(byte);
         let start = self.line_starts[line];
-        let col = self.text.get(start..byte).map(|s| s.chars().count()).unwrap_or(byte - start);
+        // A byte-order mark is not a column.
+        let col = self
+            .text
+            .get(start..byte)
+            .map(|s| s.strip_prefix('\u{feff}').unwrap_or(s).chars().count())
+            .unwrap_or(byte - start);
         (line + 1, col + 1)
     }
 
@@ -131,5 +136,12 @@ mod tests {
         let y = f.text.find('y').unwrap();
         assert_eq!(f.line_col(y), (2, 5));
         assert_eq!(f.line_range(1), Some(3..f.text.len() - 1));
+    }
+
+    #[test]
+    fn byte_order_mark_is_not_a_column() {
+        let f = SourceFile::new("a", "\u{feff}Russia expelled 3 Iran\n");
+        assert_eq!(f.line_col(3), (1, 1));
+        assert_eq!(f.line_col(10), (1, 8));
     }
 }

@@ -447,3 +447,29 @@ fn github_lines_parse_back() {
     assert_eq!(props[0].1, "a,b:c.txt");
     assert_eq!(message, "100% sure\nreally");
 }
+
+/// Reporters never panic, whatever the spans: past the end, inside a multi-byte character,
+/// reversed, empty.
+#[test]
+fn reporters_survive_odd_spans() {
+    let mut sources = SourceMap::new();
+    let id = sources.add("odd.txt", "“Quoted” 17\nx");
+    #[allow(clippy::reversed_empty_ranges)]
+    let spans = [0..0, 1..2, 3..1, 0..1000, 999..1000, 11..11];
+    let diags: Vec<Diagnostic> = spans
+        .iter()
+        .map(|s| {
+            Diagnostic::error("FC101", id, s.clone(), "odd")
+                .with_secondary(id, s.clone(), "also odd")
+                .with_note("a note")
+        })
+        .collect();
+    for d in &diags {
+        let _ = report::render_diagnostic(&sources, d, false);
+    }
+    let sarif: Value =
+        serde_json::from_str(&report::sarif::render(&sources, &diags)).expect("JSON");
+    assert_eq!(sarif["runs"][0]["results"].as_array().map(Vec::len), Some(spans.len()));
+    let github = report::github::render(&sources, &diags);
+    assert_eq!(github.lines().count(), spans.len());
+}

@@ -10,7 +10,8 @@
 //!
 //! To list the failing cases of a kind: `CONFORMANCE_FAILURES=date cargo test --release --test
 //! conformance -- --nocapture` (a comma-separated list of kinds, or `all`); add
-//! `CONFORMANCE_CLASS=weekday` to keep one class.
+//! `CONFORMANCE_CLASS=weekday` to keep one class. `CONFORMANCE_CLASSES=1` adds a
+//! `class KIND/CLASS PASSED/TOTAL` line per class of the file (where to work next).
 //!
 //! What "passed" means. The *target* is the case's `span_start..span_end` (bytes of `input`), or
 //! the whole input when the case has none (Duckling cases are one expression each). A case passes
@@ -31,6 +32,9 @@
 //!   nothing is reported there.
 //! - `date_range`: the reported date, as a half-open day range (a year or a month covers all its
 //!   days; a range runs to the end of its last day), equals `expected.start..expected.end`.
+//!   As for counts, a range's end bound may also be read exclusive: Recognizers-Text writes
+//!   `from May to October 2020` as `[2020-05-01, 2020-10-01)` and `Nov 18-Dec 19, 2015` as
+//!   `[2015-11-18, 2015-12-19)`, where we (and Duckling, and news) include the end.
 //!   Open-ended ranges (`after 2018`) cannot pass.
 
 use std::collections::BTreeMap;
@@ -42,9 +46,11 @@ use factcheck::extract::number::{Decimal, scan_counts, scan_numerals};
 use factcheck::model::{DateSpec, PartialDate, Relation};
 use serde_json::Value;
 
-/// Minimum passing cases per kind.
+/// Minimum passing cases per kind: about two percentage points below the figures reached
+/// (count 233/255, count_range 86/97, date 302/644, date_range 234/898). Raise them as the
+/// readers improve.
 const FLOORS: &[(&str, usize)] =
-    &[("count", 220), ("count_range", 68), ("date", 207), ("date_range", 145)];
+    &[("count", 228), ("count_range", 84), ("date", 289), ("date_range", 216)];
 
 const KINDS: &[&str] = &["count", "count_range", "date", "date_range"];
 
@@ -158,10 +164,16 @@ fn day_range(d: &PartialDate) -> Option<(jiff::civil::Date, jiff::civil::Date)> 
     }
 }
 
-fn half_open(spec: &DateSpec) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+/// The half-open day ranges a reported date may be compared as: one for a date, two for a range
+/// (its end bound included, as we mean it, or excluded, as Recognizers-Text writes `from May to
+/// October` and `Nov 18-Dec 19`).
+fn half_open(spec: &DateSpec) -> Vec<(jiff::civil::Date, jiff::civil::Date)> {
     match spec {
-        DateSpec::On(d) => day_range(d),
-        DateSpec::Between { start, end } => Some((day_range(start)?.0, day_range(end)?.1)),
+        DateSpec::On(d) => day_range(d).into_iter().collect(),
+        DateSpec::Between { start, end } => {
+            let (Some(s), Some(e)) = (day_range(start), day_range(end)) else { return Vec::new() };
+            vec![(s.0, e.1), (s.0, e.0)]
+        }
     }
 }
 
@@ -170,7 +182,7 @@ fn check_date_range(c: &Case) -> (bool, String) {
     let e = &c.v["expected"];
     let want = e["start"].as_str().and_then(civil).zip(e["end"].as_str().and_then(civil));
     let ok = want.is_some_and(|w| {
-        got.iter().any(|m| overlaps(&m.span, &c.target) && half_open(&m.date) == Some(w))
+        got.iter().any(|m| overlaps(&m.span, &c.target) && half_open(&m.date).contains(&w))
     });
     let shown = got.iter().map(|m| format!("{} @{:?}", m.date, m.span)).collect::<Vec<_>>();
     (ok, shown.join("; "))
@@ -192,6 +204,7 @@ fn conformance() {
         .unwrap_or_default();
     let class_filter = std::env::var("CONFORMANCE_CLASS").ok();
     let mut tally: BTreeMap<&str, (usize, usize)> = KINDS.iter().map(|k| (*k, (0, 0))).collect();
+    let mut by_class: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let v: Value = serde_json::from_str(line).expect("conformance file is JSON lines");
         let kind = v["kind"].as_str().unwrap_or("");
@@ -210,6 +223,10 @@ fn conformance() {
             _ => check_date_range(&case),
         };
         entry.1 += 1;
+        let class = v["class"].as_str().unwrap_or("-");
+        let c = by_class.entry(format!("{kind}/{class}")).or_default();
+        c.1 += 1;
+        c.0 += usize::from(ok);
         if ok {
             entry.0 += 1;
         } else if show.iter().any(|s| s == kind || s == "all") {
@@ -229,6 +246,11 @@ fn conformance() {
     for k in KINDS {
         let (p, t) = tally[k];
         println!("conformance: {k} {p}/{t}");
+    }
+    if std::env::var_os("CONFORMANCE_CLASSES").is_some() {
+        for (c, (p, t)) in &by_class {
+            println!("class {c} {p}/{t}");
+        }
     }
     for (k, floor) in FLOORS {
         let (p, _) = tally[k];

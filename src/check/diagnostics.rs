@@ -12,6 +12,10 @@ use crate::model::{Claim, Fact, Span};
 
 use super::{ClaimReport, Evidence, Finding, NearMissKind, Policy, Reason, Report, Verdict};
 
+/// At most this many further statements are labelled on one diagnostic (a claim `_ killed _`
+/// may have hundreds); the JSON report lists them all.
+pub const MAX_LABELS: usize = 5;
+
 /// The finding a claim's verdict is reported as.
 pub fn finding(report: &ClaimReport) -> Finding {
     match report.verdict {
@@ -145,13 +149,19 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
                 None => Diagnostic::new(f.code(), level, claim.file, claim.span.clone(), ""),
             };
             d.message = format!("supported: {line}");
-            for e in c.evidence.iter().skip(1) {
+            for e in c.evidence.iter().skip(1).take(MAX_LABELS) {
                 d = d.with_secondary(e.fact.file, statement(&e.fact), "and here");
             }
             d.with_secondary(claim.file, claim.span.clone(), "the claim")
         }
         Verdict::Contradicted => {
-            let first = c.evidence.first();
+            // The primary evidence is the first that contradicts for the reason the code names.
+            let primary = c
+                .evidence
+                .iter()
+                .position(|e| e.reasons.first() == c.reasons.first())
+                .or((!c.evidence.is_empty()).then_some(0));
+            let first = primary.and_then(|i| c.evidence.get(i));
             let reasons = first.map(|e| e.reasons.as_slice()).unwrap_or(&[]);
             let message = match (first, reasons) {
                 (Some(e), [Reason::Negated]) if e.fact.negated => {
@@ -175,7 +185,8 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
                 }
                 None => Diagnostic::new(f.code(), level, claim.file, claim.span.clone(), message),
             };
-            for e in c.evidence.iter().skip(1) {
+            let others = c.evidence.iter().enumerate().filter(|(i, _)| Some(*i) != primary);
+            for (_, e) in others.take(MAX_LABELS) {
                 d = d.with_secondary(
                     e.fact.file,
                     focus(&e.fact, &e.reasons),
@@ -204,10 +215,12 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
                 .with_label(contradiction_label(e)),
                 None => Diagnostic::new(f.code(), level, claim.file, claim.span.clone(), message),
             };
-            for e in &c.evidence {
-                if against.is_some_and(|a| std::ptr::eq(a, e)) {
-                    continue;
-                }
+            for e in c
+                .evidence
+                .iter()
+                .filter(|e| !against.is_some_and(|a| std::ptr::eq(a, *e)))
+                .take(MAX_LABELS)
+            {
                 let label = if e.supports {
                     "this supports the claim".to_string()
                 } else {
@@ -234,7 +247,7 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
             }
             let mut d = Diagnostic::new(f.code(), level, claim.file, claim.span.clone(), message)
                 .with_label("no article says this");
-            for n in &c.near_misses {
+            for n in c.near_misses.iter().take(MAX_LABELS) {
                 let label = match n.kind {
                     NearMissKind::Reversed => {
                         format!("subject and object swapped: {}", fact_line(&n.fact, lexicon))
@@ -253,6 +266,16 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
             d
         }
     };
+    let labelled = match c.verdict {
+        Verdict::NotFound => c.near_misses.len(),
+        _ => c.evidence.len(),
+    };
+    if labelled > MAX_LABELS + 1 {
+        d = d.with_note(format!(
+            "{} more statements are not shown here (all are in --format json)",
+            labelled - MAX_LABELS - 1
+        ));
+    }
     for n in &c.notes {
         d = d.with_note(n.message());
     }

@@ -455,3 +455,33 @@ fn a_fact_naming_no_claimed_actor_is_about_no_such_claim() {
     let any = t.claim(&["_"], n(17), &["_"], None);
     assert_eq!(one(&t, any, &[nobody]).verdict, Verdict::Supported);
 }
+
+#[test]
+fn many_statements_are_labelled_up_to_a_limit() {
+    let t = T::new();
+    let c = t.claim(&["Netherlands"], n(17), &["Russia"], None);
+    let facts: Vec<Fact> =
+        (0..10).map(|i| t.fact(A1, i * 20, &["Netherlands"], n(17), &["Russia"], None)).collect();
+    let r = check(&[c], &facts, &t.lx);
+    assert_eq!(r.claims[0].evidence.len(), 10);
+    let d = diagnostics(&r, &t.lx, &Policy::default());
+    // The primary label, five more statements, and the claim.
+    assert_eq!(d[0].secondary.len(), diagnostics::MAX_LABELS + 1);
+    assert!(d[0].notes.iter().any(|n| n.starts_with("4 more statements")), "{:?}", d[0].notes);
+}
+
+#[test]
+fn the_code_and_the_primary_label_agree() {
+    let t = T::new();
+    let c = t.claim(&["Russia"], n(5), &["Belgium"], day(2022, 3, 24));
+    // Article 1 contradicts the date only, article 2 the count only.
+    let date = t.fact(A1, 0, &["Russia"], n(5), &["Belgium"], day(2022, 3, 23));
+    let count = t.fact(A2, 0, &["Russia"], n(6), &["Belgium"], day(2022, 3, 24));
+    let r = check(&[c], &[date, count], &t.lx);
+    assert_eq!(r.claims[0].reasons, vec![Reason::Count, Reason::Date]);
+    let d = diagnostics(&r, &t.lx, &Policy::default());
+    assert_eq!(d[0].code, "FC101");
+    assert_eq!(d[0].primary.file, A2);
+    assert_eq!(d[0].message, "count mismatch: the article says 6, the claim says 5");
+    assert_eq!(d[0].secondary[0].file, A1, "the date mismatch as a secondary label");
+}

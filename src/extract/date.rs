@@ -28,25 +28,42 @@
 //! | `two days ago`, `a week ago`, `3 months ago`, `10 years ago` | that day |
 //!
 //! **Year of a month-day without a year**: the year that puts it nearest before `R` (on or
-//! before), except that a date up to [`FUTURE_WINDOW_DAYS`] (7) days after `R` keeps `R`'s year
-//! (an article dated March 29 that says "on April 2" speaks of the coming April 2, not of last
-//! year's). `February 29` takes the nearest leap year. A month alone (`in May`) follows the
+//! before), except that a date up to [`FUTURE_WINDOW_DAYS`] (30) days after `R` keeps `R`'s year:
+//! an article dated March 29 that says "on April 15" speaks of the coming April 15 (a deadline,
+//! a meeting), not of last year's, which news style would write with its year (TempEval-3: "will
+//! begin on April 7" in an article of March 22). A weekday named with the date overrides this:
+//! `Friday, April 15` takes the year within a year of `R`, nearest to it, where April 15 is a
+//! Friday. `February 29` takes the nearest leap year. A month alone (`in May`) follows the
 //! same rule with its first day. Without a reference, a month-day stays `--MM-DD` (year unknown)
 //! and a month alone `--MM`, and relative expressions (`Tuesday`, `yesterday`, `last week`,
 //! `two days ago`) are not reported: they cannot be resolved.
 //!
-//! Not read (yet): holidays (`Christmas`, `Easter`), ordinal weekdays (`the first Monday of
-//! March`), bare days of the month (`on the 18th`), numeric dates without a year (`4/22`, which
-//! news text uses for fractions and scores as often as for dates), offsets from other dates
-//! (`3 days after January 12`), date ranges (`March 3 to 5`, `from May to October`), times.
+//! Also: `the first Monday of March`, `last Friday of October 2021`, `the 20th of next month`,
+//! `3 days from today`, `two weeks from now`, `a week hence`, `Monday of next week`, `next week
+//! on Friday`, `this September`, `last July` (the most recent July before `R`'s month), `next
+//! March`; ranges with inclusive bounds, `March 3 to 5`, `March 3-5, 2022`, `from May to
+//! October 2020`, `Nov 18-Dec 19, 2015`, `between 2014 and 2018`, `from 13th to 15th July` (the
+//! first bound takes the second's year and month when it has none).
+//!
+//! A bare day of the month after `on` (`on the 18th`, `on 4th,`) is the most recent such day up
+//! to a week after `R`, when no noun follows (`on the 18th floor`); not reported without `R`.
+//!
+//! Rolling periods end at `R`: `the past two weeks`, `the last 3 years`, `the past week` (not
+//! `last week`, which is the calendar week) run from `R` minus the period to `R`.
+//!
+//! Not read (yet): holidays (`Christmas`, `Easter`), seasons, quarters, `early`/`mid`/`late`
+//! parts of months (read as the whole month), numeric dates without a year (`4/22`, which news
+//! text uses for fractions and scores as often as for dates), years in words (`nineteen eighty
+//! six`), offsets from other dates (`3 days after January 12`), `in two weeks` (in news as often
+//! a duration as a date), times.
 //!
 //! One linear pass; words are compared in place, nothing allocates.
 
 use jiff::civil::Date as Civil;
 
 use super::number::{
-    at_boundary, is_alnum, numeral_at, phrase_at, prev_word, skip_ws, word_at, word_in, word_is,
-    year_context,
+    at_boundary, is_alnum, is_number_word, numeral_at, phrase_at, prev_word, skip_ws, word_at,
+    word_in, word_is, year_context,
 };
 use crate::model::{DateSpec, PartialDate, Span};
 
@@ -60,7 +77,7 @@ pub struct DateMatch {
 
 /// How many days after the reference a month-day without a year may lie and still take the
 /// reference's year (see the module documentation).
-pub const FUTURE_WINDOW_DAYS: i64 = 7;
+pub const FUTURE_WINDOW_DAYS: i64 = 30;
 
 /// Appends every date expression of `text` to `out`, in order, without overlaps. `reference`
 /// is the dateline: relative expressions resolve against it, and stay unresolved (are not
@@ -73,6 +90,7 @@ pub fn scan_dates(text: &str, reference: Option<PartialDate>, out: &mut Vec<Date
     while i < b.len() {
         if b[i].is_ascii_alphanumeric()
             && at_boundary(b, i)
+            && may_start_date(b, i)
             && let Some(m) = date_at_civil(b, i, r)
         {
             i = m.span.end.max(i + 1);
@@ -90,6 +108,63 @@ pub fn date_at(text: &str, at: usize, reference: Option<PartialDate>) -> Option<
         return None;
     }
     date_at_civil(b, at, reference.and_then(|d| d.to_civil()))
+}
+
+/// True when the token at `i` can begin a date expression (digits, a month or weekday name, a
+/// number or ordinal word, or one of a few words such as `the`, `last`, `today`, `from`): one
+/// lookup that spares the full reader most words of a text.
+fn may_start_date(b: &[u8], i: usize) -> bool {
+    if b.get(i).is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut buf = [0u8; 16];
+    let Some((w, e)) = letters_at(b, i, &mut buf) else { return false };
+    // The commonest words go on only when the next word can continue a date: `the 4th`, `the
+    // first Monday`, `the day before`, `the past week`; `a week ago`.
+    if matches!(w, b"the" | b"a" | b"an") {
+        let p = skip_ws(b, e);
+        if b.get(p).is_some_and(u8::is_ascii_digit) {
+            return w == b"the";
+        }
+        let mut buf2 = [0u8; 16];
+        let Some((n, _)) = letters_at(b, p, &mut buf2) else { return false };
+        return match w {
+            b"the" => {
+                ordinal_word(n).is_some()
+                    || matches!(n, b"day" | b"past" | b"last" | b"twenty" | b"thirty")
+            }
+            _ => matches!(n, b"day" | b"week" | b"month" | b"year"),
+        };
+    }
+    month_name(w).is_some()
+        || weekday_name(w).is_some()
+        || ordinal_word(w).is_some()
+        || is_number_word(w)
+        || matches!(
+            w,
+            b"the"
+                | b"a"
+                | b"an"
+                | b"day"
+                | b"today"
+                | b"tonight"
+                | b"yesterday"
+                | b"tomorrow"
+                | b"tmrw"
+                | b"last"
+                | b"this"
+                | b"next"
+                | b"past"
+                | b"previous"
+                | b"current"
+                | b"coming"
+                | b"following"
+                | b"upcoming"
+                | b"earlier"
+                | b"later"
+                | b"from"
+                | b"between"
+        )
 }
 
 fn next_start(b: &[u8], i: usize) -> usize {
@@ -206,7 +281,10 @@ fn md_on_weekday(m: u8, d: u8, wd: i8, r: Civil) -> Option<DateSpec> {
 /// The most recent day `d` of a month on or before `r` (up to [`FUTURE_WINDOW_DAYS`] after
 /// it), on weekday `wd` when given (`Mon 13th`: the last 13th that was a Monday).
 fn day_on_weekday(d: u8, wd: Option<i8>, r: Civil) -> Option<Civil> {
-    let limit = add_days(r, FUTURE_WINDOW_DAYS)?;
+    // A bare day of the month looks ahead a week only (`on the 18th` in an article of the 29th
+    // is the 18th just past).
+    let window = if wd.is_some() { FUTURE_WINDOW_DAYS } else { 7 };
+    let limit = add_days(r, window)?;
     let start = add_months(r.first_of_month(), 1)?;
     for k in 0..=36 {
         let m = add_months(start, -k)?;
@@ -402,7 +480,20 @@ fn day_at(b: &[u8], i: usize) -> Option<(u8, usize)> {
     }
     let mut buf2 = [0u8; 16];
     let (w2, e2) = word_at(b, p, &mut buf2)?;
-    let u = ordinal_word(w2).filter(|&u| u < 10)?;
+    let u = ordinal_word(w2)
+        .or(match w2 {
+            b"one" => Some(1),
+            b"two" => Some(2),
+            b"three" => Some(3),
+            b"four" => Some(4),
+            b"five" => Some(5),
+            b"six" => Some(6),
+            b"seven" => Some(7),
+            b"eight" => Some(8),
+            b"nine" => Some(9),
+            _ => None,
+        })
+        .filter(|&u| u < 10)?;
     let d = tens + u;
     (d <= 31).then_some((d, e2))
 }
@@ -518,6 +609,14 @@ fn explicit_at(b: &[u8], i: usize) -> Option<(Ex, usize)> {
         if let Some(x) = day_first(b, i) {
             return Some(x);
         }
+        if let Some((y, ye)) = year_at(b, i)
+            && let Some(&sep) = b.get(ye).filter(|c| matches!(c, b'-' | b'/'))
+            && let Some((m, me)) = month_at(b, ye + 1)
+            && b.get(me) == Some(&sep)
+            && let Some((d, de)) = day_at(b, me + 1)
+        {
+            return Some((Ex::Ymd(y, m, d), de));
+        }
         if let Some((y, e)) = year_at(b, i)
             && year_context(b, i, e)
         {
@@ -545,7 +644,8 @@ fn explicit_at(b: &[u8], i: usize) -> Option<(Ex, usize)> {
 fn day_first(b: &[u8], i: usize) -> Option<(Ex, usize)> {
     let (d, e) = day_at(b, i)?;
     let mut p = e;
-    let hyphen = b.get(p) == Some(&b'-');
+    let sep = b.get(p).copied().filter(|c| matches!(c, b'-' | b'/'));
+    let hyphen = sep.is_some();
     if hyphen {
         p += 1;
     } else {
@@ -568,7 +668,7 @@ fn day_first(b: &[u8], i: usize) -> Option<(Ex, usize)> {
         return None;
     }
     if hyphen {
-        if b.get(me) == Some(&b'-') {
+        if b.get(me).copied() == sep {
             if let Some((y, ye)) = year_at(b, me + 1) {
                 return Some((Ex::Ymd(y, m, d), ye));
             }
@@ -665,6 +765,9 @@ fn month_first(b: &[u8], i: usize) -> Option<(Ex, usize)> {
                 "throughout",
                 "before",
                 "after",
+                "between",
+                "to",
+                "and",
             ],
         )
         && (!may || b.get(me).is_none_or(|&c| !c.is_ascii_alphanumeric()))
@@ -679,6 +782,12 @@ fn month_first(b: &[u8], i: usize) -> Option<(Ex, usize)> {
 // Everything
 
 fn date_at_civil(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
+    if let Some(m) = range_at(b, at, r) {
+        return Some(m);
+    }
+    if let Some(m) = month_with_modifier(b, at, r) {
+        return m;
+    }
     if let Some((spec, end)) = relative_at(b, at, r) {
         return spec.map(|date| DateMatch { span: at..end, date });
     }
@@ -745,8 +854,198 @@ fn date_at_civil(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
         }
         return Some(DateMatch { span: at..we, date: on(weekday_before(r, wd, false)?) });
     }
-    let (ex, end) = explicit_at(b, at)?;
-    Some(DateMatch { span: at..end, date: resolve(ex, r)? })
+    if let Some((ex, end)) = explicit_at(b, at) {
+        return Some(DateMatch { span: at..end, date: resolve(ex, r)? });
+    }
+    day_of_month_at(b, at, r)
+}
+
+/// `on the 18th`, `on the 4th.`: a day of the month after `on`, in the month of `R` or the one
+/// before (the most recent such day up to 7 days after `R`). Only where nothing
+/// that could be counted follows (`on the 18th floor` is not a date).
+fn day_of_month_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
+    let pw = prev_word(b, at)?;
+    if !word_in(b, pw, &["on"]) {
+        return None;
+    }
+    let p = word_is(b, at, "the").map_or(at, |e| skip_ws(b, e));
+    let (d, e) = day_at(b, p)?;
+    // `on 15` alone is too weak; `on the 15`, `on 15th`, `on the fifteenth` are dates.
+    if p == at && !b[at..e].iter().any(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let q = skip_ws(b, e);
+    let mut buf = [0u8; 16];
+    if let Some((w, _)) = word_at(b, q, &mut buf)
+        && !matches!(
+            w,
+            b"at"
+                | b"and"
+                | b"or"
+                | b"to"
+                | b"when"
+                | b"with"
+                | b"but"
+                | b"as"
+                | b"after"
+                | b"before"
+                | b"for"
+                | b"in"
+                | b"of"
+        )
+    {
+        return None;
+    }
+    let date = on(day_on_weekday(d, None, r?)?);
+    Some(DateMatch { span: at..e, date })
+}
+
+/// `this September`, `last July`, `next March`: `Some(None)` when recognised but unresolvable.
+fn month_with_modifier(b: &[u8], at: usize, r: Option<Civil>) -> Option<Option<DateMatch>> {
+    let mut buf = [0u8; 16];
+    let (w, we) = word_at(b, at, &mut buf)?;
+    let off: i32 = match w {
+        b"this" => 0,
+        b"last" | b"previous" => -1,
+        b"next" | b"coming" => 1,
+        _ => return None,
+    };
+    let p = skip_ws(b, we);
+    let mut buf2 = [0u8; 16];
+    let (mw, me) = word_at(b, p, &mut buf2)?;
+    let (m, abbr) = month_name(mw)?;
+    if abbr || p == we {
+        return None;
+    }
+    let Some(r) = r else { return Some(None) };
+    let (ry, rm) = (i32::from(r.year()), r.month() as u8);
+    let y = match off {
+        0 => ry,
+        -1 => {
+            if m < rm {
+                ry
+            } else {
+                ry - 1
+            }
+        }
+        _ => {
+            if m > rm {
+                ry
+            } else {
+                ry + 1
+            }
+        }
+    };
+    let date = DateSpec::On(PartialDate { year: Some(y), month: Some(m), day: None });
+    Some(Some(DateMatch { span: at..me, date }))
+}
+
+/// A range of explicit dates: `March 3 to 5`, `from May to October 2020`, `Nov 18-Dec 19,
+/// 2015`, `between 2014 and 2018`, `13th to 15th July`. Bounds are inclusive; the first takes
+/// the second's year (and month) when it has none.
+fn range_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
+    let (between, p) = if let Some(e) = word_is(b, at, "between") {
+        (true, skip_ws(b, e))
+    } else if let Some(e) = word_is(b, at, "from") {
+        (false, skip_ws(b, e))
+    } else {
+        (false, at)
+    };
+    if p == at && !b.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    // First bound: an explicit date, or a bare day (`13th to 15th July`).
+    let (first, e1) = match explicit_at(b, p) {
+        Some((ex, e)) if !matches!(ex, Ex::M(_)) || p > at => (Some(ex), e),
+        Some(_) => return None,
+        None => {
+            let (d, e) = day_at(b, p)?;
+            let _ = d;
+            (None, e)
+        }
+    };
+    // Connector.
+    let q = skip_ws(b, e1);
+    let e_conn = if between {
+        word_is(b, q, "and")
+    } else {
+        word_is(b, q, "to")
+            .or_else(|| word_is(b, q, "through"))
+            .or_else(|| word_is(b, q, "until"))
+            .or_else(|| word_is(b, q, "till"))
+            .or_else(|| matches!(b.get(q), Some(b'-')).then_some(q + 1))
+            .or_else(|| b.get(q..).is_some_and(|t| t.starts_with("–".as_bytes())).then_some(q + 3))
+    }?;
+    let s2 = skip_ws(b, e_conn);
+    if word_is(b, q, "to").is_some() && first.is_none() && p == at {
+        // `13th to 15th July` needs a month after; checked below.
+    }
+    // Second bound.
+    let (second, e2) = match (first, explicit_at(b, s2)) {
+        (Some(Ex::Y(_)), _) => {
+            let (y, e) = year_at(b, s2)?;
+            (Ex::Y(y), e)
+        }
+        (_, Some((ex @ (Ex::Ymd(..) | Ex::Md(..) | Ex::Ym(..)), e))) => (ex, e),
+        (Some(Ex::M(_) | Ex::Ym(..)), _) => {
+            // `from May to October`
+            let (m, e) = month_at(b, s2)?;
+            match year_after(b, e, true) {
+                Some((y, ye)) => (Ex::Ym(y, m), ye),
+                None => (Ex::M(m), e),
+            }
+        }
+        (Some(Ex::Md(m, _) | Ex::Ymd(_, m, _)), _) => {
+            // `March 3 to 5`, `August 27th - 29th`, `March 3-5, 2022`
+            let (d, e) = day_at(b, s2)?;
+            match year_after(b, e, false) {
+                Some((y, ye)) => (Ex::Ymd(y, m, d), ye),
+                None => (Ex::Md(m, d), e),
+            }
+        }
+        _ => return None,
+    };
+    // A bare first day takes the second's month.
+    let day1 = if first.is_none() { day_at(b, p).map(|x| x.0) } else { None };
+    let first = match (first, second) {
+        (Some(f), _) => f,
+        (None, Ex::Md(m, _)) => Ex::Md(m, day1?),
+        (None, Ex::Ymd(y, m, _)) => Ex::Ymd(y, m, day1?),
+        _ => return None,
+    };
+    // Years: the first bound takes the second's year (the year before when it would end up
+    // after the second).
+    let first = match (first, second) {
+        (Ex::Md(m1, d1), Ex::Ymd(y, m2, d2)) => {
+            Ex::Ymd(if (m1, d1) > (m2, d2) { y - 1 } else { y }, m1, d1)
+        }
+        (Ex::M(m1), Ex::Ym(y, m2)) => Ex::Ym(if m1 > m2 { y - 1 } else { y }, m1),
+        (f, _) => f,
+    };
+    let start = match resolve(first, r)? {
+        DateSpec::On(d) => d,
+        DateSpec::Between { .. } => return None,
+    };
+    let end = match (second, start.year) {
+        (Ex::Md(m, d), Some(y)) => {
+            let y = if (Some(m), Some(d)) < (start.month, start.day) { y + 1 } else { y };
+            PartialDate::from_civil(civil(y, m, d)?)
+        }
+        (Ex::M(m), Some(y)) => {
+            let y = if Some(m) < start.month { y + 1 } else { y };
+            PartialDate { year: Some(y), month: Some(m), day: None }
+        }
+        (Ex::Md(m, d), None) => PartialDate { year: None, month: Some(m), day: Some(d) },
+        (Ex::M(m), None) => PartialDate { year: None, month: Some(m), day: None },
+        (ex, _) => match resolve(ex, r)? {
+            DateSpec::On(d) => d,
+            DateSpec::Between { .. } => return None,
+        },
+    };
+    if start.year.is_some() && end.year.is_some() && start > end {
+        return None;
+    }
+    Some(DateMatch { span: at..e2, date: DateSpec::Between { start, end } })
 }
 
 /// Expressions relative to the reference. `Some((None, _))`: recognised but unresolvable.
@@ -771,6 +1070,7 @@ fn relative_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec
         (&["the", "day", "after", "tomorrow"][..], 2),
         (&["day", "before", "yesterday"][..], -2),
         (&["day", "after", "tomorrow"][..], 2),
+        (&["the", "day", "after", "tmrw"][..], 2),
         (&["last", "night"][..], -1),
         (&["this", "morning"][..], 0),
         (&["this", "afternoon"][..], 0),
@@ -833,6 +1133,12 @@ fn relative_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec
         let e = word_is(b, p, "coming").or_else(|| word_is(b, p, "upcoming"))?;
         p = skip_ws(b, e);
     }
+    // Rolling periods: `the past two weeks`, `the last 3 years`, `the past week`.
+    if offset < 0
+        && let Some(x) = rolling(b, p, r, w == b"past")
+    {
+        return Some(x);
+    }
     let mut buf2 = [0u8; 16];
     let (u, ue) = word_at(b, p, &mut buf2)?;
     if let Some((wd, false)) = weekday_name(u) {
@@ -858,7 +1164,7 @@ fn relative_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec
         _ => return None,
     };
     if offset == -2 {
-        return None; // `the past week`: the last seven days, not a calendar week
+        return None; // `this past week`
     }
     let spec = r.and_then(|r| match unit {
         "weekend" => {
@@ -873,6 +1179,51 @@ fn relative_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec
         _ => Some(year_of(i32::from(r.year()) + offset as i32)),
     });
     Some((spec, ue))
+}
+
+/// `(past|last) N days|weeks|months|years` (and `past week` without a number): from `R` minus
+/// the period to `R`.
+fn rolling(b: &[u8], p: usize, r: Option<Civil>, past: bool) -> Option<(Option<DateSpec>, usize)> {
+    let (n, ne) = match small_numeral(b, p) {
+        Some((n, e)) if word_is(b, p, "a").is_none() && word_is(b, p, "an").is_none() => (n, e),
+        _ if past => (1, p),
+        _ => return None,
+    };
+    let q = if ne == p { p } else { skip_ws(b, ne) };
+    let mut buf = [0u8; 16];
+    let (u, ue) = word_at(b, q, &mut buf)?;
+    let plural = u.ends_with(b"s");
+    if (ne == p) == plural {
+        return None; // `past weeks`, `last 3 week`
+    }
+    let spec = r.and_then(|r| {
+        let start = match u {
+            b"day" | b"days" => add_days(r, -n),
+            b"week" | b"weeks" => add_days(r, -7 * n),
+            b"month" | b"months" => add_months(r, -n),
+            b"year" | b"years" => add_years(r, -n),
+            _ => None,
+        }?;
+        Some(between(start, r))
+    });
+    matches!(u, b"day" | b"days" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years")
+        .then_some((spec, ue))
+}
+
+/// A small count at `p`: `a`/`an`, digits or words (`two`, `twenty-one`).
+fn small_numeral(b: &[u8], p: usize) -> Option<(i64, usize)> {
+    if let Some(e) = word_is(b, p, "a").or_else(|| word_is(b, p, "an")) {
+        return Some((1, e));
+    }
+    // A bounded window keeps this linear (no re-validation of the whole text per word).
+    let w = b.get(p..b.len().min(p + 96))?;
+    let s = match std::str::from_utf8(w) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(w.get(..e.valid_up_to())?).ok()?,
+    };
+    let num = numeral_at(s, 0)?;
+    let n = i64::try_from(num.value.to_u64()?).ok()?;
+    (n <= 10_000).then_some((n, p + num.span.end))
 }
 
 /// First and last day of the week/month/year of `r`, shifted by `offset` periods.
@@ -895,12 +1246,7 @@ fn period(r: Civil, unit: &str, offset: i64) -> Option<(Civil, Civil)> {
 
 /// `two days ago`, `a week ago`, `3 months ago`.
 fn offset_ago(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec>, usize)> {
-    let (n, ne) = if let Some(e) = word_is(b, at, "a").or_else(|| word_is(b, at, "an")) {
-        (1i64, e)
-    } else {
-        let num = numeral_at(std::str::from_utf8(b).ok()?, at)?;
-        (i64::try_from(num.value.to_u64()?).ok()?, num.span.end)
-    };
+    let (n, ne) = small_numeral(b, at)?;
     let p = skip_ws(b, ne);
     let mut buf = [0u8; 16];
     let (u, ue) = word_at(b, p, &mut buf)?;
@@ -1062,6 +1408,10 @@ mod tests {
         assert_eq!(dates("in 2017", None), ["2017 [2017]"]);
         assert_eq!(dates("the 4th of July", None), ["--07-04 [the 4th of July]"]);
         assert_eq!(dates("3/29/2022", None), ["2022-03-29 [3/29/2022]"]);
+        assert_eq!(dates("23/Sep/2020", None), ["2020-09-23 [23/Sep/2020]"]);
+        assert_eq!(dates("2020/Sep/23", None), ["2020-09-23 [2020/Sep/23]"]);
+        assert_eq!(dates("05-Aug-2016", None), ["2016-08-05 [05-Aug-2016]"]);
+        assert_eq!(dates("May twenty one", None), ["--05-21 [May twenty one]"]);
         assert_eq!(dates("in May", TUE), ["2021-05 [May]"]);
         assert!(dates("you may go", TUE).is_empty());
         assert!(dates("2,000 troops", TUE).is_empty());
@@ -1069,10 +1419,11 @@ mod tests {
 
     #[test]
     fn year_inference() {
-        // Nearest before the dateline, or up to a week after it.
+        // Nearest before the dateline, or up to 30 days after it.
         assert_eq!(dates("on December 27", Some("2022-01-10")), ["2021-12-27 [December 27]"]);
         assert_eq!(dates("on April 2", TUE), ["2022-04-02 [April 2]"]);
-        assert_eq!(dates("on April 15", TUE), ["2021-04-15 [April 15]"]);
+        assert_eq!(dates("on May 15", TUE), ["2021-05-15 [May 15]"]);
+        assert_eq!(dates("on April 15", TUE), ["2022-04-15 [April 15]"]);
         assert_eq!(dates("on January 2", Some("2021-12-30")), ["2022-01-02 [January 2]"]);
         assert_eq!(dates("Feb 29", Some("2017-03-22")), ["2016-02-29 [Feb 29]"]);
     }
@@ -1113,6 +1464,68 @@ mod tests {
         assert_eq!(dates("two days ago", TUE), ["2022-03-27 [two days ago]"]);
         assert_eq!(dates("a week ago", TUE), ["2022-03-22 [a week ago]"]);
         assert!(dates("yesterday and last week", None).is_empty());
+        assert_eq!(
+            dates("in the past two weeks", TUE),
+            ["2022-03-15..2022-03-29 [past two weeks]"]
+        );
+        assert_eq!(dates("over the last 3 years", TUE), ["2019-03-29..2022-03-29 [last 3 years]"]);
+        assert_eq!(dates("in the past week", TUE), ["2022-03-22..2022-03-29 [past week]"]);
+    }
+
+    #[test]
+    fn day_of_month() {
+        assert_eq!(dates("talks on the 18th.", TUE), ["2022-03-18 [the 18th]"]);
+        assert_eq!(dates("talks on the 30th.", TUE), ["2022-03-30 [the 30th]"]);
+        assert_eq!(dates("talks on the 6th, when", TUE), ["2022-03-06 [the 6th]"]);
+        assert!(dates("on the 18th floor", TUE).is_empty());
+        assert!(dates("talks on the 18th.", None).is_empty());
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(dates("March 3 to 5", TUE), ["2022-03-03..2022-03-05 [March 3 to 5]"]);
+        assert_eq!(dates("March 3-5, 2021", None), ["2021-03-03..2021-03-05 [March 3-5, 2021]"]);
+        assert_eq!(
+            dates("from May to October 2020", None),
+            ["2020-05..2020-10 [from May to October 2020]"]
+        );
+        assert_eq!(
+            dates("Nov 18-Dec 19, 2015", None),
+            ["2015-11-18..2015-12-19 [Nov 18-Dec 19, 2015]"]
+        );
+        assert_eq!(dates("between 2014 and 2018", None), ["2014..2018 [between 2014 and 2018]"]);
+        assert_eq!(
+            dates("from 13th to 15th July", None),
+            ["--07-13..--07-15 [from 13th to 15th July]"]
+        );
+        assert_eq!(dates("from March 3 to 5", None), ["--03-03..--03-05 [from March 3 to 5]"]);
+        assert_eq!(dates("this September", Some("2016-11-07")), ["2016-09 [this September]"]);
+        assert_eq!(dates("last July", TUE), ["2021-07 [last July]"]);
+        assert_eq!(dates("next March", TUE), ["2023-03 [next March]"]);
+    }
+
+    #[test]
+    fn nth_weekday_and_day_of_month() {
+        assert_eq!(
+            dates("the first Monday of March", TUE),
+            ["2022-03-07 [the first Monday of March]"]
+        );
+        assert_eq!(
+            dates("last Friday of October 2021", TUE),
+            ["2021-10-29 [last Friday of October 2021]"]
+        );
+        assert_eq!(dates("the 20th of next month", TUE), ["2022-04-20 [the 20th of next month]"]);
+        assert_eq!(dates("3 days from today", TUE), ["2022-04-01 [3 days from today]"]);
+    }
+
+    #[test]
+    fn long_inputs_finish() {
+        let s =
+            "On Friday (April 15), two days ago, 3 weeks from now, March 3 to 5; ".repeat(10_000);
+        let r = crate::article::iso_date("2022-03-29");
+        let mut out = Vec::new();
+        scan_dates(&s, r, &mut out);
+        assert!(out.len() >= 30_000);
     }
 
     #[test]

@@ -23,7 +23,7 @@
 //! | `up to 17`, `at most`, `no more than`, `a maximum of`, `17 or fewer` | `<=17` |
 //! | `10 to 20`, `10-20`, `10–20`, `between 10 and 20`, `from 10 to 20`, `10 through 20` | `10..20` (inclusive) |
 //! | `more than 10 and less than 20` | `11..19` |
-//! | `a couple of` | `~2` |
+//! | `a couple of` / `a pair of` | `~2` / `2` |
 //! | `dozens`, `hundreds`, `thousands`, `millions` (no number before) | `>=24`, `>=200`, `>=2000`, `>=2000000` (at least two of them) |
 //! | `tens of thousands`, `hundreds of thousands` | `>=20000`, `>=200000` |
 //!
@@ -33,7 +33,8 @@
 //!
 //! Not counts: `in 2022` (a bare 4-digit 1800–2100 is a year unless a count word qualifies it or
 //! a noun follows it, `2000 troops`), `10%`, `10 percent`, `$5m`, `£20`, `5 dollars`, `3rd`,
-//! `5pm`, `5 p.m.`, `10:30`, `1980s`, `COVID-19`, `-1`, `2.5` (a fraction without a scale).
+//! `5pm`, `5 p.m.`, `10:30`, `1980s`, `COVID-19`, `-1`, `2.5` (a fraction without a scale), the
+//! parts of `2022-03-29` and `5/12`, and numbers written with a leading zero (`03`).
 //!
 //! Everything is one left-to-right pass over bytes with a small word table; nothing allocates.
 
@@ -238,6 +239,11 @@ enum W {
     A,
     Half,
     Minus,
+}
+
+/// The number word `w` (lowercase), if it is one.
+pub(super) fn is_number_word(w: &[u8]) -> bool {
+    lookup(w).is_some()
 }
 
 fn lookup(w: &[u8]) -> Option<W> {
@@ -1124,6 +1130,13 @@ fn not_a_count(b: &[u8], n: &Numeral, qualified: bool) -> bool {
     if p == s && s >= 2 && b[s - 1] == b':' && b[s - 2].is_ascii_digit() {
         return true;
     }
+    // Inside a date or code (`2022-03-29`, `5/12`), or written with a leading zero (`03`).
+    if !qualified
+        && ((p == s && s >= 2 && matches!(b[s - 1], b'-' | b'/') && b[s - 2].is_ascii_digit())
+            || (e - s > 1 && b[s] == b'0' && b.get(s + 1).is_some_and(u8::is_ascii_digit)))
+    {
+        return true;
+    }
     if p == s && s >= 2 && b[s - 1] == b'-' && b[s - 2].is_ascii_alphabetic() && {
         let mut k = s - 2;
         while k > 0 && b[k - 1].is_ascii_alphanumeric() {
@@ -1424,6 +1437,16 @@ fn combine(a: Quantity, b: Quantity) -> Option<Quantity> {
     (lo <= hi).then(|| Quantity::range(lo, hi))
 }
 
+/// True when the word at `i` can begin a count expression (a qualifier, a number word, `a`,
+/// `between`, `dozens`): one table lookup that spares the full reader most words of a text.
+fn may_start_count(b: &[u8], i: usize) -> bool {
+    let mut buf = [0u8; 16];
+    let Some((w, _)) = word_at(b, i, &mut buf) else { return false };
+    lookup(w).is_some()
+        || BEFORE.iter().any(|(words, _)| words[0].as_bytes() == w)
+        || matches!(w, b"tens" | b"between" | b"from" | b"bigger" | b"half")
+}
+
 /// Appends every count expression of `text` to `out`, in order, without overlaps (the longest
 /// expression at each position). Byte spans are relative to `text`.
 pub fn scan_counts(text: &str, out: &mut Vec<NumberMatch>) {
@@ -1431,9 +1454,12 @@ pub fn scan_counts(text: &str, out: &mut Vec<NumberMatch>) {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        let candidate =
-            (c.is_ascii_alphanumeric() || c == b'>' || c == b'<' || c == b'.' || c == b'-')
-                && (at_boundary(b, i) || c == b'>' || c == b'<');
+        let candidate = match c {
+            b'>' | b'<' => true,
+            b'0'..=b'9' | b'.' | b'-' => at_boundary(b, i),
+            b'a'..=b'z' | b'A'..=b'Z' => at_boundary(b, i) && may_start_count(b, i),
+            _ => false,
+        };
         if candidate && let Some(m) = count_at(text, i) {
             i = m.span.end.max(i + 1);
             out.push(m);
@@ -1536,6 +1562,13 @@ mod tests {
         assert_eq!(counts("up to 700 workers"), ["<=700 [up to 700]"]);
         assert_eq!(counts("fewer than a thousand"), ["<1000 [fewer than a thousand]"]);
         assert_eq!(counts("200 or more"), [">=200 [200 or more]"]);
+        assert_eq!(counts("approximately 150"), ["~150 [approximately 150]"]);
+        assert_eq!(counts("roughly 150"), ["~150 [roughly 150]"]);
+        assert_eq!(counts("less than 20"), ["<20 [less than 20]"]);
+        assert_eq!(counts("under 20"), ["<20 [under 20]"]);
+        assert_eq!(counts("no more than 20"), ["<=20 [no more than 20]"]);
+        assert_eq!(counts("MORE THAN 200 DIPLOMATS"), [">200 [MORE THAN 200]"]);
+        assert_eq!(counts("a hundred diplomats"), ["100 [a hundred]"]);
     }
 
     #[test]
@@ -1572,9 +1605,21 @@ mod tests {
         assert!(counts("the 1980s").is_empty());
         assert!(counts("COVID-19 cases").is_empty());
         assert!(counts("March 23, 2022.").is_empty() || counts("March 23, 2022.") == ["23 [23]"]);
+        assert!(counts("dated 2022-03-29 in").is_empty());
         assert_eq!(counts("2,000 troops"), ["2000 [2,000]"]);
         assert_eq!(counts("2000 troops"), ["2000 [2000]"]);
         assert_eq!(counts("Poland expelled 45 Russian diplomats"), ["45 [45]"]);
+    }
+
+    #[test]
+    fn long_inputs_finish() {
+        // Linear scan: a long run of numbers, words and spaces is read once.
+        let s = "more than 1,000 and about two hundred and six, 1.2.3 ".repeat(20_000);
+        let mut out = Vec::new();
+        scan_counts(&s, &mut out);
+        assert!(out.len() >= 20_000);
+        let spaces = format!("more{}than 5", " ".repeat(100_000));
+        assert_eq!(counts(&spaces).len(), 1);
     }
 
     #[test]
