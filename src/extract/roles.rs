@@ -1451,9 +1451,11 @@ impl<'a> Sentence<'a> {
         if counted(k) {
             return true;
         }
-        let noun = self.tokens[k].actor.is_some()
-            || (self.tokens[k].kind == Kind::Word && !self.is(k, AGENT_NOUNS));
-        noun && k > 0 && counted(k - 1)
+        // `3 gunmen killed 5`: a count after the verb makes it active.
+        let count_after = self.tokens.get(ti + 1).is_some_and(|t| t.count.is_some())
+            || self.tokens.iter().skip(ti).take(3).any(|t| t.count.is_some());
+        let noun = self.tokens[k].actor.is_some() || self.tokens[k].kind == Kind::Word;
+        noun && k > 0 && counted(k - 1) && !count_after
     }
 
     /// Nothing but a pronoun (or nothing at all) stands for the subject before the verb.
