@@ -24,15 +24,23 @@ pub struct JsonReport {
     pub diagnostics: Vec<Located>,
 }
 
+/// Where something was written: the file, 1-based line and column of its first byte, its byte
+/// range in the file as on disk, and its text. Flattened into the objects that carry it.
 #[derive(Debug, Serialize)]
-pub struct JsonClaim {
+pub struct JsonSpan {
     pub file: String,
     pub line: usize,
     pub column: usize,
     pub start: usize,
     pub end: usize,
-    /// The claim as written.
     pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonClaim {
+    /// The claim as written.
+    #[serde(flatten)]
+    pub at: JsonSpan,
     pub verdict: Verdict,
     pub reasons: Vec<Reason>,
     pub code: &'static str,
@@ -44,13 +52,9 @@ pub struct JsonClaim {
 
 #[derive(Debug, Serialize)]
 pub struct JsonEvidence {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub start: usize,
-    pub end: usize,
     /// The article's text of the span.
-    pub text: String,
+    #[serde(flatten)]
+    pub at: JsonSpan,
     /// The fact as a claim line.
     pub fact: String,
     pub supports: bool,
@@ -60,23 +64,15 @@ pub struct JsonEvidence {
 #[derive(Debug, Serialize)]
 pub struct JsonNearMiss {
     pub kind: crate::check::NearMissKind,
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
+    #[serde(flatten)]
+    pub at: JsonSpan,
     pub fact: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct JsonFact {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
+    #[serde(flatten)]
+    pub at: JsonSpan,
     pub fact: String,
     pub code: &'static str,
     pub level: &'static str,
@@ -92,20 +88,15 @@ fn level_name(l: Option<Severity>) -> &'static str {
     }
 }
 
-struct Place {
-    file: String,
-    line: usize,
-    column: usize,
-    text: String,
-}
-
-fn place(sources: &SourceMap, file: FileId, span: &Span) -> Place {
+fn place(sources: &SourceMap, file: FileId, span: &Span) -> JsonSpan {
     let f = sources.get(file);
     let (line, column) = f.line_col(span.start);
-    Place {
+    JsonSpan {
         file: f.name.clone(),
         line,
         column,
+        start: span.start,
+        end: span.end,
         text: f.text.get(span.clone()).unwrap_or_default().to_string(),
     }
 }
@@ -116,15 +107,9 @@ fn claim_json(
     lexicon: &Lexicon,
     policy: &Policy,
 ) -> JsonClaim {
-    let p = place(sources, c.claim.file, &c.claim.span);
     let finding = crate::check::diagnostics::finding(c);
     JsonClaim {
-        file: p.file,
-        line: p.line,
-        column: p.column,
-        start: c.claim.span.start,
-        end: c.claim.span.end,
-        text: p.text,
+        at: place(sources, c.claim.file, &c.claim.span),
         verdict: c.verdict,
         reasons: c.reasons.clone(),
         code: finding.code(),
@@ -132,36 +117,20 @@ fn claim_json(
         evidence: c
             .evidence
             .iter()
-            .map(|e| {
-                let p = place(sources, e.fact.file, &e.fact.span);
-                JsonEvidence {
-                    file: p.file,
-                    line: p.line,
-                    column: p.column,
-                    start: e.fact.span.start,
-                    end: e.fact.span.end,
-                    text: p.text,
-                    fact: fact_line(&e.fact, lexicon),
-                    supports: e.supports,
-                    reasons: e.reasons.clone(),
-                }
+            .map(|e| JsonEvidence {
+                at: place(sources, e.fact.file, &e.fact.span),
+                fact: fact_line(&e.fact, lexicon),
+                supports: e.supports,
+                reasons: e.reasons.clone(),
             })
             .collect(),
         near_misses: c
             .near_misses
             .iter()
-            .map(|n| {
-                let p = place(sources, n.fact.file, &n.fact.span);
-                JsonNearMiss {
-                    kind: n.kind,
-                    file: p.file,
-                    line: p.line,
-                    column: p.column,
-                    start: n.fact.span.start,
-                    end: n.fact.span.end,
-                    text: p.text,
-                    fact: fact_line(&n.fact, lexicon),
-                }
+            .map(|n| JsonNearMiss {
+                kind: n.kind,
+                at: place(sources, n.fact.file, &n.fact.span),
+                fact: fact_line(&n.fact, lexicon),
             })
             .collect(),
         notes: c.notes.iter().map(|n| n.message()).collect(),
@@ -169,14 +138,8 @@ fn claim_json(
 }
 
 fn fact_json(f: &Fact, sources: &SourceMap, lexicon: &Lexicon, policy: &Policy) -> JsonFact {
-    let p = place(sources, f.file, &f.span);
     JsonFact {
-        file: p.file,
-        line: p.line,
-        column: p.column,
-        start: f.span.start,
-        end: f.span.end,
-        text: p.text,
+        at: place(sources, f.file, &f.span),
         fact: fact_line(f, lexicon),
         code: Finding::Unverified.code(),
         level: level_name(policy.level(Finding::Unverified)),
