@@ -13,19 +13,36 @@ use codespan_reporting::files::{self, Files};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FileId(pub u32);
 
-/// One file's name (as given by the user, or `<rules>/actors.claims` for embedded rules) and text.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    pub name: String,
-    pub text: String,
+/// Line starts and character checkpoints of a text: 1-based line and column (in characters) of
+/// any byte offset in time independent of the line's length.
+///
+/// Counting the characters from the start of the line on every lookup is quadratic on a long
+/// line with many spans (a 10 MB article on one line, with a fact every hundred bytes, took
+/// minutes); the checkpoints (the number of characters before every [`LineIndex::BLOCK`]-th
+/// byte) bound each lookup to counting at most two blocks.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    /// Byte offset of the start of each line (the first is 0); a line ends after `\n`.
     line_starts: Vec<usize>,
+    /// `checkpoints[k]`: characters in the text's first `k * BLOCK` bytes.
+    checkpoints: Vec<usize>,
 }
 
-impl SourceFile {
-    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
-        let line_starts = files::line_starts(&text).collect();
-        SourceFile { name: name.into(), text, line_starts }
+impl LineIndex {
+    /// Bytes between two character checkpoints.
+    pub const BLOCK: usize = 1024;
+
+    /// Indexes `text` (one pass).
+    pub fn new(text: &str) -> Self {
+        let line_starts = files::line_starts(text).collect();
+        let mut checkpoints = Vec::with_capacity(text.len() / Self::BLOCK + 1);
+        let mut chars = 0;
+        checkpoints.push(0);
+        for block in text.as_bytes().chunks(Self::BLOCK) {
+            chars += count_chars(block);
+            checkpoints.push(chars);
+        }
+        LineIndex { line_starts, checkpoints }
     }
 
     /// 0-based line index of a byte offset.
@@ -33,31 +50,90 @@ impl SourceFile {
         self.line_starts.partition_point(|&s| s <= byte).saturating_sub(1)
     }
 
-    /// 1-based line and 1-based column (in characters) of a byte offset.
-    pub fn line_col(&self, byte: usize) -> (usize, usize) {
-        let byte = byte.min(self.text.len());
+    /// Byte offset where the 0-based line `line` starts, if there is such a line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line).copied()
+    }
+
+    /// Number of lines (an empty text has one).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 1-based line and 1-based column (in characters) of a byte offset in `text`, the text this
+    /// index was built from. An offset past the end is the end; an offset inside a character
+    /// counts bytes from the start of its line. A byte-order mark at the start of a line is not
+    /// a column.
+    pub fn line_col(&self, text: &str, byte: usize) -> (usize, usize) {
+        let byte = byte.min(text.len());
         let line = self.line_index(byte);
-        let start = self.line_starts[line];
-        // A byte-order mark is not a column.
-        let col = self
-            .text
-            .get(start..byte)
-            .map(|s| s.strip_prefix('\u{feff}').unwrap_or(s).chars().count())
-            .unwrap_or(byte - start);
+        let start = self.line_start(line).unwrap_or(0).min(byte);
+        if !text.is_char_boundary(byte) || !text.is_char_boundary(start) {
+            return (line + 1, byte - start + 1);
+        }
+        let mut col = self.chars_before(text, byte).saturating_sub(self.chars_before(text, start));
+        if byte >= start + 3 && text.get(start..).is_some_and(|s| s.starts_with('\u{feff}')) {
+            col -= 1;
+        }
         (line + 1, col + 1)
+    }
+
+    /// Characters in `text[..byte]`.
+    fn chars_before(&self, text: &str, byte: usize) -> usize {
+        let block = byte / Self::BLOCK;
+        let from = block * Self::BLOCK;
+        let before = self.checkpoints.get(block).copied().unwrap_or(0);
+        before + text.as_bytes().get(from..byte).map_or(0, count_chars)
+    }
+}
+
+/// Characters in a run of UTF-8 bytes (cut anywhere): the bytes that do not continue a
+/// character.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// One file's name (as given by the user, or `<rules>/actors.claims` for embedded rules) and text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The name reports use: the path as given, or `<rules>/NAME` for an embedded rule file.
+    pub name: String,
+    /// The file's text exactly as on disk.
+    pub text: String,
+    lines: LineIndex,
+}
+
+impl SourceFile {
+    /// A file with its line index.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let lines = LineIndex::new(&text);
+        SourceFile { name: name.into(), text, lines }
+    }
+
+    /// 0-based line index of a byte offset.
+    pub fn line_index(&self, byte: usize) -> usize {
+        self.lines.line_index(byte)
+    }
+
+    /// 1-based line and 1-based column (in characters) of a byte offset; see
+    /// [`LineIndex::line_col`].
+    pub fn line_col(&self, byte: usize) -> (usize, usize) {
+        self.lines.line_col(&self.text, byte)
     }
 
     /// Byte range of the 0-based line `line`, without its line terminator.
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)?;
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
-        let slice = &self.text[start..end];
+        let start = self.lines.line_start(line)?;
+        let end = self.lines.line_start(line + 1).unwrap_or(self.text.len());
+        let slice = self.text.get(start..end)?;
         let trimmed = slice.trim_end_matches(['\n', '\r']).len();
         Some(start..start + trimmed)
     }
 
+    /// Number of lines (an empty file has one).
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.lines.line_count()
     }
 }
 
@@ -68,28 +144,34 @@ pub struct SourceMap {
 }
 
 impl SourceMap {
+    /// An empty map.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Adds a file (its text exactly as on disk) and returns its id.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
         let id = FileId(self.files.len() as u32);
         self.files.push(SourceFile::new(name, text));
         id
     }
 
+    /// The file with this id (ids come from [`SourceMap::add`] on this map).
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
     }
 
+    /// Every file with its id, in the order added.
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), f))
     }
 
+    /// Number of files.
     pub fn len(&self) -> usize {
         self.files.len()
     }
 
+    /// True when no file was added.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
@@ -115,11 +197,11 @@ impl<'a> Files<'a> for SourceMap {
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, files::Error> {
         let f = self.files.get(id.0 as usize).ok_or(files::Error::FileMissing)?;
-        let start = *f.line_starts.get(line_index).ok_or(files::Error::LineTooLarge {
+        let start = f.lines.line_start(line_index).ok_or(files::Error::LineTooLarge {
             given: line_index,
-            max: f.line_starts.len().saturating_sub(1),
+            max: f.lines.line_count().saturating_sub(1),
         })?;
-        let end = f.line_starts.get(line_index + 1).copied().unwrap_or(f.text.len());
+        let end = f.lines.line_start(line_index + 1).unwrap_or(f.text.len());
         Ok(start..end)
     }
 }
@@ -136,6 +218,57 @@ mod tests {
         let y = f.text.find('y').unwrap();
         assert_eq!(f.line_col(y), (2, 5));
         assert_eq!(f.line_range(1), Some(3..f.text.len() - 1));
+    }
+
+    /// The column as it was computed before [`LineIndex`]: count the line's characters.
+    fn naive(text: &str, byte: usize) -> (usize, usize) {
+        let byte = byte.min(text.len());
+        let bytes = &text.as_bytes()[..byte];
+        let start = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line = bytes[..start].iter().filter(|&&b| b == b'\n').count();
+        let col = text
+            .get(start..byte)
+            .map(|s| s.strip_prefix('\u{feff}').unwrap_or(s).chars().count())
+            .unwrap_or(byte - start);
+        (line + 1, col + 1)
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints() {
+        let line = "é“x” ".repeat(3 * LineIndex::BLOCK);
+        let text = format!("\u{feff}a\n{line}\n{line}end");
+        let f = SourceFile::new("a", text.as_str());
+        for byte in (0..=text.len() + 2).step_by(97).chain([text.len() - 3, text.len()]) {
+            assert_eq!(f.line_col(byte), naive(&text, byte), "byte {byte}");
+        }
+    }
+
+    #[test]
+    fn many_lookups_on_one_long_line_are_fast() {
+        // 4 MB on one line, a lookup every 100 bytes: quadratic counting took minutes here.
+        let text = "Poland expelled 45 diplomats, ".repeat(140_000);
+        let f = SourceFile::new("a", text.as_str());
+        let mut last = (0, 0);
+        for byte in (0..text.len()).step_by(100) {
+            last = f.line_col(byte);
+        }
+        assert_eq!(last.0, 1);
+        assert_eq!(last.1, (text.len() - 1) / 100 * 100 + 1);
+    }
+
+    proptest::proptest! {
+        /// Any text, any offset: the same line and column as counting characters.
+        #[test]
+        fn line_col_is_naive_line_col(
+            text in "(\\PC|[\n\r\u{feff}é“])*",
+            picks in proptest::collection::vec(0usize..4000, 1..20),
+        ) {
+            let f = SourceFile::new("a", text.as_str());
+            for p in picks {
+                let byte = p % (text.len() + 2);
+                proptest::prop_assert_eq!(f.line_col(byte), naive(&text, byte));
+            }
+        }
     }
 
     #[test]
