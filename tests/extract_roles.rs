@@ -163,3 +163,14 @@ fn reuters_dateline_is_not_the_facts_date() {
         ["_ killed 18"]
     );
 }
+
+#[test]
+fn one_person_counts_one() {
+    case("An Iranian official was arrested in London.", &["_ arrested 1 Iran"]);
+    case("A second US Marine has been charged with spying.", &["_ charged 1 United States"]);
+    case("BLACK POLICEMAN KILLED IN SOWETO", &["_ killed 1"]);
+    case("Police detained a worker in Istanbul.", &["_ arrested 1"]);
+    // Plural heads and active verbs keep their own reading.
+    case("Police detained two workers in Istanbul.", &["_ arrested 2"]);
+    case("A soldier killed 3 civilians.", &["_ killed 3"]);
+}

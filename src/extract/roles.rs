@@ -33,7 +33,7 @@ use super::names::{Form, Trigger};
 use super::number::NumberMatch;
 use super::tokens::{Kind, Token};
 use crate::lexicon::{Lexicon, NameKind};
-use crate::model::{ActorId, Fact, Span};
+use crate::model::{ActorId, Fact, Quantity, Span};
 use crate::source::FileId;
 
 /// An actor named in the sentence.
@@ -85,6 +85,9 @@ impl Group {
 #[derive(Debug, Clone, Default)]
 struct Item {
     count: Option<usize>,
+    /// A singular person noun standing for a count of one (`a Marine`, `the ambassador`): its
+    /// token, used when there is no `count`.
+    single: Option<usize>,
     /// Actor modifying the noun (`Russian` diplomats, `US` diplomats, `Russia's` ambassador).
     modifier: Option<usize>,
     /// Actor after an object preposition (`from Belgium`, `to Poland`).
@@ -673,6 +676,83 @@ const COLLECTIVES: &[&str] = &[
     "staff",
 ];
 
+/// Singular nouns of one person: `a Marine was charged`, `an Iranian official was arrested`,
+/// `BLACK POLICEMAN KILLED` count one.
+const ONE_PERSON: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "person",
+    "civilian",
+    "citizen",
+    "national",
+    "resident",
+    "soldier",
+    "marine",
+    "sailor",
+    "pilot",
+    "officer",
+    "official",
+    "policeman",
+    "policewoman",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "consul",
+    "attache",
+    "spy",
+    "agent",
+    "journalist",
+    "reporter",
+    "photographer",
+    "worker",
+    "employee",
+    "translator",
+    "interpreter",
+    "executive",
+    "businessman",
+    "businesswoman",
+    "trader",
+    "banker",
+    "captain",
+    "colonel",
+    "lieutenant",
+    "sergeant",
+    "corporal",
+    "commander",
+    "guard",
+    "activist",
+    "student",
+    "teacher",
+    "doctor",
+    "priest",
+    "suspect",
+    "defector",
+    "militant",
+    "rebel",
+    "guerrilla",
+    "fighter",
+    "gunman",
+    "bomber",
+    "leader",
+    "politician",
+    "lawmaker",
+    "mayor",
+    "governor",
+    "oligarch",
+    "tycoon",
+    "dissident",
+    "opponent",
+    "critic",
+    "volunteer",
+    "mercenary",
+    "contractor",
+    "aide",
+    "adviser",
+    "advisor",
+];
+
 /// Determiners that make a past participle an adjective: `the expelled diplomats`.
 const ADJ_DETS: &[&str] = &["the", "a", "an", "these", "those", "its", "their", "his", "her"];
 
@@ -1039,6 +1119,17 @@ impl<'a> Sentence<'a> {
                 if self.is(k, &["and", "or", "that", "to"]) {
                     break;
                 }
+                // `detained a U.S. worker in Istanbul`: one person.
+                if item.count.is_none()
+                    && item.single.is_none()
+                    && t.actor.is_none()
+                    && self.is(k, ONE_PERSON)
+                    && !self.object_may_follow(k + 1)
+                {
+                    item.single = Some(k);
+                    item.first_tok.get_or_insert(k);
+                    item.last_tok = Some(k);
+                }
                 // `a group of Russian officials`, `dozens of Russian diplomats`.
                 if self.is(k + 1, &["of"]) && self.is(k, COLLECTIVES) {
                     k += 2;
@@ -1065,7 +1156,10 @@ impl<'a> Sentence<'a> {
                     item.last_tok = Some(k - 1);
                 }
             }
-            let useful = item.count.is_some() || item.modifier.is_some() || item.prep.is_some();
+            let useful = item.count.is_some()
+                || item.single.is_some()
+                || item.modifier.is_some()
+                || item.prep.is_some();
             if useful {
                 items.push(item);
             }
@@ -1099,6 +1193,12 @@ impl<'a> Sentence<'a> {
                 return items;
             }
         }
+        // `an Iranian official was arrested`, `A second U.S. Marine has been charged`: one.
+        if let Some(item) =
+            to.checked_sub(1).filter(|&k| k >= from).and_then(|k| self.one_person(k, from))
+        {
+            return vec![item];
+        }
         // `Russian diplomats were expelled`, `19 Russians were`, `diplomats from Russia were`.
         for back in 1..=2 {
             let Some(k) = to.checked_sub(back) else { break };
@@ -1120,6 +1220,56 @@ impl<'a> Sentence<'a> {
             }
         }
         Vec::new()
+    }
+
+    /// A singular person noun at `k` heading its noun phrase (`an Iranian official`, `a second
+    /// U.S. Marine`), as an item counting one, with the actor modifying it (no further left than
+    /// `from`).
+    fn one_person(&self, k: usize, from: usize) -> Option<Item> {
+        if !self.is(k, ONE_PERSON) || self.tokens.get(k)?.actor.is_some() {
+            return None;
+        }
+        let mut item =
+            Item { single: Some(k), first_tok: Some(k), last_tok: Some(k), ..Item::default() };
+        let mut j = k;
+        let mut steps = 0;
+        while j > from && steps < 5 {
+            j -= 1;
+            steps += 1;
+            let t = &self.tokens[j];
+            if let Some(m) = t.actor {
+                let m = m as usize;
+                let men = self.mentions.get(m)?;
+                item.modifier.get_or_insert(m);
+                item.first_tok = Some(men.toks.start);
+                j = men.toks.start;
+                continue;
+            }
+            if t.count.is_some()
+                || t.kind != Kind::Word
+                || self.is(j, PREPOSITIONS)
+                || self.is(j, ADJ_DETS)
+                || t.trigger.is_some()
+            {
+                break;
+            }
+        }
+        Some(item)
+    }
+
+    /// Whether the word at `k` can start the object of an active verb (`killed two`, `arrested
+    /// the`, `charged Smith`): when it cannot, a participle after a person noun is passive
+    /// (`BLACK POLICEMAN KILLED IN SOWETO`).
+    fn object_may_follow(&self, k: usize) -> bool {
+        let Some(t) = self.tokens.get(k) else { return false };
+        if t.count.is_some() || t.actor.is_some() {
+            return true;
+        }
+        t.kind == Kind::Word
+            && !self.is(k, PREPOSITIONS)
+            && !self.is(k, RIGHT_STOPS)
+            && t.date.is_none()
+            && t.trigger.is_none()
     }
 
     /// The first token of the auxiliary chain before a past participle at `ti`, when the verb is
@@ -1272,7 +1422,12 @@ impl<'a> Sentence<'a> {
                     }
                     let aux = if form == Form::Past { self.passive_aux(ti) } else { None };
                     let reduced = aux.is_none()
-                        && ((form == Form::Past && self.is(tj, &["by"])) || self.count_before(ti));
+                        && ((form == Form::Past && self.is(tj, &["by"]))
+                            || self.count_before(ti)
+                            || (form == Form::Past
+                                && ti > 0
+                                && self.is(ti - 1, ONE_PERSON)
+                                && !self.object_may_follow(tj)));
                     if aux.is_some() || reduced {
                         passive = true;
                         let before = aux.unwrap_or(ti);
@@ -1569,20 +1724,26 @@ impl<'a> Sentence<'a> {
             subject.first_tok = men.toks.start;
             item.modifier = None;
         }
-        let counted = items.iter().filter(|i| i.count.is_some()).count();
+        let counted = items.iter().filter(|i| i.count.is_some() || i.single.is_some()).count();
         // Dates anywhere in the clause (`In 2018 Britain expelled 23`), and around the subject.
         let ext_start = if subject.actors.is_empty() { stop } else { subject.first_tok.min(stop) };
         let ext_start = items.iter().filter_map(|i| i.first_tok).fold(ext_start, usize::min);
         let date = self.date_near(ext_start, right.max(hit.toks.end), hit.toks.start);
         for item in &items {
-            if counted > 0 && item.count.is_none() {
+            if counted > 0 && item.count.is_none() && item.single.is_none() {
                 continue;
             }
             let mention = |m: Option<usize>| m.and_then(|m| self.mentions.get(m));
             let modifier = mention(item.modifier).filter(|m| !subject.contains(m.actor));
             let prep = mention(item.prep).filter(|m| !subject.contains(m.actor));
             let object = modifier.or(prep);
-            let count = item.count.and_then(|c| self.counts.get(c));
+            let count = match item.count.and_then(|c| self.counts.get(c)) {
+                Some(c) => Some((c.quantity, c.span.clone())),
+                None => item
+                    .single
+                    .and_then(|k| self.tokens.get(k))
+                    .map(|t| (Quantity::exact(1), t.span.clone())),
+            };
             // A fact needs an agent, a count, a denial, or (for a verb) whom it was done to.
             let verb = !noun && passive;
             if subject.actors.is_empty()
@@ -1598,13 +1759,13 @@ impl<'a> Sentence<'a> {
                 span: self.span.clone(),
                 subject: subject.actors.clone(),
                 predicate: hit.trigger.predicate,
-                quantity: if negated { None } else { count.map(|c| c.quantity) },
+                quantity: if negated { None } else { count.as_ref().map(|c| c.0) },
                 object: object.map(|m| vec![m.actor]).unwrap_or_default(),
                 date: date_m.map(|d| d.date),
                 negated,
                 subject_span: subject.span.clone(),
                 predicate_span: hit.span.clone(),
-                quantity_span: if negated { None } else { count.map(|c| c.span.clone()) },
+                quantity_span: if negated { None } else { count.map(|c| c.1) },
                 object_span: object.map(|m| m.span.clone()),
                 date_span: date_m.map(|d| d.span.clone()),
             });
