@@ -87,8 +87,10 @@ pub struct Baseline {
 /// Why a baseline could not be read or written.
 #[derive(Debug)]
 pub enum BaselineError {
-    /// The file could not be read or written.
+    /// The file could not be read.
     Io { path: PathBuf, error: std::io::Error },
+    /// The file could not be written (`--write-baseline` into a missing directory, ...).
+    Write { path: PathBuf, error: std::io::Error },
     /// The file is not a baseline (not JSON, or not of this shape).
     Corrupt { path: PathBuf, error: String },
     /// Written by another version of the format.
@@ -108,6 +110,9 @@ impl fmt::Display for BaselineError {
             }
             BaselineError::Io { path, error } => {
                 write!(f, "cannot access baseline {}: {error}", path.display())
+            }
+            BaselineError::Write { path, error } => {
+                write!(f, "cannot write baseline {}: {error}", path.display())
             }
             BaselineError::Corrupt { path, error } => write!(
                 f,
@@ -197,7 +202,7 @@ impl Baseline {
     /// Writes the baseline, replacing `path` atomically (a temporary file in the same directory,
     /// then renamed), so an interrupted run never leaves half a baseline.
     pub fn write(&self, path: &Path) -> Result<(), BaselineError> {
-        let io = |error: std::io::Error| BaselineError::Io { path: path.to_path_buf(), error };
+        let io = |error: std::io::Error| BaselineError::Write { path: path.to_path_buf(), error };
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
@@ -333,6 +338,15 @@ impl Baseline {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_baseline_that_cannot_be_written_says_so() {
+        let b = Baseline::from_findings(Vec::new());
+        let e = b.write(Path::new("/nonexistent-dir/sub/b.json")).unwrap_err().to_string();
+        assert!(e.starts_with("cannot write baseline /nonexistent-dir/sub/b.json"), "{e}");
+        assert!(!e.contains("does not exist (create it"), "{e}");
+    }
+
     use super::*;
 
     fn key<'a>(evidence: &'a str) -> FindingKey<'a> {

@@ -195,6 +195,18 @@ impl<'a> Files<'a> for SourceMap {
         Ok(f.line_index(byte_index))
     }
 
+    /// Through [`LineIndex`]: the trait's default counts the line's characters on every call,
+    /// which is quadratic when many diagnostics sit on one long line.
+    fn column_number(
+        &'a self,
+        id: FileId,
+        _line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, files::Error> {
+        let f = self.files.get(id.0 as usize).ok_or(files::Error::FileMissing)?;
+        Ok(f.line_col(byte_index).1)
+    }
+
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, files::Error> {
         let f = self.files.get(id.0 as usize).ok_or(files::Error::FileMissing)?;
         let start = f.lines.line_start(line_index).ok_or(files::Error::LineTooLarge {

@@ -5,12 +5,13 @@
 //! directory, which then replaces the original (keeping its permissions). A file with syntax
 //! errors is never rewritten: its errors are printed (stderr) and the exit code is 1.
 //! `--check` changes nothing, prints a unified diff of each file that would change (stdout) and
-//! exits 1 if any would. Exit 2 when fmt could not run (missing file, unwritable directory).
+//! exits 1 if any would. Exit 2 when a file could not be read or written (missing, not UTF-8,
+//! unwritable directory): it is named on stderr, and the other files are still formatted.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::lint::{claim_files, plural};
+use super::lint::{claim_files, plural, unreadable};
 use super::{CmdResult, ColorChoice, Failure, Outcome, read_file};
 use crate::lang::{format::format, parse_diagnostic};
 use crate::source::SourceMap;
@@ -25,12 +26,21 @@ pub struct FmtArgs {
     pub check: bool,
 }
 
+/// Formats every file that can be read. A file that cannot be read or written (missing, not
+/// UTF-8, an unwritable directory) is reported by name and makes the exit code 2, but does not
+/// keep the other files from being formatted.
 pub fn run(args: FmtArgs, color: ColorChoice) -> CmdResult {
-    let files = claim_files(&args.paths)?;
+    let (files, mut problems) = claim_files(&args.paths);
     let mut invalid = 0;
     let mut changed = 0;
     for path in &files {
-        let text = read_file(path)?;
+        let text = match read_file(path) {
+            Ok(text) => text,
+            Err(Failure(m)) => {
+                problems.push(m);
+                continue;
+            }
+        };
         let name = path.display().to_string();
         match format(&text) {
             Err(errors) => {
@@ -43,16 +53,20 @@ pub fn run(args: FmtArgs, color: ColorChoice) -> CmdResult {
             }
             Ok(out) if out == text => {}
             Ok(out) => {
-                changed += 1;
                 if args.check {
+                    changed += 1;
                     // A deadline keeps huge files fast (the diff is then less minimal).
                     let diff = similar::TextDiff::configure()
                         .timeout(std::time::Duration::from_secs(2))
                         .diff_lines(&text, &out);
-                    print!("{}", diff.unified_diff().context_radius(2).header(&name, &name));
+                    let diff =
+                        diff.unified_diff().context_radius(2).header(&name, &name).to_string();
+                    super::print_stdout(&diff);
                 } else {
-                    write_atomic(path, &out)
-                        .map_err(|e| Failure(format!("cannot write {name}: {e}")))?;
+                    match write_atomic(path, &out) {
+                        Ok(()) => changed += 1,
+                        Err(e) => problems.push(format!("cannot write {name}: {e}")),
+                    }
                 }
             }
         }
@@ -60,16 +74,20 @@ pub fn run(args: FmtArgs, color: ColorChoice) -> CmdResult {
     let _ = color;
     let n = files.len();
     let verb = if args.check { "would reformat" } else { "reformatted" };
-    eprintln!(
-        "{verb} {} of {}{}",
-        changed,
-        plural(n, "file"),
-        if invalid > 0 {
-            format!("; {} with errors left as they are", plural(invalid, "file"))
-        } else {
-            String::new()
-        }
-    );
+    // When nothing could be read, the errors below say so.
+    if n > 0 || problems.is_empty() {
+        eprintln!(
+            "{verb} {} of {}{}",
+            changed,
+            plural(n, "file"),
+            if invalid > 0 {
+                format!("; {} with errors left as they are", plural(invalid, "file"))
+            } else {
+                String::new()
+            }
+        );
+    }
+    unreadable(&problems, "formatted")?;
     Ok(if invalid > 0 || (args.check && changed > 0) { Outcome::Findings } else { Outcome::Clean })
 }
 

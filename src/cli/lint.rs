@@ -3,7 +3,8 @@
 //! Human output (rustc-style, through codespan-reporting) goes to stdout with a one-line summary
 //! on stderr; `--format json` prints a JSON array of diagnostics (file, line, column, start and
 //! end byte, code, severity, message, help). Exit code 0 when there is no error (warnings alone
-//! are fine), 1 when there is one, 2 when lint could not run (a missing or unreadable file).
+//! are fine), 1 when there is one, 2 when lint could not run (a missing or unreadable file, a
+//! file that is not UTF-8: named on stderr; the other files are still linted).
 //!
 //! Besides the language checks ([`crate::lang::load`]), lint runs the worked examples of the
 //! files it is given (FC050, [`crate::extract::examples`]).
@@ -39,18 +40,24 @@ pub enum LintFormat {
 
 /// Expands paths into claim files: files as given, directories searched recursively (honouring
 /// `.gitignore`, skipping hidden files) for `*.claims`, sorted; a file named twice is kept once.
-/// A missing path is a failure.
-pub fn claim_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+///
+/// A path that does not exist, or a directory that cannot be searched, does not stop the
+/// others: it is returned as a problem (a message naming it) with the files that were found.
+pub fn claim_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     let mut out = Vec::new();
+    let mut problems = Vec::new();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
             for entry in ignore::WalkBuilder::new(p).build() {
-                let entry =
-                    entry.map_err(|e| Failure(format!("cannot search {}: {e}", p.display())))?;
-                let path = entry.path();
-                if path.is_file() && path.extension().is_some_and(|e| e == "claims") {
-                    found.push(path.to_path_buf());
+                match entry {
+                    Ok(entry) => {
+                        let path = entry.path();
+                        if path.is_file() && path.extension().is_some_and(|e| e == "claims") {
+                            found.push(path.to_path_buf());
+                        }
+                    }
+                    Err(e) => problems.push(format!("cannot search {}: {e}", p.display())),
                 }
             }
             found.sort();
@@ -58,13 +65,13 @@ pub fn claim_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
         } else if p.exists() {
             out.push(p.clone());
         } else {
-            return Err(Failure(format!("{}: no such file or directory", p.display())));
+            problems.push(format!("{}: no such file or directory", p.display()));
         }
     }
     // A file named twice (`lint a.claims .`) is read once.
     let mut seen = std::collections::HashSet::new();
     out.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
-    Ok(out)
+    (out, problems)
 }
 
 /// Reads files into the source map, in order.
@@ -75,27 +82,55 @@ pub(crate) fn add_files(
     paths.iter().map(|p| Ok(sources.add(display(p), read_file(p)?))).collect()
 }
 
+/// Prints the problems that kept files from being read or written (`error: ...` on stderr) and
+/// turns them into the run's failure (exit code 2: `N paths could not be VERB`), after
+/// everything that could be handled was.
+pub(crate) fn unreadable(problems: &[String], verb: &str) -> Result<(), Failure> {
+    for m in problems {
+        eprintln!("error: {m}");
+    }
+    match problems.len() {
+        0 => Ok(()),
+        n => Err(Failure(format!("{} could not be {verb}", plural(n, "path")))),
+    }
+}
+
 fn display(p: &Path) -> String {
     p.display().to_string()
 }
 
+/// Lints every file that can be read; a file that cannot (missing, not UTF-8, a directory
+/// that cannot be searched) is reported by name and makes the exit code 2, but does not keep
+/// the other files from being linted. The `--rules` files must all be readable: without one,
+/// the other files' names would be reported as unknown.
 pub fn run(args: LintArgs, color: ColorChoice) -> CmdResult {
-    let files = claim_files(&args.paths)?;
+    let (files, mut problems) = claim_files(&args.paths);
     let mut sources = SourceMap::new();
     let mut ids = add_files(&mut sources, &args.rules.rules)?;
-    ids.extend(add_files(&mut sources, &files)?);
+    for path in &files {
+        match read_file(path) {
+            Ok(text) => ids.push(sources.add(display(path), text)),
+            Err(Failure(m)) => problems.push(m),
+        }
+    }
     let loaded = crate::lang::load(&mut sources, &ids, !args.rules.no_shipped_rules);
     let mut diags = loaded.diagnostics.clone();
     diags.extend(examples(&loaded.lexicon, &sources, &ids));
     let diags = &diags;
     match args.format {
         LintFormat::Human => {
-            print!("{}", crate::report::render_diagnostics(&sources, diags, color.stdout()));
+            super::print_stdout(&crate::report::render_diagnostics(
+                &sources,
+                diags,
+                color.stdout(),
+            ));
             let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
             let warnings = diags.iter().filter(|d| d.severity == Severity::Warning).count();
             let n = ids.len();
             let files = if n == 1 { "1 file".to_string() } else { format!("{n} files") };
-            if errors + warnings == 0 {
+            if n == 0 && !problems.is_empty() {
+                // Nothing could be read: the errors below say so.
+            } else if errors + warnings == 0 {
                 eprintln!("no problems in {files}");
             } else {
                 eprintln!(
@@ -105,8 +140,11 @@ pub fn run(args: LintArgs, color: ColorChoice) -> CmdResult {
                 );
             }
         }
-        LintFormat::Json => println!("{}", crate::report::diagnostics_json(&sources, diags)),
+        LintFormat::Json => {
+            super::print_stdout(&format!("{}\n", crate::report::diagnostics_json(&sources, diags)))
+        }
     }
+    unreadable(&problems, "linted")?;
     let errors = diags.iter().any(|d| d.severity == Severity::Error);
     Ok(if errors { Outcome::Findings } else { Outcome::Clean })
 }

@@ -114,6 +114,21 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// Writes `text` to stdout. When stdout is closed early (`factcheck lint ... | head`), the run
+/// ends quietly with exit code 0, as other command-line tools do, instead of panicking as
+/// `print!` does on a broken pipe.
+pub fn print_stdout(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write to standard output: {e}");
+        std::process::exit(2);
+    }
+}
+
 /// Reads a file as UTF-8, with an error that names the file.
 pub fn read_file(path: &std::path::Path) -> Result<String, Failure> {
     let bytes =
