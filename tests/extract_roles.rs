@@ -174,3 +174,18 @@ fn one_person_counts_one() {
     case("Police detained two workers in Istanbul.", &["_ arrested 2"]);
     case("A soldier killed 3 civilians.", &["_ killed 3"]);
 }
+
+#[test]
+fn age_after_a_name_is_one_person() {
+    case("Marine Cpl. Arnold Bracy, 21, was charged with espionage.", &["_ charged 1"]);
+}
+
+#[test]
+fn object_preposition_before_a_count() {
+    case(
+        "Australia was imposing sanctions on 67 Russians over the invasion.",
+        &["Australia sanctioned 67 Russia"],
+    );
+    // A count of places is not a count of targets.
+    case("Nato deployed troops to 8 countries.", &["NATO deployed"]);
+}

@@ -1074,6 +1074,15 @@ impl<'a> Sentence<'a> {
         loop {
             let mut item = Item::default();
             let mut words = 0;
+            // `imposing sanctions on 67 Russians`: the object preposition before a count.
+            let mut after_prep = false;
+            if k + 1 < end
+                && preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k)))
+                && self.tokens[k + 1].count.is_some_and(|c| !self.is_unit_count(c as usize))
+            {
+                k += 1;
+                after_prep = true;
+            }
             while k < end && words < 6 {
                 let t = &self.tokens[k];
                 if let Some(c) = t.count {
@@ -1156,6 +1165,11 @@ impl<'a> Sentence<'a> {
                     item.last_tok = Some(k - 1);
                 }
             }
+            // After the preposition the count is of targets only when they are named
+            // (`on 67 Russians`), not of places (`to 8 countries`).
+            if after_prep && item.modifier.is_none() {
+                item.count = None;
+            }
             let useful = item.count.is_some()
                 || item.single.is_some()
                 || item.modifier.is_some()
@@ -1185,6 +1199,21 @@ impl<'a> Sentence<'a> {
     fn items_before(&self, from: usize, to: usize, preps: &[String]) -> Vec<Item> {
         let first_count = (from..to)
             .find(|&k| self.tokens[k].count.is_some_and(|c| !self.is_unit_count(c as usize)));
+        // `Arnold Bracy, 21, was charged`: an age after a name, one person.
+        if let Some(c) = first_count
+            && c >= 2
+            && self.punct(c - 1) == Some(',')
+            && self.word(c - 2).starts_with(|ch: char| ch.is_ascii_uppercase())
+            && self.tokens[c - 2].actor.is_none()
+            && self.punct(c + 1) == Some(',')
+        {
+            return vec![Item {
+                single: Some(c - 2),
+                first_tok: Some(c - 2),
+                last_tok: Some(c - 2),
+                ..Item::default()
+            }];
+        }
         if let Some(c) = first_count {
             // Start the noun phrase at its determiners' end; keep the modifier before the count
             // out (it would be the subject).
