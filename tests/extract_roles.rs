@@ -189,3 +189,20 @@ fn object_preposition_before_a_count() {
     // A count of places is not a count of targets.
     case("Nato deployed troops to 8 countries.", &["NATO deployed"]);
 }
+
+#[test]
+fn sanctions_as_a_noun_after_of_or_for() {
+    case(
+        "Ukraine's president said the new package of western sanctions against Russia was not enough.",
+        &[],
+    );
+    case("Budapest did not support proposals for European energy sanctions against Russia.", &[]);
+}
+
+#[test]
+fn said_today_dates_the_statement() {
+    case(
+        "Chad's military high command said today troops killed 1,269 Libyan soldiers.",
+        &["Chad killed 1269 Libya"],
+    );
+}

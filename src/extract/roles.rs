@@ -1354,6 +1354,10 @@ impl<'a> Sentence<'a> {
             if one_of(w, BLOCKERS) {
                 return None;
             }
+            // `did not support proposals for ... sanctions`: the denial is of another head.
+            if one_of(w, &["for", "of", "about", "over", "with"]) {
+                break;
+            }
             if one_of(w, NEGATORS) || w.ends_with("n't") || w.ends_with("n\u{2019}t") {
                 negated = true;
             }
@@ -1377,6 +1381,10 @@ impl<'a> Sentence<'a> {
         for k in from..to.min(self.tokens.len()) {
             if let Some(d) = self.tokens[k].date
                 && !self.is_dateline(d as usize)
+                && !(k > 0
+                    && self.tokens[k - 1].date != Some(d)
+                    && self.is(k - 1, SPEECH)
+                    && k < ti)
             {
                 let dist = k.abs_diff(ti);
                 if best.is_none_or(|(bd, _)| dist < bd) {
@@ -1415,7 +1423,8 @@ impl<'a> Sentence<'a> {
                 && (self.is(ti - 1, ADJ_DETS)
                     || self.is(ti - 1, &["no", "new", "further", "more", "mass", "fresh"])
                     || self.tokens[ti - 1].kind == Kind::Possessive
-                    || (self.is(ti - 1, PREPOSITIONS) && !self.is(ti - 1, &["to"])))
+                    || (self.is(ti - 1, PREPOSITIONS) && !self.is(ti - 1, &["to"]))
+                    || self.modified_after_of(ti))
             {
                 form = Form::Noun;
             }
@@ -1538,6 +1547,36 @@ impl<'a> Sentence<'a> {
             }
         }
         subsume(out, first_new);
+    }
+
+    /// Whether the trigger at `ti` ends a noun phrase of modifiers after `of` / `for` (`the
+    /// package of western sanctions`, `proposals for European energy sanctions`): a noun.
+    fn modified_after_of(&self, ti: usize) -> bool {
+        let mut k = ti;
+        let mut modifiers = 0;
+        while k > 0 && modifiers < 3 {
+            k -= 1;
+            if self.is(k, &["of", "for"]) {
+                return modifiers > 0;
+            }
+            let t = &self.tokens[k];
+            if let Some(m) = t.actor.and_then(|m| self.mentions.get(m as usize)) {
+                if m.kind != NameKind::Demonym {
+                    return false;
+                }
+                k = m.toks.start;
+            } else if t.kind != Kind::Word
+                || t.count.is_some()
+                || t.trigger.is_some()
+                || self.is(k, PREPOSITIONS)
+                || self.is(k, ADVERBS)
+                || self.is(k, BE)
+            {
+                return false;
+            }
+            modifiers += 1;
+        }
+        false
     }
 
     /// A count at token `k` that starts another item of a list (`15 from the Netherlands`), not
