@@ -206,3 +206,8 @@ fn said_today_dates_the_statement() {
         &["Chad killed 1269 Libya"],
     );
 }
+
+#[test]
+fn passive_patient_is_the_nearest_clause() {
+    case("Four people died and 40 were injured in the blast.", &["_ wounded 40"]);
+}

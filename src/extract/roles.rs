@@ -1197,8 +1197,20 @@ impl<'a> Sentence<'a> {
     /// The patient named before a passive verb (or before `ordered them to leave`): counted
     /// items in `[from, to)`, or an actor right before the verb (`Russian diplomats were`).
     fn items_before(&self, from: usize, to: usize, preps: &[String]) -> Vec<Item> {
-        let first_count = (from..to)
-            .find(|&k| self.tokens[k].count.is_some_and(|c| !self.is_unit_count(c as usize)));
+        // The counted noun phrase nearest the verb: a participle between two counts ends the
+        // first one's clause (`Four people died and 40 were injured`).
+        let mut first_count = None;
+        for k in from..to {
+            let t = &self.tokens[k];
+            if t.count.is_some_and(|c| !self.is_unit_count(c as usize)) {
+                first_count.get_or_insert(k);
+            } else if t.count.is_none() && t.actor.is_none() && {
+                let w = self.word(k);
+                w.len() > 3 && w.ends_with("ed")
+            } {
+                first_count = None;
+            }
+        }
         // `Arnold Bracy, 21, was charged`: an age after a name, one person.
         if let Some(c) = first_count
             && c >= 2
