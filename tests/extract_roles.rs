@@ -211,3 +211,16 @@ fn said_today_dates_the_statement() {
 fn passive_patient_is_the_nearest_clause() {
     case("Four people died and 40 were injured in the blast.", &["_ wounded 40"]);
 }
+
+#[test]
+fn object_carried_from_the_sentence_before() {
+    case(
+        "Poland expelled 45 Russian diplomats. Belgium expelled 21.",
+        &["Poland expelled 45 Russia", "Belgium expelled 21 Russia"],
+    );
+    // Never the subject's own people.
+    case(
+        "Czechia expelled 18 Russian diplomats. Russia expelled 20.",
+        &["Czech Republic expelled 18 Russia", "Russia expelled 20"],
+    );
+}
