@@ -174,3 +174,53 @@ fn one_person_counts_one() {
     case("Police detained two workers in Istanbul.", &["_ arrested 2"]);
     case("A soldier killed 3 civilians.", &["_ killed 3"]);
 }
+
+#[test]
+fn age_after_a_name_is_one_person() {
+    case("Marine Cpl. Arnold Bracy, 21, was charged with espionage.", &["_ charged 1"]);
+}
+
+#[test]
+fn object_preposition_before_a_count() {
+    case(
+        "Australia was imposing sanctions on 67 Russians over the invasion.",
+        &["Australia sanctioned 67 Russia"],
+    );
+    // A count of places is not a count of targets.
+    case("Nato deployed troops to 8 countries.", &["NATO deployed"]);
+}
+
+#[test]
+fn sanctions_as_a_noun_after_of_or_for() {
+    case(
+        "Ukraine's president said the new package of western sanctions against Russia was not enough.",
+        &[],
+    );
+    case("Budapest did not support proposals for European energy sanctions against Russia.", &[]);
+}
+
+#[test]
+fn said_today_dates_the_statement() {
+    case(
+        "Chad's military high command said today troops killed 1,269 Libyan soldiers.",
+        &["Chad killed 1269 Libya"],
+    );
+}
+
+#[test]
+fn passive_patient_is_the_nearest_clause() {
+    case("Four people died and 40 were injured in the blast.", &["_ wounded 40"]);
+}
+
+#[test]
+fn object_carried_from_the_sentence_before() {
+    case(
+        "Poland expelled 45 Russian diplomats. Belgium expelled 21.",
+        &["Poland expelled 45 Russia", "Belgium expelled 21 Russia"],
+    );
+    // Never the subject's own people.
+    case(
+        "Czechia expelled 18 Russian diplomats. Russia expelled 20.",
+        &["Czech Republic expelled 18 Russia", "Russia expelled 20"],
+    );
+}

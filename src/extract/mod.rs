@@ -117,6 +117,7 @@ impl Extractor {
         }
         let mut scratch = Scratch::default();
         let mut cursor = 0usize;
+        let mut prev_facts = 0..0;
         let mut k = 0;
         while k < raw.len() {
             let p = raw[k].span.start;
@@ -142,7 +143,15 @@ impl Extractor {
             }
             // A trigger running past the sentence end (a wrapped phrase) ends it there.
             let e = raw[k..j].iter().map(|h| h.span.end).max().unwrap_or(e).max(e);
+            let first_new = facts.len();
             self.sentence(article, s..e, &raw[k..j], &mut scratch, &mut facts);
+            // `... 21 Russian diplomats. Belgium expelled 21.`: a count with no object takes the
+            // object of the same predicate in the sentence just before.
+            let adjacent = text.get(cursor..s).is_some_and(|g| g.len() < 8 && g.trim().is_empty());
+            if adjacent && prev_facts.start < prev_facts.end {
+                carry_objects(&mut facts, prev_facts.clone(), first_new);
+            }
+            prev_facts = first_new..facts.len();
             cursor = e;
             k = j;
         }
@@ -225,5 +234,26 @@ impl Extractor {
             lexicon: &self.lexicon,
         };
         s.facts(out);
+    }
+}
+
+/// Gives facts `from..` of one sentence with a subject and a count but no object the object of
+/// the one fact of the same predicate in `prev` (the sentence before) that has one, unless that
+/// object is among their subjects.
+fn carry_objects(facts: &mut [Fact], prev: std::ops::Range<usize>, from: usize) {
+    let (earlier, later) = facts.split_at_mut(from);
+    let Some(prev) = earlier.get(prev) else { return };
+    for f in later.iter_mut() {
+        if f.negated || f.subject.is_empty() || f.quantity.is_none() || !f.object.is_empty() {
+            continue;
+        }
+        let mut with_object =
+            prev.iter().filter(|p| p.predicate == f.predicate && !p.object.is_empty());
+        let (Some(p), None) = (with_object.next(), with_object.next()) else { continue };
+        if p.object.iter().any(|a| f.subject.contains(a)) {
+            continue;
+        }
+        f.object = p.object.clone();
+        f.object_span = p.object_span.clone();
     }
 }

@@ -1074,6 +1074,15 @@ impl<'a> Sentence<'a> {
         loop {
             let mut item = Item::default();
             let mut words = 0;
+            // `imposing sanctions on 67 Russians`: the object preposition before a count.
+            let mut after_prep = false;
+            if k + 1 < end
+                && preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k)))
+                && self.tokens[k + 1].count.is_some_and(|c| !self.is_unit_count(c as usize))
+            {
+                k += 1;
+                after_prep = true;
+            }
             while k < end && words < 6 {
                 let t = &self.tokens[k];
                 if let Some(c) = t.count {
@@ -1156,6 +1165,11 @@ impl<'a> Sentence<'a> {
                     item.last_tok = Some(k - 1);
                 }
             }
+            // After the preposition the count is of targets only when they are named
+            // (`on 67 Russians`), not of places (`to 8 countries`).
+            if after_prep && item.modifier.is_none() {
+                item.count = None;
+            }
             let useful = item.count.is_some()
                 || item.single.is_some()
                 || item.modifier.is_some()
@@ -1183,8 +1197,35 @@ impl<'a> Sentence<'a> {
     /// The patient named before a passive verb (or before `ordered them to leave`): counted
     /// items in `[from, to)`, or an actor right before the verb (`Russian diplomats were`).
     fn items_before(&self, from: usize, to: usize, preps: &[String]) -> Vec<Item> {
-        let first_count = (from..to)
-            .find(|&k| self.tokens[k].count.is_some_and(|c| !self.is_unit_count(c as usize)));
+        // The counted noun phrase nearest the verb: a participle between two counts ends the
+        // first one's clause (`Four people died and 40 were injured`).
+        let mut first_count = None;
+        for k in from..to {
+            let t = &self.tokens[k];
+            if t.count.is_some_and(|c| !self.is_unit_count(c as usize)) {
+                first_count.get_or_insert(k);
+            } else if t.count.is_none() && t.actor.is_none() && {
+                let w = self.word(k);
+                w.len() > 3 && w.ends_with("ed")
+            } {
+                first_count = None;
+            }
+        }
+        // `Arnold Bracy, 21, was charged`: an age after a name, one person.
+        if let Some(c) = first_count
+            && c >= 2
+            && self.punct(c - 1) == Some(',')
+            && self.word(c - 2).starts_with(|ch: char| ch.is_ascii_uppercase())
+            && self.tokens[c - 2].actor.is_none()
+            && self.punct(c + 1) == Some(',')
+        {
+            return vec![Item {
+                single: Some(c - 2),
+                first_tok: Some(c - 2),
+                last_tok: Some(c - 2),
+                ..Item::default()
+            }];
+        }
         if let Some(c) = first_count {
             // Start the noun phrase at its determiners' end; keep the modifier before the count
             // out (it would be the subject).
@@ -1325,6 +1366,10 @@ impl<'a> Sentence<'a> {
             if one_of(w, BLOCKERS) {
                 return None;
             }
+            // `did not support proposals for ... sanctions`: the denial is of another head.
+            if one_of(w, &["for", "of", "about", "over", "with"]) {
+                break;
+            }
             if one_of(w, NEGATORS) || w.ends_with("n't") || w.ends_with("n\u{2019}t") {
                 negated = true;
             }
@@ -1348,6 +1393,10 @@ impl<'a> Sentence<'a> {
         for k in from..to.min(self.tokens.len()) {
             if let Some(d) = self.tokens[k].date
                 && !self.is_dateline(d as usize)
+                && !(k > 0
+                    && self.tokens[k - 1].date != Some(d)
+                    && self.is(k - 1, SPEECH)
+                    && k < ti)
             {
                 let dist = k.abs_diff(ti);
                 if best.is_none_or(|(bd, _)| dist < bd) {
@@ -1386,7 +1435,8 @@ impl<'a> Sentence<'a> {
                 && (self.is(ti - 1, ADJ_DETS)
                     || self.is(ti - 1, &["no", "new", "further", "more", "mass", "fresh"])
                     || self.tokens[ti - 1].kind == Kind::Possessive
-                    || (self.is(ti - 1, PREPOSITIONS) && !self.is(ti - 1, &["to"])))
+                    || (self.is(ti - 1, PREPOSITIONS) && !self.is(ti - 1, &["to"]))
+                    || self.modified_after_of(ti))
             {
                 form = Form::Noun;
             }
@@ -1509,6 +1559,36 @@ impl<'a> Sentence<'a> {
             }
         }
         subsume(out, first_new);
+    }
+
+    /// Whether the trigger at `ti` ends a noun phrase of modifiers after `of` / `for` (`the
+    /// package of western sanctions`, `proposals for European energy sanctions`): a noun.
+    fn modified_after_of(&self, ti: usize) -> bool {
+        let mut k = ti;
+        let mut modifiers = 0;
+        while k > 0 && modifiers < 3 {
+            k -= 1;
+            if self.is(k, &["of", "for"]) {
+                return modifiers > 0;
+            }
+            let t = &self.tokens[k];
+            if let Some(m) = t.actor.and_then(|m| self.mentions.get(m as usize)) {
+                if m.kind != NameKind::Demonym {
+                    return false;
+                }
+                k = m.toks.start;
+            } else if t.kind != Kind::Word
+                || t.count.is_some()
+                || t.trigger.is_some()
+                || self.is(k, PREPOSITIONS)
+                || self.is(k, ADVERBS)
+                || self.is(k, BE)
+            {
+                return false;
+            }
+            modifiers += 1;
+        }
+        false
     }
 
     /// A count at token `k` that starts another item of a list (`15 from the Netherlands`), not
