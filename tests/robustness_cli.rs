@@ -405,3 +405,26 @@ fn a_closed_stdout_is_not_a_panic() {
         assert_survives(&out, &format!("{args:?} | head"));
     }
 }
+
+/// One 1.2 MB line with a fact every 70 bytes, through `extract` (both formats): finding each
+/// evidence's column used to count the line's characters from its start every time (quadratic:
+/// over a minute at 10 MB).
+#[test]
+fn a_long_single_line_article_is_extracted_in_linear_time() {
+    let dir = setup();
+    let d = dir.path();
+    let sentence = "Poland expelled 45 Russian diplomats, the foreign ministry said. ";
+    std::fs::write(d.join("line.txt"), sentence.repeat(18_000)).expect("write");
+    let o = factcheck(d, &["extract", "--format", "json", "line.txt"]);
+    assert_survives(&o, "extract a long line");
+    assert_eq!(code(&o), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let last: serde_json::Value =
+        serde_json::from_str(out.lines().last().expect("facts")).expect("a JSON fact");
+    assert_eq!(last["line"], 1);
+    assert_eq!(last["column"].as_u64(), last["start"].as_u64().map(|s| s + 1));
+    assert!(out.lines().count() >= 18_000, "{} facts", out.lines().count());
+    let o = factcheck(d, &["extract", "line.txt"]);
+    assert_eq!(code(&o), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).lines().count() >= 18_000);
+}

@@ -33,7 +33,7 @@ use crate::extract::Extractor;
 use crate::lang::display::fact_line;
 use crate::lexicon::Lexicon;
 use crate::model::{DateSpec, Fact, PartialDate, Quantity};
-use crate::source::{FileId, SourceMap};
+use crate::source::{FileId, LineIndex, SourceMap};
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
@@ -148,26 +148,6 @@ impl Run<'_> {
                 }
             }
         }
-    }
-}
-
-/// Line starts of a text, for 1-based line and column (in characters) of a byte offset.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
-    }
-
-    fn line_col(&self, text: &str, byte: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= byte).saturating_sub(1);
-        let start = self.starts.get(line).copied().unwrap_or(0);
-        let col = text.get(start..byte).map_or(byte - start, |s| s.chars().count());
-        (line + 1, col + 1)
     }
 }
 
