@@ -428,3 +428,41 @@ fn a_long_single_line_article_is_extracted_in_linear_time() {
     assert_eq!(code(&o), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).lines().count() >= 18_000);
 }
+
+/// Runs factcheck in `dir`, reads the first bytes of its stdout and closes the pipe
+/// (`factcheck ... | head -c 16`); returns how it ended.
+fn closed_early(dir: &Path, args: &[&str]) -> Output {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factcheck"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 16];
+    child.stdout.take().expect("stdout").read_exact(&mut first).expect("some output");
+    // Dropping the read end closes the pipe.
+    child.wait_with_output().expect("wait")
+}
+
+/// `factcheck check ... | head -1` and `factcheck extract ... | head -1`: the output (far more
+/// than a pipe holds) ends quietly with exit code 0, not a panic (101) or `error: Broken pipe`.
+#[test]
+fn a_closed_stdout_ends_check_and_extract_quietly() {
+    let dir = setup();
+    let d = dir.path();
+    let lines = "Belgium expelled 21 Russian diplomats on March 29, 2022.\n".repeat(5_000);
+    std::fs::write(d.join("many.txt"), lines).expect("write");
+    for args in [
+        &["check", "--no-config", "-c", "good.claims", "many.txt"][..],
+        &["check", "--no-config", "-c", "good.claims", "--format", "json", "many.txt"],
+        &["extract", "many.txt"],
+        &["extract", "--format", "json", "many.txt", "many.txt"],
+    ] {
+        let o = closed_early(d, args);
+        assert_eq!(code(&o), Some(0), "{args:?} | head: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?} | head");
+    }
+}

@@ -535,7 +535,7 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
         eprintln!("wrote {n} finding{} to {}", if n == 1 { "" } else { "s" }, path.display());
         return Ok(Outcome::Clean);
     }
-    print!("{}", render(&checked, report, args.format, color.stdout(), args.quiet));
+    super::print_stdout(&render(&checked, report, args.format, color.stdout(), args.quiet));
     if !args.quiet && (checked.silenced > 0 || checked.baselined > 0) {
         let plural = |n: usize| if n == 1 { "finding" } else { "findings" };
         eprintln!(

@@ -225,9 +225,9 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
             .collect();
         for r in rendered {
             match r {
-                Ok(s) => out.write_all(s.as_bytes())?,
+                Ok(s) => out.write_all(s.as_bytes()).map_err(super::stdout_failure)?,
                 Err(e) => {
-                    out.flush()?;
+                    out.flush().map_err(super::stdout_failure)?;
                     eprintln!("error: {e}");
                     failed += 1;
                 }
@@ -245,7 +245,7 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
         };
         failed += jsonl(&run, &name, reader, &mut out)?;
     }
-    out.flush()?;
+    out.flush().map_err(super::stdout_failure)?;
     if failed > 0 {
         return Err(Failure(format!("{failed} article(s) could not be read")));
     }
@@ -298,7 +298,7 @@ fn jsonl(
             .collect();
         for r in rendered {
             match r {
-                Ok(s) => out.write_all(s.as_bytes()).map_err(|e| Failure(e.to_string()))?,
+                Ok(s) => out.write_all(s.as_bytes()).map_err(super::stdout_failure)?,
                 Err(e) => {
                     eprintln!("error: {e}");
                     failed += 1;

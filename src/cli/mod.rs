@@ -129,6 +129,15 @@ pub fn print_stdout(text: &str) {
     }
 }
 
+/// The failure for an error writing to stdout. A broken pipe (`factcheck extract ... | head`)
+/// ends the run quietly with exit code 0 instead, as in [`print_stdout`].
+pub fn stdout_failure(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    Failure(format!("cannot write to standard output: {e}"))
+}
+
 /// Reads a file as UTF-8, with an error that names the file.
 pub fn read_file(path: &std::path::Path) -> Result<String, Failure> {
     let bytes =
