@@ -466,3 +466,48 @@ fn a_closed_stdout_ends_check_and_extract_quietly() {
         assert_eq!(stderr(&o), "", "{args:?} | head");
     }
 }
+
+/// `check` with articles that cannot be read (invalid UTF-8, binary, NUL bytes, missing, a
+/// directory): each is named, the readable one is checked and reported, and the exit code is 2.
+#[test]
+fn check_reports_the_readable_articles_when_others_cannot_be_read() {
+    let dir = setup();
+    let d = dir.path();
+    std::fs::write(d.join("bad.txt"), b"Poland expelled 45 \xff Russian diplomats.\n").expect("w");
+    std::fs::write(d.join("bin.txt"), binary_bytes()).expect("w");
+    std::fs::write(d.join("nul.txt"), b"Poland expelled\x00 45 Russian diplomats.\n").expect("w");
+    std::fs::create_dir(d.join("folder.txt")).expect("mkdir");
+    let articles = ["bad.txt", "missing.txt", "bin.txt", "good.txt", "nul.txt", "folder.txt"];
+    let mut args = vec!["check", "--no-config", "-c", "good.claims"];
+    args.extend(articles);
+    let o = factcheck(d, &args);
+    assert_survives(&o, "check with unreadable articles");
+    assert_eq!(code(&o), Some(2), "{}", stderr(&o));
+    assert!(stdout(&o).contains("1 supported"), "the readable article is checked: {}", stdout(&o));
+    let err = stderr(&o);
+    assert!(err.contains("bad.txt is not valid UTF-8 (invalid byte at offset 19)"), "{err}");
+    assert!(err.contains("bin.txt is a binary file (it contains NUL bytes)"), "{err}");
+    assert!(err.contains("nul.txt is a binary file (it contains NUL bytes)"), "{err}");
+    assert!(err.contains("cannot read missing.txt"), "{err}");
+    assert!(err.contains("cannot read folder.txt"), "{err}");
+    assert!(err.contains("error: 5 articles could not be read"), "{err}");
+
+    // extract reads articles the same way.
+    let o = factcheck(d, &["extract", "nul.txt", "good.txt"]);
+    assert_eq!(code(&o), Some(2));
+    assert!(stderr(&o).contains("nul.txt is a binary file (it contains NUL bytes)"));
+
+    // Nothing readable: nothing is reported.
+    let o = factcheck(d, &["check", "--no-config", "-c", "good.claims", "bad.txt"]);
+    assert_eq!(code(&o), Some(2));
+    assert_eq!(stdout(&o), "");
+    assert!(stderr(&o).contains("1 article could not be read: nothing was checked"));
+
+    // A baseline is not written without the findings of the articles that could not be read.
+    let mut args = vec!["check", "--no-config", "-c", "good.claims", "--write-baseline", "b.json"];
+    args.extend(["good.txt", "bad.txt"]);
+    let o = factcheck(d, &args);
+    assert_eq!(code(&o), Some(2));
+    assert!(stderr(&o).contains("the baseline b.json was not written"), "{}", stderr(&o));
+    assert!(!d.join("b.json").exists());
+}

@@ -21,7 +21,7 @@
 //!   extracted, and the exit code is 2. Otherwise it is 0.
 
 use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::ValueEnum;
 use rayon::prelude::*;
@@ -151,24 +151,6 @@ impl Run<'_> {
     }
 }
 
-/// Reads an article file: its text, or an error that names it.
-fn read_article(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    if bytes.contains(&0) {
-        return Err(format!(
-            "{} is a binary file (it contains NUL bytes); skipped",
-            path.display()
-        ));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{} is not valid UTF-8 (invalid byte at offset {}); skipped",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
 fn parse_date(s: &str) -> Option<PartialDate> {
     crate::article::iso_date(s.get(..10).unwrap_or(s))
 }
@@ -218,7 +200,7 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
         let rendered: Vec<Result<String, String>> = chunk
             .par_iter()
             .map(|p| {
-                let text = read_article(p)?;
+                let text = super::read_article(p)?;
                 let name = p.display().to_string();
                 Ok(run.render(&name, &text, Format::from_path(p), None))
             })
