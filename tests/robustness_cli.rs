@@ -353,10 +353,51 @@ fn bad_json_lines_are_named_and_the_good_ones_read() {
 
     let o = factcheck(d, &["check", "--no-config", "-c", "good.claims", "--jsonl", "in.jsonl"]);
     assert_survives(&o, "check --jsonl");
+    assert_eq!(code(&o), Some(2), "bad lines make the exit code 2 for check too");
     assert!(stdout(&o).contains("1 supported"), "{}", stdout(&o));
     let err = stderr(&o);
     for line in [2, 3, 4, 5, 6, 8, 11] {
-        assert!(err.contains(&format!("in.jsonl:{line}")), "line {line} is named: {err}");
+        assert!(err.contains(&format!("error: in.jsonl:{line}:")), "line {line} is named: {err}");
+    }
+    assert!(err.contains("error: 7 articles could not be read"), "{err}");
+}
+
+/// `date` is the whole field, a real day: anything else is an error naming FILE:LINE, in
+/// `check` and `extract` alike; articles are named by `id`, else `FILE:LINE`, in both.
+#[test]
+fn json_lines_dates_and_names_are_the_same_for_check_and_extract() {
+    let dir = setup();
+    let d = dir.path();
+    let text = "Poland expelled 45 Russian diplomats.";
+    let lines = [
+        serde_json::json!({"text": text, "date": "2022-03-29garbage"}),
+        serde_json::json!({"text": text, "date": "2022-02-30"}),
+        serde_json::json!({"text": text, "date": "29 March 2022"}),
+        serde_json::json!({"text": text, "date": "2022-03-29", "id": "warsaw"}),
+        serde_json::json!({"text": "Belgium expelled 21 Russian diplomats.", "date": "2022-03-29"}),
+    ];
+    let body: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    std::fs::write(d.join("d.jsonl"), body.join("\n")).expect("write");
+    for args in [
+        &["extract", "--jsonl", "d.jsonl"][..],
+        &["check", "--no-config", "-c", "good.claims", "--format", "json", "--jsonl", "d.jsonl"],
+    ] {
+        let o = factcheck(d, args);
+        assert_survives(&o, &format!("{args:?}"));
+        assert_eq!(code(&o), Some(2), "{args:?}");
+        let err = stderr(&o);
+        for line in 1..=3 {
+            assert!(err.contains(&format!("error: d.jsonl:{line}: bad date")), "{args:?}: {err}");
+        }
+        assert!(
+            err.contains("3 article(s) could not be read")
+                || err.contains("3 articles could not be read"),
+            "{err}"
+        );
+        let out = stdout(&o);
+        assert!(out.contains("warsaw"), "{args:?}: named by id: {out}");
+        assert!(out.contains("d.jsonl:5"), "{args:?}: named FILE:LINE: {out}");
+        assert!(!out.contains("d.jsonl#"), "{args:?}: {out}");
     }
 }
 

@@ -117,7 +117,7 @@ pub struct CheckArgs {
     pub write_baseline: Option<PathBuf>,
 }
 
-/// A file's name (as given, or `FILE#ID` for a JSON Lines article) and text.
+/// A file's name (as given) and text.
 #[derive(Debug, Clone)]
 pub struct Named {
     pub name: String,
@@ -330,11 +330,11 @@ fn configured(
 /// What reading the inputs has to tell the user besides the inputs.
 #[derive(Debug, Default)]
 pub struct Notes {
-    /// Printed as `warning: ...` (JSON Lines lines skipped, named files the configuration
-    /// skips).
+    /// Printed as `warning: ...` (named files the configuration skips).
     pub warnings: Vec<String>,
     /// Printed as `error: ...`: articles that could not be read (missing, a directory, binary,
-    /// not UTF-8). The others are checked, and the exit code is 2.
+    /// not UTF-8; JSON Lines files and lines, named `FILE:LINE`). The others are checked, and
+    /// the exit code is 2.
     pub errors: Vec<String>,
 }
 
@@ -434,16 +434,42 @@ pub fn inputs(
         Some(p) => Some(Baseline::read(p)?),
         None => None,
     };
+    // JSON Lines: a file that cannot be read, and each bad line, is named, the rest checked.
     for p in &args.jsonl {
-        let (docs, w) = super::jsonl::read(p)?;
-        warnings.extend(w);
-        articles.extend(docs.into_iter().map(|d| ArticleInput {
-            name: d.name,
-            text: d.text,
-            format: Format::Text,
-            date: d.date,
-            rel: None,
-        }));
+        let mut reader = match super::jsonl::Reader::open(p) {
+            Ok(r) => r,
+            Err(Failure(e)) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        loop {
+            let chunk = match reader.chunk(512) {
+                Ok(c) if c.is_empty() => break,
+                Ok(c) => c,
+                Err(Failure(e)) => {
+                    errors.push(e);
+                    break;
+                }
+            };
+            let name = reader.name();
+            let parsed: Vec<_> = chunk
+                .par_iter()
+                .map(|(n, bytes)| super::jsonl::parse_line(name, *n, bytes))
+                .collect();
+            for r in parsed {
+                match r {
+                    Ok(d) => articles.push(ArticleInput {
+                        name: d.name,
+                        text: d.text,
+                        format: Format::Text,
+                        date: d.date,
+                        rel: None,
+                    }),
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
     }
     let inputs = CheckInputs {
         rule_files,
