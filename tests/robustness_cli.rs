@@ -353,10 +353,51 @@ fn bad_json_lines_are_named_and_the_good_ones_read() {
 
     let o = factcheck(d, &["check", "--no-config", "-c", "good.claims", "--jsonl", "in.jsonl"]);
     assert_survives(&o, "check --jsonl");
+    assert_eq!(code(&o), Some(2), "bad lines make the exit code 2 for check too");
     assert!(stdout(&o).contains("1 supported"), "{}", stdout(&o));
     let err = stderr(&o);
     for line in [2, 3, 4, 5, 6, 8, 11] {
-        assert!(err.contains(&format!("in.jsonl:{line}")), "line {line} is named: {err}");
+        assert!(err.contains(&format!("error: in.jsonl:{line}:")), "line {line} is named: {err}");
+    }
+    assert!(err.contains("error: 7 articles could not be read"), "{err}");
+}
+
+/// `date` is the whole field, a real day: anything else is an error naming FILE:LINE, in
+/// `check` and `extract` alike; articles are named by `id`, else `FILE:LINE`, in both.
+#[test]
+fn json_lines_dates_and_names_are_the_same_for_check_and_extract() {
+    let dir = setup();
+    let d = dir.path();
+    let text = "Poland expelled 45 Russian diplomats.";
+    let lines = [
+        serde_json::json!({"text": text, "date": "2022-03-29garbage"}),
+        serde_json::json!({"text": text, "date": "2022-02-30"}),
+        serde_json::json!({"text": text, "date": "29 March 2022"}),
+        serde_json::json!({"text": text, "date": "2022-03-29", "id": "warsaw"}),
+        serde_json::json!({"text": "Belgium expelled 21 Russian diplomats.", "date": "2022-03-29"}),
+    ];
+    let body: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    std::fs::write(d.join("d.jsonl"), body.join("\n")).expect("write");
+    for args in [
+        &["extract", "--jsonl", "d.jsonl"][..],
+        &["check", "--no-config", "-c", "good.claims", "--format", "json", "--jsonl", "d.jsonl"],
+    ] {
+        let o = factcheck(d, args);
+        assert_survives(&o, &format!("{args:?}"));
+        assert_eq!(code(&o), Some(2), "{args:?}");
+        let err = stderr(&o);
+        for line in 1..=3 {
+            assert!(err.contains(&format!("error: d.jsonl:{line}: bad date")), "{args:?}: {err}");
+        }
+        assert!(
+            err.contains("3 article(s) could not be read")
+                || err.contains("3 articles could not be read"),
+            "{err}"
+        );
+        let out = stdout(&o);
+        assert!(out.contains("warsaw"), "{args:?}: named by id: {out}");
+        assert!(out.contains("d.jsonl:5"), "{args:?}: named FILE:LINE: {out}");
+        assert!(!out.contains("d.jsonl#"), "{args:?}: {out}");
     }
 }
 
@@ -404,4 +445,110 @@ fn a_closed_stdout_is_not_a_panic() {
         let out = child.wait_with_output().expect("wait");
         assert_survives(&out, &format!("{args:?} | head"));
     }
+}
+
+/// One 1.2 MB line with a fact every 70 bytes, through `extract` (both formats): finding each
+/// evidence's column used to count the line's characters from its start every time (quadratic:
+/// over a minute at 10 MB).
+#[test]
+fn a_long_single_line_article_is_extracted_in_linear_time() {
+    let dir = setup();
+    let d = dir.path();
+    let sentence = "Poland expelled 45 Russian diplomats, the foreign ministry said. ";
+    std::fs::write(d.join("line.txt"), sentence.repeat(18_000)).expect("write");
+    let o = factcheck(d, &["extract", "--format", "json", "line.txt"]);
+    assert_survives(&o, "extract a long line");
+    assert_eq!(code(&o), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let last: serde_json::Value =
+        serde_json::from_str(out.lines().last().expect("facts")).expect("a JSON fact");
+    assert_eq!(last["line"], 1);
+    assert_eq!(last["column"].as_u64(), last["start"].as_u64().map(|s| s + 1));
+    assert!(out.lines().count() >= 18_000, "{} facts", out.lines().count());
+    let o = factcheck(d, &["extract", "line.txt"]);
+    assert_eq!(code(&o), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).lines().count() >= 18_000);
+}
+
+/// Runs factcheck in `dir`, reads the first bytes of its stdout and closes the pipe
+/// (`factcheck ... | head -c 16`); returns how it ended.
+fn closed_early(dir: &Path, args: &[&str]) -> Output {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factcheck"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 16];
+    child.stdout.take().expect("stdout").read_exact(&mut first).expect("some output");
+    // Dropping the read end closes the pipe.
+    child.wait_with_output().expect("wait")
+}
+
+/// `factcheck check ... | head -1` and `factcheck extract ... | head -1`: the output (far more
+/// than a pipe holds) ends quietly with exit code 0, not a panic (101) or `error: Broken pipe`.
+#[test]
+fn a_closed_stdout_ends_check_and_extract_quietly() {
+    let dir = setup();
+    let d = dir.path();
+    let lines = "Belgium expelled 21 Russian diplomats on March 29, 2022.\n".repeat(5_000);
+    std::fs::write(d.join("many.txt"), lines).expect("write");
+    for args in [
+        &["check", "--no-config", "-c", "good.claims", "many.txt"][..],
+        &["check", "--no-config", "-c", "good.claims", "--format", "json", "many.txt"],
+        &["extract", "many.txt"],
+        &["extract", "--format", "json", "many.txt", "many.txt"],
+    ] {
+        let o = closed_early(d, args);
+        assert_eq!(code(&o), Some(0), "{args:?} | head: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?} | head");
+    }
+}
+
+/// `check` with articles that cannot be read (invalid UTF-8, binary, NUL bytes, missing, a
+/// directory): each is named, the readable one is checked and reported, and the exit code is 2.
+#[test]
+fn check_reports_the_readable_articles_when_others_cannot_be_read() {
+    let dir = setup();
+    let d = dir.path();
+    std::fs::write(d.join("bad.txt"), b"Poland expelled 45 \xff Russian diplomats.\n").expect("w");
+    std::fs::write(d.join("bin.txt"), binary_bytes()).expect("w");
+    std::fs::write(d.join("nul.txt"), b"Poland expelled\x00 45 Russian diplomats.\n").expect("w");
+    std::fs::create_dir(d.join("folder.txt")).expect("mkdir");
+    let articles = ["bad.txt", "missing.txt", "bin.txt", "good.txt", "nul.txt", "folder.txt"];
+    let mut args = vec!["check", "--no-config", "-c", "good.claims"];
+    args.extend(articles);
+    let o = factcheck(d, &args);
+    assert_survives(&o, "check with unreadable articles");
+    assert_eq!(code(&o), Some(2), "{}", stderr(&o));
+    assert!(stdout(&o).contains("1 supported"), "the readable article is checked: {}", stdout(&o));
+    let err = stderr(&o);
+    assert!(err.contains("bad.txt is not valid UTF-8 (invalid byte at offset 19)"), "{err}");
+    assert!(err.contains("bin.txt is a binary file (it contains NUL bytes)"), "{err}");
+    assert!(err.contains("nul.txt is a binary file (it contains NUL bytes)"), "{err}");
+    assert!(err.contains("cannot read missing.txt"), "{err}");
+    assert!(err.contains("cannot read folder.txt"), "{err}");
+    assert!(err.contains("error: 5 articles could not be read"), "{err}");
+
+    // extract reads articles the same way.
+    let o = factcheck(d, &["extract", "nul.txt", "good.txt"]);
+    assert_eq!(code(&o), Some(2));
+    assert!(stderr(&o).contains("nul.txt is a binary file (it contains NUL bytes)"));
+
+    // Nothing readable: nothing is reported.
+    let o = factcheck(d, &["check", "--no-config", "-c", "good.claims", "bad.txt"]);
+    assert_eq!(code(&o), Some(2));
+    assert_eq!(stdout(&o), "");
+    assert!(stderr(&o).contains("1 article could not be read: nothing was checked"));
+
+    // A baseline is not written without the findings of the articles that could not be read.
+    let mut args = vec!["check", "--no-config", "-c", "good.claims", "--write-baseline", "b.json"];
+    args.extend(["good.txt", "bad.txt"]);
+    let o = factcheck(d, &args);
+    assert_eq!(code(&o), Some(2));
+    assert!(stderr(&o).contains("the baseline b.json was not written"), "{}", stderr(&o));
+    assert!(!d.join("b.json").exists());
 }

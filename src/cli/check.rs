@@ -10,7 +10,9 @@
 //! and conflicting claims are errors, claims not found and unverified facts warnings;
 //! `--allow KIND`, `--warn KIND` and `--deny KIND` set a kind off, to warning, to error, applied
 //! in that order), 2 when it could not run (a claim file with errors, all of them printed
-//! first; a missing file; bad arguments). Warnings in claim files are printed and do not fail.
+//! first; a missing claim file; bad arguments) or could not read an article (missing, a
+//! directory, binary, not UTF-8: each is named on stderr, the others are checked and reported,
+//! then the run fails). Warnings in claim files are printed and do not fail.
 //!
 //! With a `factcheck.toml` (found walking up from the working directory, or `--config`), the
 //! files come from the configuration ([`crate::config`], [`crate::discover`]); in every run the
@@ -115,7 +117,7 @@ pub struct CheckArgs {
     pub write_baseline: Option<PathBuf>,
 }
 
-/// A file's name (as given, or `FILE#ID` for a JSON Lines article) and text.
+/// A file's name (as given) and text.
 #[derive(Debug, Clone)]
 pub struct Named {
     pub name: String,
@@ -325,14 +327,27 @@ fn configured(
     Ok(Configured { claims, articles, partial: plan.partial })
 }
 
-/// Reads the files the arguments (and the configuration, when there is one) name; warnings
-/// (JSON Lines lines skipped, named files the configuration skips) are returned.
+/// What reading the inputs has to tell the user besides the inputs.
+#[derive(Debug, Default)]
+pub struct Notes {
+    /// Printed as `warning: ...` (named files the configuration skips).
+    pub warnings: Vec<String>,
+    /// Printed as `error: ...`: articles that could not be read (missing, a directory, binary,
+    /// not UTF-8; JSON Lines files and lines, named `FILE:LINE`). The others are checked, and
+    /// the exit code is 2.
+    pub errors: Vec<String>,
+}
+
+/// Reads the files the arguments (and the configuration, when there is one) name. A claim or
+/// rule file that cannot be read fails the run; an article that cannot be read is in
+/// [`Notes::errors`].
 pub fn inputs(
     args: &CheckArgs,
     config: Option<&Config>,
     cwd: &Path,
-) -> Result<(CheckInputs, Vec<String>), Failure> {
+) -> Result<(CheckInputs, Notes), Failure> {
     let mut warnings = Vec::new();
+    let mut errors = Vec::new();
     let files = match config {
         Some(c) => Some(configured(args, c, cwd, &mut warnings)?),
         None => None,
@@ -395,31 +410,66 @@ pub fn inputs(
         .chain(&args.rules.rules)
         .map(|p| read_named(p))
         .collect::<Result<_, _>>()?;
+    // An article that cannot be read is named, and the others are checked.
+    let read: Vec<Result<ArticleInput, String>> = article_paths_rel
+        .into_par_iter()
+        .map(|(p, rel)| {
+            Ok(ArticleInput {
+                name: p.display().to_string(),
+                text: super::read_article(&p)?,
+                format: Format::from_path(&p),
+                date: None,
+                rel,
+            })
+        })
+        .collect();
     let mut articles = Vec::new();
-    for (p, rel) in article_paths_rel {
-        let f = read_named(&p)?;
-        articles.push(ArticleInput {
-            name: f.name,
-            text: f.text,
-            format: Format::from_path(&p),
-            date: None,
-            rel,
-        });
+    for r in read {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(e) => errors.push(e),
+        }
     }
     let baseline = match &args.baseline {
         Some(p) => Some(Baseline::read(p)?),
         None => None,
     };
+    // JSON Lines: a file that cannot be read, and each bad line, is named, the rest checked.
     for p in &args.jsonl {
-        let (docs, w) = super::jsonl::read(p)?;
-        warnings.extend(w);
-        articles.extend(docs.into_iter().map(|d| ArticleInput {
-            name: d.name,
-            text: d.text,
-            format: Format::Text,
-            date: d.date,
-            rel: None,
-        }));
+        let mut reader = match super::jsonl::Reader::open(p) {
+            Ok(r) => r,
+            Err(Failure(e)) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        loop {
+            let chunk = match reader.chunk(512) {
+                Ok(c) if c.is_empty() => break,
+                Ok(c) => c,
+                Err(Failure(e)) => {
+                    errors.push(e);
+                    break;
+                }
+            };
+            let name = reader.name();
+            let parsed: Vec<_> = chunk
+                .par_iter()
+                .map(|(n, bytes)| super::jsonl::parse_line(name, *n, bytes))
+                .collect();
+            for r in parsed {
+                match r {
+                    Ok(d) => articles.push(ArticleInput {
+                        name: d.name,
+                        text: d.text,
+                        format: Format::Text,
+                        date: d.date,
+                        rel: None,
+                    }),
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
     }
     let inputs = CheckInputs {
         rule_files,
@@ -431,7 +481,7 @@ pub fn inputs(
         baseline,
         write_baseline: args.write_baseline.is_some(),
     };
-    Ok((inputs, warnings))
+    Ok((inputs, Notes { warnings, errors }))
 }
 
 /// Renders a finished check in a format.
@@ -502,9 +552,19 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     let cwd = std::env::current_dir()
         .map_err(|e| Failure(format!("cannot read the working directory: {e}")))?;
     let config = load_config(&args, &cwd, color)?;
-    let (inputs, warnings) = inputs(&args, config.as_ref(), &cwd)?;
-    for w in warnings {
+    let (inputs, notes) = inputs(&args, config.as_ref(), &cwd)?;
+    for w in &notes.warnings {
         eprintln!("warning: {w}");
+    }
+    for e in &notes.errors {
+        eprintln!("error: {e}");
+    }
+    let unread = notes.errors.len();
+    let unread_failure = || {
+        Failure(format!("{unread} article{} could not be read", if unread == 1 { "" } else { "s" }))
+    };
+    if unread > 0 && inputs.articles.is_empty() {
+        return Err(Failure(format!("{}: nothing was checked", unread_failure().0)));
     }
     if config.is_some() && inputs.articles.is_empty() {
         eprintln!("factcheck: no articles to check");
@@ -530,12 +590,20 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
         )));
     };
     if let (Some(path), Some(baseline)) = (&args.write_baseline, &checked.baseline) {
+        if unread > 0 {
+            // A baseline without their findings would report them all as new later.
+            return Err(Failure(format!(
+                "{}: the baseline {} was not written",
+                unread_failure().0,
+                path.display()
+            )));
+        }
         baseline.write(path)?;
         let n = baseline.findings.len();
         eprintln!("wrote {n} finding{} to {}", if n == 1 { "" } else { "s" }, path.display());
         return Ok(Outcome::Clean);
     }
-    print!("{}", render(&checked, report, args.format, color.stdout(), args.quiet));
+    super::print_stdout(&render(&checked, report, args.format, color.stdout(), args.quiet));
     if !args.quiet && (checked.silenced > 0 || checked.baselined > 0) {
         let plural = |n: usize| if n == 1 { "finding" } else { "findings" };
         eprintln!(
@@ -545,6 +613,9 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
             checked.baselined,
             plural(checked.baselined)
         );
+    }
+    if unread > 0 {
+        return Err(unread_failure());
     }
     if checked
         .diagnostics

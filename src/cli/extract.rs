@@ -20,8 +20,8 @@
 //!   read, is not UTF-8 or is binary is reported on stderr by name, the others are still
 //!   extracted, and the exit code is 2. Otherwise it is 0.
 
-use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 
 use clap::ValueEnum;
 use rayon::prelude::*;
@@ -33,7 +33,7 @@ use crate::extract::Extractor;
 use crate::lang::display::fact_line;
 use crate::lexicon::Lexicon;
 use crate::model::{DateSpec, Fact, PartialDate, Quantity};
-use crate::source::{FileId, SourceMap};
+use crate::source::{FileId, LineIndex, SourceMap};
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
@@ -79,16 +79,6 @@ struct JsonFact<'a> {
     date: Option<DateSpec>,
     negated: bool,
     text: &'a str,
-}
-
-/// One line of a `--jsonl` input.
-#[derive(Debug, serde::Deserialize)]
-struct JsonArticle {
-    text: String,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    id: Option<serde_json::Value>,
 }
 
 /// Articles per parallel chunk of `--jsonl` input.
@@ -151,48 +141,6 @@ impl Run<'_> {
     }
 }
 
-/// Line starts of a text, for 1-based line and column (in characters) of a byte offset.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
-    }
-
-    fn line_col(&self, text: &str, byte: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= byte).saturating_sub(1);
-        let start = self.starts.get(line).copied().unwrap_or(0);
-        let col = text.get(start..byte).map_or(byte - start, |s| s.chars().count());
-        (line + 1, col + 1)
-    }
-}
-
-/// Reads an article file: its text, or an error that names it.
-fn read_article(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    if bytes.contains(&0) {
-        return Err(format!(
-            "{} is a binary file (it contains NUL bytes); skipped",
-            path.display()
-        ));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{} is not valid UTF-8 (invalid byte at offset {}); skipped",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
-fn parse_date(s: &str) -> Option<PartialDate> {
-    crate::article::iso_date(s.get(..10).unwrap_or(s))
-}
-
 pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
     let mut sources = SourceMap::new();
     let ids = super::lint::add_files(&mut sources, &args.rules.rules)?;
@@ -238,16 +186,16 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
         let rendered: Vec<Result<String, String>> = chunk
             .par_iter()
             .map(|p| {
-                let text = read_article(p)?;
+                let text = super::read_article(p)?;
                 let name = p.display().to_string();
                 Ok(run.render(&name, &text, Format::from_path(p), None))
             })
             .collect();
         for r in rendered {
             match r {
-                Ok(s) => out.write_all(s.as_bytes())?,
+                Ok(s) => out.write_all(s.as_bytes()).map_err(super::stdout_failure)?,
                 Err(e) => {
-                    out.flush()?;
+                    out.flush().map_err(super::stdout_failure)?;
                     eprintln!("error: {e}");
                     failed += 1;
                 }
@@ -256,16 +204,10 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
     }
 
     if let Some(path) = &args.jsonl {
-        let (name, reader): (String, Box<dyn BufRead>) = if path.as_os_str() == "-" {
-            ("<stdin>".into(), Box::new(std::io::stdin().lock()))
-        } else {
-            let f = std::fs::File::open(path)
-                .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
-            (path.display().to_string(), Box::new(std::io::BufReader::with_capacity(1 << 20, f)))
-        };
-        failed += jsonl(&run, &name, reader, &mut out)?;
+        let reader = super::jsonl::Reader::open(path)?;
+        failed += jsonl(&run, reader, &mut out)?;
     }
-    out.flush()?;
+    out.flush().map_err(super::stdout_failure)?;
     if failed > 0 {
         return Err(Failure(format!("{failed} article(s) could not be read")));
     }
@@ -273,53 +215,31 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
 }
 
 /// Streams a JSON Lines file through the extractor, `CHUNK` articles at a time. Returns how
-/// many lines could not be read.
+/// many lines could not be read (each named on stderr).
 fn jsonl(
     run: &Run<'_>,
-    name: &str,
-    mut reader: Box<dyn BufRead + '_>,
+    mut reader: super::jsonl::Reader,
     out: &mut impl Write,
 ) -> Result<usize, Failure> {
     let mut failed = 0;
-    let mut line_no = 0usize;
-    let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
     loop {
-        chunk.clear();
-        while chunk.len() < CHUNK {
-            let mut buf = Vec::new();
-            let n = reader
-                .read_until(b'\n', &mut buf)
-                .map_err(|e| Failure(format!("cannot read {name}: {e}")))?;
-            if n == 0 {
-                break;
-            }
-            line_no += 1;
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            chunk.push((line_no, buf));
-        }
+        let chunk = reader.chunk(CHUNK)?;
         if chunk.is_empty() {
             break;
         }
+        let name = reader.name();
         let rendered: Vec<Result<String, String>> = chunk
             .par_iter()
             .map(|(n, bytes)| {
-                let a: JsonArticle = serde_json::from_slice(bytes)
-                    .map_err(|e| format!("{name}:{n}: not a JSON article: {e}"))?;
-                let file = match &a.id {
-                    Some(serde_json::Value::String(s)) => s.clone(),
-                    Some(v) => v.to_string(),
-                    None => format!("{name}:{n}"),
-                };
-                let date = a.date.as_deref().and_then(parse_date);
-                Ok(run.render(&file, &a.text, Format::Text, date))
+                let a = super::jsonl::parse_line(name, *n, bytes)?;
+                Ok(run.render(&a.name, &a.text, Format::Text, a.date))
             })
             .collect();
         for r in rendered {
             match r {
-                Ok(s) => out.write_all(s.as_bytes()).map_err(|e| Failure(e.to_string()))?,
+                Ok(s) => out.write_all(s.as_bytes()).map_err(super::stdout_failure)?,
                 Err(e) => {
+                    out.flush().map_err(super::stdout_failure)?;
                     eprintln!("error: {e}");
                     failed += 1;
                 }

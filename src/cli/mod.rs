@@ -129,6 +129,15 @@ pub fn print_stdout(text: &str) {
     }
 }
 
+/// The failure for an error writing to stdout. A broken pipe (`factcheck extract ... | head`)
+/// ends the run quietly with exit code 0 instead, as in [`print_stdout`].
+pub fn stdout_failure(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    Failure(format!("cannot write to standard output: {e}"))
+}
+
 /// Reads a file as UTF-8, with an error that names the file.
 pub fn read_file(path: &std::path::Path) -> Result<String, Failure> {
     let bytes =
@@ -139,5 +148,26 @@ pub fn read_file(path: &std::path::Path) -> Result<String, Failure> {
             path.display(),
             e.utf8_error().valid_up_to()
         ))
+    })
+}
+
+/// Reads an article file for `check` and `extract`: its text, or an error that names it (it
+/// cannot be read, is a directory, is binary (contains NUL bytes) or is not UTF-8, naming the
+/// offset of the first invalid byte). The caller reports the error and goes on with the other
+/// articles.
+pub fn read_article(path: &std::path::Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if bytes.contains(&0) {
+        return Err(format!(
+            "{} is a binary file (it contains NUL bytes); skipped",
+            path.display()
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{} is not valid UTF-8 (invalid byte at offset {}); skipped",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
     })
 }
