@@ -191,16 +191,7 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
                 Ok(run.render(&name, &text, Format::from_path(p), None))
             })
             .collect();
-        for r in rendered {
-            match r {
-                Ok(s) => out.write_all(s.as_bytes()).map_err(super::stdout_failure)?,
-                Err(e) => {
-                    out.flush().map_err(super::stdout_failure)?;
-                    eprintln!("error: {e}");
-                    failed += 1;
-                }
-            }
-        }
+        failed += write_rendered(&mut out, rendered)?;
     }
 
     if let Some(path) = &args.jsonl {
@@ -212,6 +203,26 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
         return Err(Failure(format!("{failed} article(s) could not be read")));
     }
     Ok(Outcome::Clean)
+}
+
+/// Writes rendered articles in order; an article that could not be read is named on stderr
+/// (after flushing what came before it). Returns how many could not be read.
+fn write_rendered(
+    out: &mut impl Write,
+    rendered: Vec<Result<String, String>>,
+) -> Result<usize, Failure> {
+    let mut failed = 0;
+    for r in rendered {
+        match r {
+            Ok(s) => out.write_all(s.as_bytes()).map_err(super::stdout_failure)?,
+            Err(e) => {
+                out.flush().map_err(super::stdout_failure)?;
+                eprintln!("error: {e}");
+                failed += 1;
+            }
+        }
+    }
+    Ok(failed)
 }
 
 /// Streams a JSON Lines file through the extractor, `CHUNK` articles at a time. Returns how
@@ -235,16 +246,7 @@ fn jsonl(
                 Ok(run.render(&a.name, &a.text, Format::Text, a.date))
             })
             .collect();
-        for r in rendered {
-            match r {
-                Ok(s) => out.write_all(s.as_bytes()).map_err(super::stdout_failure)?,
-                Err(e) => {
-                    out.flush().map_err(super::stdout_failure)?;
-                    eprintln!("error: {e}");
-                    failed += 1;
-                }
-            }
-        }
+        failed += write_rendered(out, rendered)?;
     }
     Ok(failed)
 }
