@@ -407,21 +407,7 @@ mod tests {
     }
 
     fn fact(file: FileId, span: std::ops::Range<usize>) -> crate::model::Fact {
-        crate::model::Fact {
-            file,
-            span: span.clone(),
-            subject: vec![],
-            predicate: crate::model::PredicateId(0),
-            quantity: None,
-            object: vec![],
-            date: None,
-            negated: false,
-            subject_span: None,
-            predicate_span: span,
-            quantity_span: None,
-            object_span: None,
-            date_span: None,
-        }
+        crate::model::Fact::bare(file, span)
     }
 
     #[test]

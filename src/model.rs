@@ -315,3 +315,26 @@ pub struct Fact {
     pub object_span: Option<Span>,
     pub date_span: Option<Span>,
 }
+
+#[cfg(test)]
+impl Fact {
+    /// A fact that states only its predicate (id 0) at `span`: for tests that need a fact's
+    /// place, not its content.
+    pub(crate) fn bare(file: crate::source::FileId, span: Span) -> Fact {
+        Fact {
+            file,
+            span: span.clone(),
+            subject: vec![],
+            predicate: PredicateId(0),
+            quantity: None,
+            object: vec![],
+            date: None,
+            negated: false,
+            subject_span: None,
+            predicate_span: span,
+            quantity_span: None,
+            object_span: None,
+            date_span: None,
+        }
+    }
+}

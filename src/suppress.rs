@@ -507,21 +507,7 @@ mod tests {
     }
 
     fn fact(file: FileId, span: Span) -> Fact {
-        Fact {
-            file,
-            span: span.clone(),
-            subject: vec![],
-            predicate: crate::model::PredicateId(0),
-            quantity: None,
-            object: vec![],
-            date: None,
-            negated: false,
-            subject_span: None,
-            predicate_span: span,
-            quantity_span: None,
-            object_span: None,
-            date_span: None,
-        }
+        Fact::bare(file, span)
     }
 
     fn claim_report(claim_file: FileId, verdict: Verdict, against: Vec<Fact>) -> ClaimReport {
