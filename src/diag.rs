@@ -46,7 +46,7 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     pub notes: Vec<String>,
     pub help: Option<String>,
-    /// For a check finding, its baseline fingerprint ([`crate::baseline::FindingKey`], with
+    /// For a check finding, its baseline fingerprint ([`crate::workspace::baseline::FindingKey`], with
     /// `:N` for the N-th identical finding of a file after the first): stable across edits
     /// elsewhere in the files (SARIF `partialFingerprints`).
     pub fingerprint: Option<String>,

@@ -9,11 +9,11 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::article::{Article, Format};
-use crate::baseline::Baseline;
+use crate::input::{Article, Format};
+use crate::workspace::baseline::Baseline;
 use crate::check::{self, Policy, Report};
 use crate::diag::{Diagnostic, Severity};
-use crate::discover;
+use crate::workspace::discover;
 use crate::extract::Extractor;
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, PartialDate};
@@ -148,7 +148,7 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     let in_scope = |c: &Claim, a: FileId| rel.get(&a).is_none_or(|p| scopes.applies(c.file, p));
     let mut report = check::check_with(&loaded.claims, &facts, &checked.lexicon, &in_scope);
     let formats: Vec<(FileId, Format)> = article_ids.iter().map(|&(id, f, _)| (id, f)).collect();
-    let applied = crate::suppress::apply(&mut report, &sources, &formats);
+    let applied = crate::workspace::suppress::apply(&mut report, &sources, &formats);
     let path = |id: FileId| rel.get(&id).cloned().unwrap_or_else(|| sources.get(id).name.clone());
     if inputs.write_baseline {
         checked.baseline = Some(Baseline::from_report(&report, &sources, &path));
@@ -158,7 +158,7 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     }
     checked.diagnostics = check::diagnostics(&report, &checked.lexicon, &checked.policy);
     // The diagnostics are the claims' at a level, in claim order, then the unverified facts'.
-    let (claim_prints, fact_prints) = crate::baseline::fingerprints(&report, &sources, &path);
+    let (claim_prints, fact_prints) = crate::workspace::baseline::fingerprints(&report, &sources, &path);
     let mut prints: Vec<Option<String>> = report
         .claims
         .iter()

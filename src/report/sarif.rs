@@ -86,7 +86,7 @@ fn location(sources: &SourceMap, l: &Label) -> Value {
 }
 
 /// The `partialFingerprints` key of a finding's baseline fingerprint
-/// ([`crate::baseline::FindingKey::fingerprint`]).
+/// ([`crate::workspace::baseline::FindingKey::fingerprint`]).
 pub const FINGERPRINT: &str = "factcheckFingerprint/v1";
 
 /// A rule (`reportingDescriptor`): the code's name and summary, and its documentation

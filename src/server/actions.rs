@@ -5,7 +5,7 @@
 //!   count or date by the article's;
 //! - on a finding in a draft: insert a suppression above its line
 //!   (`<!-- factcheck-ignore-next-line KIND -->` in Markdown, the bare directive in text files,
-//!   see [`crate::suppress`]).
+//!   see [`crate::input::suppress`]).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -13,7 +13,7 @@ use std::path::Path;
 
 use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, WorkspaceEdit};
 
-use crate::article::Format;
+use crate::input::Format;
 use crate::check::diagnostics::statement;
 use crate::check::{Finding, Kind, Reason, Verdict};
 use crate::lang::display::fact_line;

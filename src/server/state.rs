@@ -4,7 +4,7 @@
 //! An analysis is one `factcheck check` of the workspace exactly as the command line runs it
 //! without arguments in the root: `factcheck.toml` (found walking up from the root; the
 //! defaults without one) gives the claim files, articles, rule files and severities
-//! ([`crate::discover`]), and [`crate::pipeline::run_check`] checks them, with every file's
+//! ([`crate::workspace::discover`]), and [`crate::pipeline::run_check`] checks them, with every file's
 //! text taken from the editor when it is open. Claim files with errors are still linted (their
 //! diagnostics published) although nothing is checked, as `check` stops on them.
 
@@ -13,10 +13,10 @@ use std::path::{Path, PathBuf};
 
 use lsp_types::Url;
 
-use crate::article::Format;
-use crate::config::Config;
+use crate::input::Format;
+use crate::workspace::config::Config;
 use crate::diag::Diagnostic;
-use crate::discover::{self, Filter, Role};
+use crate::workspace::discover::{self, Filter, Role};
 use crate::pipeline::{ArticleInput, CheckInputs, Checked, Named};
 use crate::source::{FileId, SourceMap};
 
@@ -100,13 +100,13 @@ impl State {
         if let Some(d) = self.docs.get(path) {
             return Ok(d.text.clone());
         }
-        crate::cli::read_article(path)
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     }
 
     /// The configuration: `factcheck.toml` from the root upwards (the open document's text when
     /// it is open), or the defaults at the root.
     fn config(&self) -> (Config, Option<(SourceMap, Vec<Diagnostic>)>, Vec<String>) {
-        let Some(path) = crate::config::find(&self.root) else {
+        let Some(path) = crate::workspace::config::find(&self.root) else {
             return (Config::default_at(&self.root), None, Vec::new());
         };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_else(|| self.root.clone());
