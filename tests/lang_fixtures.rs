@@ -9,7 +9,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use factcheck::diag::Severity;
-use factcheck::lang::{self, display, format};
+use factcheck::lang::{display, format};
 use factcheck::source::SourceMap;
 
 fn render(name: &str, text: &str, rules: &str) -> String {

@@ -1,7 +1,7 @@
 //! `lang::load` (through `lint::load`, which adds the whole-file checks): building the lexicon from declarations in order, `drop`, examples, name
 //! resolution (aliases, `A and B` names, ad-hoc actors), scopes and the diagnostics of a load.
 
-use factcheck::lang::{self, Loaded};
+use factcheck::lang::Loaded;
 use factcheck::lexicon::shipped_rules;
 use factcheck::model::Actors;
 use factcheck::source::SourceMap;
