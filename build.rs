@@ -4,8 +4,8 @@
 //! text as the source without a copy of it.
 //!
 //! A code's documentation is a doc comment that starts with the code and its name:
-//! - a file's `//!` comment (`//! FC004 \`unknown-actor\` (warning): ...`), for the code of the
-//!   `pub const ...: &str = "FC004";` in that file;
+//! - a file's `//!` comment (`//! FC004 \`unknown-actor\` (warning): ...`): the file of a
+//!   check;
 //! - a `///` comment on an item (a `pub const FC201`, an enum variant: `/// **FC101 count
 //!   mismatch** (error by default, ...)`).
 //!
@@ -91,37 +91,28 @@ fn doc_line<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
 
 /// The documented codes of a file, with their documentation.
 fn docs_of(text: &str) -> Vec<(String, String)> {
-    let module: Vec<&str> = text.lines().map_while(|l| doc_line(l, "//!")).collect();
-    let module_code = module.first().and_then(|l| leading_code(l));
     let mut out = Vec::new();
+    let module: Vec<&str> = text.lines().map_while(|l| doc_line(l, "//!")).collect();
+    let module = module.join("\n");
+    if let Some(code) = leading_code(&module).filter(|c| heading(c, &module).is_some()) {
+        out.push((code, module));
+    }
     let mut block: Vec<&str> = Vec::new();
     for line in text.lines() {
         if let Some(d) = doc_line(line, "///") {
             block.push(d);
             continue;
         }
-        let t = line.trim_start();
-        if t.starts_with("#[") {
+        if line.trim_start().starts_with("#[") {
             continue;
         }
-        let documented = block.first().and_then(|l| leading_code(l));
-        if let Some(code) = documented.filter(|c| heading(c, &block.join("\n")).is_some()) {
-            out.push((code, block.join("\n")));
-        } else if let (Some(code), Some(value)) = (&module_code, const_code(t)) {
-            if *code == value && !out.iter().any(|(c, _)| *c == value) {
-                out.push((value, module.join("\n")));
-            }
+        let doc = block.join("\n");
+        if let Some(code) = leading_code(&doc).filter(|c| heading(c, &doc).is_some()) {
+            out.push((code, doc));
         }
         block.clear();
     }
     out
-}
-
-/// The code of `pub const NAME: &str = "FC123";`.
-fn const_code(line: &str) -> Option<String> {
-    let rest = line.strip_prefix("pub const ")?;
-    let value = rest.split_once("= \"")?.1.strip_suffix("\";")?;
-    (leading_code(value).as_deref() == Some(value)).then(|| value.to_string())
 }
 
 /// Splits `FC004 \`unknown-actor\` (warning): TEXT` or `**FC101 count mismatch** (error by
