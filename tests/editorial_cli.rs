@@ -292,7 +292,11 @@ fn sarif_fingerprints_are_the_baseline_fingerprints() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "factcheck.toml", "claims = [\"claims/*.claims\"]\narticles = [\"drafts/*.md\"]\n");
-    write(root, "claims/desk.claims", "Netherlands expelled 17 Russia\nPoland expelled 45 Russia\n");
+    write(
+        root,
+        "claims/desk.claims",
+        "Netherlands expelled 17 Russia\nPoland expelled 45 Russia\n",
+    );
     write(
         root,
         "drafts/a.md",
@@ -310,7 +314,8 @@ fn sarif_fingerprints_are_the_baseline_fingerprints() {
         .collect();
     prints.sort();
     assert_eq!(prints.len(), 3, "{prints:?}");
-    let rule = run["tool"]["driver"]["rules"].as_array().unwrap().iter().find(|r| r["id"] == "FC101");
+    let rule =
+        run["tool"]["driver"]["rules"].as_array().unwrap().iter().find(|r| r["id"] == "FC101");
     let rule = rule.unwrap();
     assert!(rule["fullDescription"]["text"].as_str().unwrap().contains("no count they give"));
     assert!(rule["help"]["markdown"].as_str().unwrap().contains("## How to silence it"));
@@ -318,7 +323,8 @@ fn sarif_fingerprints_are_the_baseline_fingerprints() {
     let o = factcheck(root, &["check", "--write-baseline", "baseline.json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let baseline: Value =
-        serde_json::from_str(&std::fs::read_to_string(root.join("baseline.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(root.join("baseline.json")).unwrap())
+            .unwrap();
     let mut recorded: Vec<String> = baseline["findings"]
         .as_array()
         .unwrap()

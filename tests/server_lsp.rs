@@ -174,7 +174,8 @@ impl Session {
 }
 
 fn codes(d: &[Value]) -> Vec<String> {
-    let mut c: Vec<String> = d.iter().filter_map(|d| d["code"].as_str().map(String::from)).collect();
+    let mut c: Vec<String> =
+        d.iter().filter_map(|d| d["code"].as_str().map(String::from)).collect();
     c.sort();
     c
 }
@@ -218,8 +219,10 @@ fn a_session_in_utf16() {
     assert!(count["message"].as_str().is_some_and(|m| m.contains("the article says 15")));
     let related = count["relatedInformation"].as_array().cloned().unwrap_or_default();
     assert!(
-        related.iter().any(|r| r["location"]["uri"] == claims_uri
-            && r["location"]["range"]["start"] == pos(0, 21)),
+        related
+            .iter()
+            .any(|r| r["location"]["uri"] == claims_uri
+                && r["location"]["range"]["start"] == pos(0, 21)),
         "{related:#?}"
     );
     let belgium = find(&d, "FC120");

@@ -13,9 +13,9 @@ use std::path::Path;
 
 use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, WorkspaceEdit};
 
-use crate::input::Format;
 use crate::check::diagnostics::statement;
 use crate::check::{Finding, Kind, Reason, Verdict};
+use crate::input::Format;
 use crate::lang::display::fact_line;
 use crate::source::FileId;
 
@@ -43,7 +43,14 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     /// An action replacing `span` of `file` (as analysed) by `text`.
-    fn push(&mut self, title: String, file: FileId, span: Range<usize>, text: String, preferred: bool) {
+    fn push(
+        &mut self,
+        title: String,
+        file: FileId,
+        span: Range<usize>,
+        text: String,
+        preferred: bool,
+    ) {
         let (Some(checked), Some(info)) = (&self.analysis.checked, self.analysis.files.get(&file))
         else {
             return;
@@ -62,12 +69,19 @@ impl Builder<'_> {
 }
 
 /// The quick fixes for `span` of the document `file`.
-pub fn actions(analysis: &Analysis, file: FileId, span: Range<usize>, enc: Encoding) -> Vec<CodeActionOrCommand> {
+pub fn actions(
+    analysis: &Analysis,
+    file: FileId,
+    span: Range<usize>,
+    enc: Encoding,
+) -> Vec<CodeActionOrCommand> {
     let mut b = Builder { analysis, enc, out: Vec::new() };
     let Some(checked) = &analysis.checked else { return b.out };
     let Some(report) = &checked.report else { return b.out };
     let sources = &checked.sources;
-    let name = |id: FileId| checked.paths.get(&id).cloned().unwrap_or_else(|| sources.get(id).name.clone());
+    let name = |id: FileId| {
+        checked.paths.get(&id).cloned().unwrap_or_else(|| sources.get(id).name.clone())
+    };
     let is_article = analysis.files.get(&file).is_some_and(|f| f.kind == FileKind::Article);
 
     // Add a claim for an unverified fact.
@@ -103,8 +117,12 @@ pub fn actions(analysis: &Analysis, file: FileId, span: Range<usize>, enc: Encod
                 continue;
             }
             let fix = match e.reasons.first() {
-                Some(Reason::Count) => c.claim.quantity_span.clone().zip(e.fact.quantity.map(|q| q.to_string())),
-                Some(Reason::Date) => c.claim.date_span.clone().zip(e.fact.date.map(|d| d.to_string())),
+                Some(Reason::Count) => {
+                    c.claim.quantity_span.clone().zip(e.fact.quantity.map(|q| q.to_string()))
+                }
+                Some(Reason::Date) => {
+                    c.claim.date_span.clone().zip(e.fact.date.map(|d| d.to_string()))
+                }
                 _ => None,
             };
             let Some((at, new)) = fix else { continue };
@@ -126,7 +144,8 @@ pub fn actions(analysis: &Analysis, file: FileId, span: Range<usize>, enc: Encod
             if !overlaps(&d.primary.span, &span) {
                 continue;
             }
-            let start = text.get(..d.primary.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+            let start =
+                text.get(..d.primary.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
             let kind = kind_name(kind);
             if done.contains(&(start, kind)) {
                 continue;

@@ -8,9 +8,7 @@
 
 use std::collections::HashMap;
 
-use lsp_types::{
-    DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Url,
-};
+use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Url};
 
 use crate::diag::{Diagnostic, Label, Severity};
 use crate::source::SourceMap;
@@ -28,7 +26,12 @@ fn severity(s: Severity) -> DiagnosticSeverity {
 }
 
 /// Where a label is, when it is in a file of the editor.
-fn location(analysis: &Analysis, sources: &SourceMap, l: &Label, enc: Encoding) -> Option<Location> {
+fn location(
+    analysis: &Analysis,
+    sources: &SourceMap,
+    l: &Label,
+    enc: Encoding,
+) -> Option<Location> {
     let f = analysis.files.get(&l.file)?;
     let text = &sources.get(l.file).text;
     Some(Location { uri: f.uri.clone(), range: f.lines.range(text, &l.span, enc) })
@@ -109,7 +112,8 @@ pub fn diagnostics(analysis: &Analysis, enc: Encoding) -> HashMap<Url, Vec<lsp_t
         if let Some((uri, diag)) = lsp(d, &d.primary, analysis, sources, enc) {
             out.entry(uri).or_default().push(diag);
         }
-        let in_claims = |l: &Label| analysis.files.get(&l.file).is_some_and(|f| f.kind == FileKind::Claims);
+        let in_claims =
+            |l: &Label| analysis.files.get(&l.file).is_some_and(|f| f.kind == FileKind::Claims);
         let finding = d.code.starts_with("FC1");
         if finding && !in_claims(&d.primary) {
             if let Some(claim) = d.secondary.iter().rev().find(|l| in_claims(l)) {

@@ -50,7 +50,8 @@ fn verdict_text(c: &ClaimReport) -> &'static str {
 }
 
 fn claim_hover(checked: &Checked, c: &ClaimReport) -> String {
-    let mut out = format!("**{}**: `{}`\n", verdict_text(c), claim_line(&c.claim, &checked.lexicon));
+    let mut out =
+        format!("**{}**: `{}`\n", verdict_text(c), claim_line(&c.claim, &checked.lexicon));
     for e in &c.evidence {
         let how = if e.supports { "supports it" } else { "contradicts it" };
         let _ = write!(out, "\n- {how}: {}", quote(checked, &e.fact));
@@ -95,7 +96,12 @@ fn fact_hover(checked: &Checked, file: FileId, offset: usize) -> Option<String> 
 }
 
 /// The hover at `offset` of the document `file` (whose text is `text`).
-pub fn hover(analysis: &Analysis, file: Option<FileId>, text: &str, offset: usize) -> Option<String> {
+pub fn hover(
+    analysis: &Analysis,
+    file: Option<FileId>,
+    text: &str,
+    offset: usize,
+) -> Option<String> {
     if let Some(doc) = code_at(text, offset).and_then(codes::get) {
         return Some(doc.render());
     }
@@ -103,10 +109,8 @@ pub fn hover(analysis: &Analysis, file: Option<FileId>, text: &str, offset: usiz
     let file = file?;
     let mut parts = Vec::new();
     if let Some(report) = &checked.report {
-        let claim = report
-            .claims
-            .iter()
-            .find(|c| c.claim.file == file && c.claim.span.contains(&offset));
+        let claim =
+            report.claims.iter().find(|c| c.claim.file == file && c.claim.span.contains(&offset));
         if let Some(c) = claim {
             parts.push(claim_hover(checked, c));
         }

@@ -32,8 +32,8 @@ use lsp_types::{
     CodeActionParams, CodeActionProviderCapability, DidChangeTextDocumentParams,
     DidCloseTextDocumentParams, DidOpenTextDocumentParams, Hover, HoverContents, HoverParams,
     HoverProviderCapability, InitializeParams, InitializeResult, LogMessageParams, MarkupContent,
-    MarkupKind, MessageType, PublishDiagnosticsParams, SaveOptions, ServerCapabilities,
-    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    MarkupKind, MessageType, PublishDiagnosticsParams, SaveOptions, ServerCapabilities, ServerInfo,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Url, notification, request,
 };
 use serde::de::DeserializeOwned;
@@ -95,11 +95,11 @@ fn capabilities(enc: Encoding) -> ServerCapabilities {
 /// Runs a session on `connection`: the initialize handshake, then messages until `exit`.
 /// Returns whether `shutdown` came before `exit` (the exit code is 0 then, 1 otherwise).
 pub fn run(connection: &Connection) -> Result<bool, ServerError> {
-    let (id, params) = connection
-        .initialize_start()
-        .map_err(|e| ServerError(format!("initialize: {e}")))?;
+    let (id, params) =
+        connection.initialize_start().map_err(|e| ServerError(format!("initialize: {e}")))?;
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
-    let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref());
+    let offered =
+        params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref());
     let enc = Encoding::negotiate(offered);
     let result = InitializeResult {
         capabilities: capabilities(enc),
@@ -149,7 +149,11 @@ impl Server<'_> {
             match msg {
                 Message::Request(req) => {
                     if shutdown {
-                        self.error(req.id, ErrorCode::InvalidRequest, "the server is shutting down");
+                        self.error(
+                            req.id,
+                            ErrorCode::InvalidRequest,
+                            "the server is shutting down",
+                        );
                         continue;
                     }
                     if req.method == request::Shutdown::METHOD {
@@ -294,7 +298,11 @@ impl Server<'_> {
                 Err(e) => return self.error(id, ErrorCode::InvalidParams, &e.to_string()),
             },
             other => {
-                return self.error(id, ErrorCode::MethodNotFound, &format!("unknown method {other}"));
+                return self.error(
+                    id,
+                    ErrorCode::MethodNotFound,
+                    &format!("unknown method {other}"),
+                );
             }
         };
         match result {
@@ -317,7 +325,8 @@ impl Server<'_> {
     fn hover(&self, p: HoverParams) -> Option<Hover> {
         let uri = &p.text_document_position_params.text_document.uri;
         let (file, text) = self.locate(uri)?;
-        let offset = Lines::new(&text).offset(&text, p.text_document_position_params.position, self.enc);
+        let offset =
+            Lines::new(&text).offset(&text, p.text_document_position_params.position, self.enc);
         let analysis = self.state.analysis.as_ref()?;
         let value = hover::hover(analysis, file, &text, offset)?;
         Some(Hover {

@@ -72,7 +72,10 @@ impl Lines {
 
     /// The range of a byte span of `text`.
     pub fn range(&self, text: &str, span: &std::ops::Range<usize>, enc: Encoding) -> Range {
-        Range { start: self.position(text, span.start, enc), end: self.position(text, span.end, enc) }
+        Range {
+            start: self.position(text, span.start, enc),
+            end: self.position(text, span.end, enc),
+        }
     }
 
     /// The byte offset of a position in `text`.

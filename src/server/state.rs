@@ -13,12 +13,12 @@ use std::path::{Path, PathBuf};
 
 use lsp_types::Url;
 
-use crate::input::Format;
-use crate::workspace::config::Config;
 use crate::diag::Diagnostic;
-use crate::workspace::discover::{self, Filter, Role};
+use crate::input::Format;
 use crate::pipeline::{ArticleInput, CheckInputs, Checked, Named};
 use crate::source::{FileId, SourceMap};
+use crate::workspace::config::Config;
+use crate::workspace::discover::{self, Filter, Role};
 
 use super::position::Lines;
 
@@ -174,8 +174,11 @@ impl State {
             text,
             rel: filter.relative(path, &root),
         };
-        let mut inputs =
-            CheckInputs { shipped_rules: true, policy: config.severity.policy(), ..Default::default() };
+        let mut inputs = CheckInputs {
+            shipped_rules: true,
+            policy: config.severity.policy(),
+            ..Default::default()
+        };
         let mut read_all = |paths: &[PathBuf], out: &mut Vec<Named>| {
             for p in paths {
                 match self.read(p) {
