@@ -64,7 +64,7 @@ pub struct Analysis {
     /// invalid.
     pub checked: Option<Checked>,
     /// The configuration's source map and diagnostics, when it has errors.
-    pub config: Option<(SourceMap, Vec<Diagnostic>)>,
+    pub config: Option<BadConfig>,
     /// Files of `checked.sources` that are on disk (not the shipped rules).
     pub files: HashMap<FileId, FileInfo>,
     /// The configuration's root.
@@ -72,6 +72,9 @@ pub struct Analysis {
     /// Problems to log (unreadable files, a bad configuration).
     pub messages: Vec<String>,
 }
+
+/// An invalid configuration: its source map and its errors.
+pub type BadConfig = (SourceMap, Vec<Diagnostic>);
 
 impl Analysis {
     /// The file id of a document.
@@ -105,7 +108,7 @@ impl State {
 
     /// The configuration: `factcheck.toml` from the root upwards (the open document's text when
     /// it is open), or the defaults at the root.
-    fn config(&self) -> (Config, Option<(SourceMap, Vec<Diagnostic>)>, Vec<String>) {
+    fn config(&self) -> (Config, Option<BadConfig>, Vec<String>) {
         let Some(path) = crate::workspace::config::find(&self.root) else {
             return (Config::default_at(&self.root), None, Vec::new());
         };
