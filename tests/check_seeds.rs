@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use factcheck::article::{Article, Format};
 use factcheck::check::{self, Policy, Verdict};
 use factcheck::extract::Extractor;
+use factcheck::input::{Article, Format};
 use factcheck::source::SourceMap;
 
 const SEED_000: &str = "examples/000_41d960782fd73781.txt";

@@ -13,9 +13,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use factcheck::article::{Article, Format};
 use factcheck::check::compat::compare;
 use factcheck::extract::Extractor;
+use factcheck::input::{Article, Format};
 use factcheck::lang::display::{claim_line, fact_line};
 use factcheck::model::{Actors, Claim, Fact};
 use factcheck::source::SourceMap;

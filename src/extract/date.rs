@@ -1376,7 +1376,7 @@ mod tests {
     use super::*;
 
     fn dates(s: &str, r: Option<&str>) -> Vec<String> {
-        let r = r.and_then(crate::article::iso_date);
+        let r = r.and_then(crate::input::dateline::iso_date);
         let mut out = Vec::new();
         scan_dates(s, r, &mut out);
         out.iter().map(|m| format!("{} [{}]", m.date, &s[m.span.clone()])).collect()
@@ -1522,7 +1522,7 @@ mod tests {
     fn long_inputs_finish() {
         let s =
             "On Friday (April 15), two days ago, 3 weeks from now, March 3 to 5; ".repeat(10_000);
-        let r = crate::article::iso_date("2022-03-29");
+        let r = crate::input::dateline::iso_date("2022-03-29");
         let mut out = Vec::new();
         scan_dates(&s, r, &mut out);
         assert!(out.len() >= 30_000);
