@@ -260,7 +260,11 @@ fn write_claim_row(
     let (message, notes) = claim_explanation(c, run.lexicon);
     let f = finding(c);
     write!(h.out, "<small>{} {}</small> ", f.code(), level_word(run.policy.level(f)))?;
-    h.text(&message)?;
+    match c.verdict {
+        // The message would repeat the claim.
+        Verdict::Supported => h.raw("the articles state it")?,
+        _ => h.text(&message)?,
+    }
     for n in &notes {
         h.raw("<br><small>")?;
         h.text(n)?;
