@@ -96,7 +96,8 @@ fn examples() -> PathBuf {
 }
 
 fn report(format: &str) -> (Option<i32>, String) {
-    let mut args = vec!["check", "--no-config", "--format", format, "--claims", "expulsions.claims"];
+    let mut args =
+        vec!["check", "--no-config", "--format", format, "--claims", "expulsions.claims"];
     args.extend(ARTICLES);
     let out = Command::new(env!("CARGO_BIN_EXE_factcheck"))
         .args(&args)
@@ -113,7 +114,9 @@ fn readme_example_renders_in_chromium() {
             std::env::var_os("CI").is_none(),
             "CI is set and chromium is not installed (apt-get install chromium)"
         );
-        eprintln!("note: chromium is not installed: the browser test of the HTML report is skipped");
+        eprintln!(
+            "note: chromium is not installed: the browser test of the HTML report is skipped"
+        );
         return;
     };
     let (code, html) = report("html");
@@ -122,9 +125,11 @@ fn readme_example_renders_in_chromium() {
     let json: Value = serde_json::from_str(&json).expect("the JSON report");
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let probed = html
-        .replacen("<head>", &format!("<head>\n{HEAD_PROBE}"), 1)
-        .replacen("</body>", &format!("{BODY_PROBE}\n</body>"), 1);
+    let probed = html.replacen("<head>", &format!("<head>\n{HEAD_PROBE}"), 1).replacen(
+        "</body>",
+        &format!("{BODY_PROBE}\n</body>"),
+        1,
+    );
     let page = dir.path().join("report.html");
     std::fs::write(&page, probed).expect("write the page");
     let dom = run_with_limit(

@@ -577,7 +577,8 @@ fn emit(
 ) -> Result<(), Failure> {
     match output {
         Some(path) => {
-            let failure = |e: std::io::Error| Failure(format!("cannot write {}: {e}", path.display()));
+            let failure =
+                |e: std::io::Error| Failure(format!("cannot write {}: {e}", path.display()));
             let file = std::fs::File::create(path).map_err(failure)?;
             let mut out = std::io::BufWriter::new(file);
             write_report(&mut out, checked, report, how).map_err(failure)
@@ -720,9 +721,5 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     if unread > 0 {
         return Err(unread_failure());
     }
-    if errors {
-        Ok(Outcome::Findings)
-    } else {
-        Ok(Outcome::Clean)
-    }
+    if errors { Ok(Outcome::Findings) } else { Ok(Outcome::Clean) }
 }

@@ -1,5 +1,5 @@
-//! One article's text, line by line with its line numbers, every fact marked with `<mark>` and
-//! explained in a side note beside the line where it starts.
+//! One article's text, line by line with its line numbers, every fact marked with `<mark>` (its count
+//! and date in `<strong>`) and explained in a side note beside the line where it starts.
 //!
 //! One pass over the lines: each line looks only at the facts that overlap it (the ones carried
 //! over from the lines before and the ones that start in it), so the work is linear in the text
@@ -47,8 +47,13 @@ pub fn class_counts(facts: &FactTable, file: FileId) -> Vec<(Class, usize)> {
             *c += 1;
         }
     }
-    let classes =
-        [Class::Contradicted, Class::Conflicting, Class::Unverified, Class::Supported, Class::Other];
+    let classes = [
+        Class::Contradicted,
+        Class::Conflicting,
+        Class::Unverified,
+        Class::Supported,
+        Class::Other,
+    ];
     classes.into_iter().map(|c| (c, counts[c as usize])).filter(|&(_, n)| n > 0).collect()
 }
 
@@ -87,8 +92,11 @@ pub fn write_counts(h: &mut Html, counts: &[(Class, usize)]) -> io::Result<()> {
 enum Event {
     /// Ends sort before starts at the same position, so that touching facts do not nest.
     End(usize),
+    /// The end of a fact's figure: its count or date, in bold.
+    FigureEnd,
     /// A fact with no text: an empty mark, still a link target.
     Empty(usize),
+    FigureStart,
     Start(usize),
 }
 
@@ -109,10 +117,8 @@ fn write_lines(h: &mut Html, ctx: &Context, src: &SourceFile, file: FileId) -> i
     let mut first: Vec<usize> = Vec::new();
     for line in 0..lines {
         let Some(lr) = src.line_range(line) else { break };
-        let line_end_with_break = src
-            .line_range(line + 1)
-            .map_or(text.len(), |next_line| next_line.start)
-            .max(lr.end);
+        let line_end_with_break =
+            src.line_range(line + 1).map_or(text.len(), |next_line| next_line.start).max(lr.end);
         // The facts on this line: those carried over, and those starting before the next line.
         let mut here = std::mem::take(&mut carried);
         while next < range.end
@@ -132,6 +138,14 @@ fn write_lines(h: &mut Html, ctx: &Context, src: &SourceFile, file: FileId) -> i
             if t > s {
                 events.push((s, Event::Start(n)));
                 events.push((t, Event::End(n)));
+                for figure in [&e.fact.quantity_span, &e.fact.date_span].into_iter().flatten() {
+                    let fs = floor_boundary(text, figure.start.clamp(s, t));
+                    let ft = floor_boundary(text, figure.end.clamp(s, t));
+                    if ft > fs {
+                        events.push((fs, Event::FigureStart));
+                        events.push((ft, Event::FigureEnd));
+                    }
+                }
             } else if e.fact.span.end <= line_end_with_break
                 && !opened.get(n.wrapping_sub(range.start)).copied().unwrap_or(true)
             {
@@ -143,12 +157,17 @@ fn write_lines(h: &mut Html, ctx: &Context, src: &SourceFile, file: FileId) -> i
         open.clear();
         started.clear();
         let mut pos = lr.start;
+        let mut figures = 0usize;
         for &(at, event) in &events {
             if at > pos {
-                write_piece(h, ctx, text.get(pos..at).unwrap_or_default(), &open, &mut first)?;
+                let piece =
+                    Piece { text: text.get(pos..at).unwrap_or_default(), figure: figures > 0 };
+                write_piece(h, ctx, piece, &open, &mut first)?;
                 pos = at;
             }
             match event {
+                Event::FigureStart => figures += 1,
+                Event::FigureEnd => figures = figures.saturating_sub(1),
                 Event::End(n) => open.retain(|&o| o != n),
                 Event::Start(n) => {
                     open.push(n);
@@ -159,12 +178,13 @@ fn write_lines(h: &mut Html, ctx: &Context, src: &SourceFile, file: FileId) -> i
                 Event::Empty(n) => {
                     start_fact(&mut opened, range.start, n, &mut started);
                     first.push(n);
-                    write_piece(h, ctx, "", &[n], &mut first)?;
+                    write_piece(h, ctx, Piece { text: "", figure: false }, &[n], &mut first)?;
                 }
             }
         }
         if lr.end > pos {
-            write_piece(h, ctx, text.get(pos..lr.end).unwrap_or_default(), &open, &mut first)?;
+            let piece = Piece { text: text.get(pos..lr.end).unwrap_or_default(), figure: false };
+            write_piece(h, ctx, piece, &open, &mut first)?;
         }
         first.clear();
         h.raw("</span>")?;
@@ -192,11 +212,17 @@ fn start_fact(opened: &mut [bool], base: usize, n: usize, started: &mut Vec<usiz
     }
 }
 
+/// A run of text with the same marks, and whether it is a fact's figure.
+struct Piece<'t> {
+    text: &'t str,
+    figure: bool,
+}
+
 /// Text inside the marks `open` (outermost first); a fact in `first` gets its id here.
 fn write_piece(
     h: &mut Html,
     ctx: &Context,
-    text: &str,
+    piece: Piece,
     open: &[usize],
     first: &mut Vec<usize>,
 ) -> io::Result<()> {
@@ -211,7 +237,13 @@ fn write_piece(
         h.text(&title(ctx, n))?;
         h.raw("\">")?;
     }
-    h.text(text)?;
+    if piece.figure {
+        h.raw("<strong>")?;
+        h.text(piece.text)?;
+        h.raw("</strong>")?;
+    } else {
+        h.text(piece.text)?;
+    }
     for _ in open {
         h.raw("</mark>")?;
     }

@@ -136,7 +136,9 @@ pub fn write(out: &mut dyn Write, run: &Run, meta: &Meta) -> io::Result<()> {
     h.text(&meta.version)?;
     h.raw("\">\n<title>factcheck report</title>\n<style>\n")?;
     h.raw(STYLE)?;
-    h.raw("</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#claims\">Skip to the claims</a>\n")?;
+    h.raw(
+        "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#claims\">Skip to the claims</a>\n",
+    )?;
     h.raw("<header>\n<h1>factcheck report</h1>\n<p class=\"meta\">")?;
     h.text(&meta.date)?;
     h.raw(" · factcheck ")?;
@@ -228,7 +230,9 @@ fn write_summary(h: &mut Html, run: &Run, meta: &Meta, facts: &FactTable) -> io:
 }
 
 fn write_claims(h: &mut Html, run: &Run, facts: &FactTable) -> io::Result<()> {
-    h.raw("<section id=\"claims\" aria-labelledby=\"claims-h\">\n<h2 id=\"claims-h\">Claims</h2>\n")?;
+    h.raw(
+        "<section id=\"claims\" aria-labelledby=\"claims-h\">\n<h2 id=\"claims-h\">Claims</h2>\n",
+    )?;
     h.raw("<div id=\"filters\" role=\"group\" aria-label=\"Filters\" hidden>\n<label><input type=\"checkbox\" id=\"only-problems\"> Only problems</label>\n")?;
     h.raw("<label>Article <select id=\"one-article\"><option value=\"\">all articles</option></select></label>\n</div>\n")?;
     if run.report.claims.is_empty() {
@@ -256,7 +260,11 @@ fn write_claim_row(
     h.text(run.sources.get(c.claim.file).text.get(c.claim.span.clone()).unwrap_or_default())?;
     h.raw("</code><br><small>")?;
     h.text(&claim_place(run.sources, &c.claim))?;
-    write!(h.out, "</small></th><td><span class=\"tag v-{v}\">{}</span></td><td>", verdict_label(c.verdict))?;
+    write!(
+        h.out,
+        "</small></th><td><span class=\"tag v-{v}\">{}</span></td><td>",
+        verdict_label(c.verdict)
+    )?;
     let (message, notes) = claim_explanation(c, run.lexicon);
     let f = finding(c);
     write!(h.out, "<small>{} {}</small> ", f.code(), level_word(run.policy.level(f)))?;
@@ -329,7 +337,11 @@ fn write_diagnostics(h: &mut Html, run: &Run) -> io::Result<()> {
     h.raw("<section id=\"diagnostics\" aria-labelledby=\"diagnostics-h\">\n<h2 id=\"diagnostics-h\">Claim files and suppressions</h2>\n<ul>\n")?;
     for d in run.diagnostics {
         let l = d.locate(run.sources);
-        write!(h.out, "<li><span class=\"tag v-{}\">", if d.severity == Severity::Error { "contradicted" } else { "not_found" })?;
+        write!(
+            h.out,
+            "<li><span class=\"tag v-{}\">",
+            if d.severity == Severity::Error { "contradicted" } else { "not_found" }
+        )?;
         write!(h.out, "{}[{}]</span> ", level_word(Some(d.severity)), l.code)?;
         h.text(&format!("{}:{}:{}: {}", l.file, l.line, l.column, l.message))?;
         if let Some(help) = &l.help {
@@ -345,7 +357,9 @@ fn write_diagnostics(h: &mut Html, run: &Run) -> io::Result<()> {
 fn write_articles(h: &mut Html, run: &Run, facts: &FactTable) -> io::Result<()> {
     h.raw("<section id=\"articles\" aria-labelledby=\"articles-h\">\n<h2 id=\"articles-h\">Articles</h2>\n")?;
     h.raw("<p>Every fact an article states is marked: ")?;
-    for c in [Class::Contradicted, Class::Conflicting, Class::Unverified, Class::Supported, Class::Other] {
+    for c in
+        [Class::Contradicted, Class::Conflicting, Class::Unverified, Class::Supported, Class::Other]
+    {
         write!(h.out, "<mark class=\"v-{}\">{}</mark> ", c.name(), c.label())?;
     }
     h.raw("(about a claim, not what its verdict rests on, or silenced). The note beside each line says what the fact is and links to the claims about it.</p>\n")?;
@@ -356,7 +370,12 @@ fn write_articles(h: &mut Html, run: &Run, facts: &FactTable) -> io::Result<()> 
     for (k, &file) in run.articles.iter().enumerate() {
         let counts = article::class_counts(facts, file);
         let clean = !counts.iter().any(|(c, _)| c.is_problem());
-        write!(h.out, "<li{}><a href=\"#a{}\">", if clean { " class=\"clean\"" } else { "" }, k + 1)?;
+        write!(
+            h.out,
+            "<li{}><a href=\"#a{}\">",
+            if clean { " class=\"clean\"" } else { "" },
+            k + 1
+        )?;
         h.text(&run.sources.get(file).name)?;
         h.raw("</a> ")?;
         article::write_counts(h, &counts)?;
@@ -365,12 +384,8 @@ fn write_articles(h: &mut Html, run: &Run, facts: &FactTable) -> io::Result<()> 
     h.raw("</ol>")?;
     h.raw(if many { "</details>" } else { "" })?;
     h.raw("</nav>\n")?;
-    let ctx = article::Context {
-        sources: run.sources,
-        lexicon: run.lexicon,
-        report: run.report,
-        facts,
-    };
+    let ctx =
+        article::Context { sources: run.sources, lexicon: run.lexicon, report: run.report, facts };
     for (k, &file) in run.articles.iter().enumerate() {
         article::write(h, &ctx, file, k + 1)?;
     }
