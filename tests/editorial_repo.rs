@@ -98,7 +98,7 @@ fn april_scope() {
     let text = std::fs::read_to_string(example().join("claims/april.claims")).unwrap();
     let mut sources = SourceMap::new();
     let file = sources.add("claims/april.claims", text);
-    let loaded = factcheck::lang::load(&mut sources, &[file], true);
+    let loaded = factcheck::lint::load(&mut sources, &[file], true);
     assert_eq!(loaded.scopes.len(), 1);
     assert_eq!(loaded.scopes[0].globs, ["drafts/2022-04-*.md"]);
     let (scopes, diags) = Scopes::new(&loaded.scopes);

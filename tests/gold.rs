@@ -80,7 +80,7 @@ fn gold_precision_recall() {
         let mut sources = SourceMap::new();
         let gold_text = std::fs::read_to_string(gold).expect("gold file");
         let id = sources.add(gold.display().to_string(), gold_text);
-        let loaded = factcheck::lang::load(&mut sources, &[id], true);
+        let loaded = factcheck::lint::load(&mut sources, &[id], true);
         let lx = &loaded.lexicon;
         let ex = Extractor::new(lx);
         let article = Article::prepare(id, &text, Format::Text, None);

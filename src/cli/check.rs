@@ -213,7 +213,7 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
         claim_files.push(add(&mut sources, f.name, f.text, f.rel));
     }
     files.extend(&claim_files);
-    let mut loaded = crate::lang::load(&mut sources, &files, inputs.shipped_rules);
+    let mut loaded = crate::lint::load(&mut sources, &files, inputs.shipped_rules);
     let (scopes, scope_diagnostics) = discover::Scopes::new(&loaded.scopes);
     loaded.diagnostics.extend(scope_diagnostics);
     let has_errors = loaded.diagnostics.iter().any(|d| d.severity == Severity::Error);

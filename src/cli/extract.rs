@@ -144,7 +144,7 @@ impl Run<'_> {
 pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
     let mut sources = SourceMap::new();
     let ids = super::lint::add_files(&mut sources, &args.rules.rules)?;
-    let loaded = crate::lang::load(&mut sources, &ids, !args.rules.no_shipped_rules);
+    let loaded = crate::lint::load(&mut sources, &ids, !args.rules.no_shipped_rules);
     // Errors in the user's rule files stop the run; errors in the shipped rules are a bug of
     // factcheck, reported in one line, and what could be read is used.
     let (user, shipped): (Vec<_>, Vec<_>) = loaded

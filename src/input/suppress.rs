@@ -301,10 +301,9 @@ fn regions(source: &SourceFile, directives: &[Directive]) -> Vec<Region> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::ClaimReport;
 
     fn md(src: &str) -> (SourceFile, Suppressions, Vec<Diagnostic>) {
-        let a = super::markdown::mask(src, &mut src.as_bytes().to_vec());
+        let a = crate::input::markdown::mask(src, &mut src.as_bytes().to_vec());
         let f = SourceFile::new("a.md", src);
         let (s, d) = Suppressions::parse(FileId(0), &f, Format::Markdown, &a.html);
         (f, s, d)
@@ -380,9 +379,10 @@ mod tests {
         assert!(!text.contains("enable"));
         assert!(text.contains("A 1.\n"));
         assert!(text.contains("The factcheck-disable word stays."));
-        let a = super::Article::prepare(FileId(0), src, Format::Text, None);
+        let a = crate::input::Article::prepare(FileId(0), src, Format::Text, None);
         assert!(!a.text.contains("factcheck-enable"));
-        let m = super::Article::prepare(FileId(0), "factcheck-enable\n", Format::Markdown, None);
+        let m =
+            crate::input::Article::prepare(FileId(0), "factcheck-enable\n", Format::Markdown, None);
         assert_eq!(m.text, "factcheck-enable\n", "Markdown directives are HTML comments only");
     }
 
@@ -417,7 +417,7 @@ mod tests {
         fn never_panics(src in "(\\PC|[\n<>!-]|factcheck-(disable|enable|ignore-next-line)( unverified)?)*", at in 0usize..400) {
             for format in [Format::Markdown, Format::Text] {
                 let mut bytes = src.as_bytes().to_vec();
-                let html = super::markdown::mask(&src, &mut bytes).html;
+                let html = crate::input::markdown::mask(&src, &mut bytes).html;
                 let f = SourceFile::new("a", src.as_str());
                 let (mut s, _) = Suppressions::parse(FileId(0), &f, format, &html);
                 for d in s.directives() {

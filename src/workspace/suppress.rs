@@ -103,6 +103,7 @@ pub fn apply(report: &mut Report, sources: &SourceMap, articles: &[(FileId, Form
 mod tests {
     use super::*;
     use crate::check::ClaimReport;
+    use crate::input::suppress::FC210;
     use crate::model::Span;
 
     fn fact(file: FileId, span: Span) -> Fact {
