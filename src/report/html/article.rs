@@ -158,11 +158,11 @@ fn write_lines(h: &mut Html, ctx: &Context, src: &SourceFile, file: FileId) -> i
         started.clear();
         let mut pos = lr.start;
         let mut figures = 0usize;
+        let mut marks = Written::default();
         for &(at, event) in &events {
             if at > pos {
-                let piece =
-                    Piece { text: text.get(pos..at).unwrap_or_default(), figure: figures > 0 };
-                write_piece(h, ctx, piece, &open, &mut first)?;
+                marks.sync(h, ctx, &open, figures > 0, &mut first)?;
+                h.text(text.get(pos..at).unwrap_or_default())?;
                 pos = at;
             }
             match event {
@@ -178,14 +178,16 @@ fn write_lines(h: &mut Html, ctx: &Context, src: &SourceFile, file: FileId) -> i
                 Event::Empty(n) => {
                     start_fact(&mut opened, range.start, n, &mut started);
                     first.push(n);
-                    write_piece(h, ctx, Piece { text: "", figure: false }, &[n], &mut first)?;
+                    write_mark(h, ctx, n, &mut first)?;
+                    h.raw("</mark>")?;
                 }
             }
         }
         if lr.end > pos {
-            let piece = Piece { text: text.get(pos..lr.end).unwrap_or_default(), figure: false };
-            write_piece(h, ctx, piece, &open, &mut first)?;
+            marks.sync(h, ctx, &open, false, &mut first)?;
+            h.text(text.get(pos..lr.end).unwrap_or_default())?;
         }
+        marks.sync(h, ctx, &[], false, &mut first)?;
         first.clear();
         h.raw("</span>")?;
         if !started.is_empty() {
@@ -212,42 +214,58 @@ fn start_fact(opened: &mut [bool], base: usize, n: usize, started: &mut Vec<usiz
     }
 }
 
-/// A run of text with the same marks, and whether it is a fact's figure.
-struct Piece<'t> {
-    text: &'t str,
-    figure: bool,
+/// The marks (outermost first) and the `<strong>` open in the output at the current position.
+#[derive(Default)]
+struct Written {
+    marks: Vec<usize>,
+    strong: bool,
 }
 
-/// Text inside the marks `open` (outermost first); a fact in `first` gets its id here.
-fn write_piece(
-    h: &mut Html,
-    ctx: &Context,
-    piece: Piece,
-    open: &[usize],
-    first: &mut Vec<usize>,
-) -> io::Result<()> {
-    for &n in open {
-        let class = ctx.facts.entries.get(n).map_or(Class::Other, |e| e.class);
-        write!(h.out, "<mark class=\"v-{}\"", class.name())?;
-        if let Some(i) = first.iter().position(|&p| p == n) {
-            first.swap_remove(i);
-            write!(h.out, " id=\"f{}\"", n + 1)?;
+impl Written {
+    /// Closes and opens what is needed for the text that follows to be inside the marks `open`,
+    /// in bold when `figure`. Marks are closed and opened again only when the set changes; a
+    /// fact in `first` gets its id on the mark opened here.
+    fn sync(
+        &mut self,
+        h: &mut Html,
+        ctx: &Context,
+        open: &[usize],
+        figure: bool,
+        first: &mut Vec<usize>,
+    ) -> io::Result<()> {
+        let reopen = self.marks != open;
+        if self.strong && (reopen || !figure) {
+            h.raw("</strong>")?;
+            self.strong = false;
         }
-        h.raw(" title=\"")?;
-        h.text(&title(ctx, n))?;
-        h.raw("\">")?;
+        if reopen {
+            for _ in self.marks.drain(..) {
+                h.raw("</mark>")?;
+            }
+            for &n in open {
+                write_mark(h, ctx, n, first)?;
+            }
+            self.marks.extend_from_slice(open);
+        }
+        if figure && !self.strong {
+            h.raw("<strong>")?;
+            self.strong = true;
+        }
+        Ok(())
     }
-    if piece.figure {
-        h.raw("<strong>")?;
-        h.text(piece.text)?;
-        h.raw("</strong>")?;
-    } else {
-        h.text(piece.text)?;
+}
+
+/// `<mark class="v-CLASS" title="...">`, with the id `fN` when `n` is in `first`.
+fn write_mark(h: &mut Html, ctx: &Context, n: usize, first: &mut Vec<usize>) -> io::Result<()> {
+    let class = ctx.facts.entries.get(n).map_or(Class::Other, |e| e.class);
+    write!(h.out, "<mark class=\"v-{}\"", class.name())?;
+    if let Some(i) = first.iter().position(|&p| p == n) {
+        first.swap_remove(i);
+        write!(h.out, " id=\"f{}\"", n + 1)?;
     }
-    for _ in open {
-        h.raw("</mark>")?;
-    }
-    Ok(())
+    h.raw(" title=\"")?;
+    h.text(&title(ctx, n))?;
+    h.raw("\">")
 }
 
 /// The side note of fact `n`: its class, the fact as a claim line, and the claims about it.
@@ -279,4 +297,81 @@ fn write_note(h: &mut Html, ctx: &Context, n: usize) -> io::Result<()> {
         h.raw("</code>")?;
     }
     h.raw("</p>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Meta, Run, render};
+    use crate::check::{Policy, Report};
+    use crate::lexicon::{Lexicon, Predicate};
+    use crate::model::Fact;
+    use crate::source::{FileId, SourceMap};
+
+    /// The article part of the page for facts at these spans of `text`.
+    fn page(text: &str, spans: &[std::ops::Range<usize>]) -> String {
+        let mut sources = SourceMap::new();
+        let file = sources.add("a.txt", text);
+        let mut lexicon = Lexicon::new();
+        lexicon.add_predicate(Predicate::new("expelled"));
+        let facts: Vec<Fact> = spans.iter().map(|s| Fact::bare(file, s.clone())).collect();
+        let report = Report { unverified: facts.clone(), ..Report::default() };
+        let run = Run {
+            report: &report,
+            sources: &sources,
+            lexicon: &lexicon,
+            policy: &Policy::default(),
+            facts: &facts,
+            articles: &[file],
+            claim_files: &[],
+            diagnostics: &[],
+        };
+        let meta = Meta { version: "t".into(), date: "d".into(), config: None, exit_code: 0 };
+        let html = render(&run, &meta);
+        let start = html.find("<div class=\"src\">").expect("the text");
+        html[start..html.find("</article>").expect("its end")].to_string()
+    }
+
+    fn balanced(html: &str) {
+        assert_eq!(html.matches("<mark").count(), html.matches("</mark>").count(), "{html}");
+        let mut depth = 0i32;
+        for piece in html.split('<').skip(1) {
+            if piece.starts_with("mark") {
+                depth += 1;
+            } else if piece.starts_with("/mark") {
+                depth -= 1;
+            } else if piece.starts_with("/span") || piece.starts_with("/div") {
+                assert_eq!(depth, 0, "a mark crosses an element: {html}");
+            }
+            assert!(depth >= 0, "{html}");
+        }
+    }
+
+    #[test]
+    fn overlapping_facts_nest_and_each_has_one_id() {
+        let text = "aaa bbb ccc ddd\n";
+        let html = page(text, &[0..7, 4..11, 4..7, 12..12]);
+        balanced(&html);
+        for n in 1..=4 {
+            assert_eq!(html.matches(&format!("id=\"f{n}\"")).count(), 1, "f{n}: {html}");
+            assert_eq!(html.matches(&format!("id=\"n{n}\"")).count(), 1, "n{n}: {html}");
+        }
+        // The text is all there, once.
+        let plain: String = html.split('<').map(|p| p.split_once('>').map_or(p, |x| x.1)).collect();
+        assert!(plain.contains("1aaa bbb ccc ddd"), "{plain}");
+    }
+
+    #[test]
+    fn a_fact_over_a_line_break_is_marked_on_each_line() {
+        let text = "one two\r\nthree four\n\nfive";
+        let html = page(text, &[4..14, 20..24, 23..40]);
+        balanced(&html);
+        assert_eq!(html.matches("id=\"f1\"").count(), 1);
+        assert_eq!(html.matches("class=\"l\"").count(), 4, "four lines: {html}");
+        assert!(html.contains("\">two</mark>"), "{html}");
+        assert!(html.contains("\">three</mark>"), "{html}");
+        // A span inside a character or past the end is cut to the text.
+        let odd = page("é “x”", &[1..4, 0..99]);
+        balanced(&odd);
+        assert!(odd.contains("id=\"f1\"") && odd.contains("id=\"f2\""), "{odd}");
+    }
 }

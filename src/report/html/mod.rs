@@ -169,9 +169,9 @@ fn write_summary(h: &mut Html, run: &Run, meta: &Meta, facts: &FactTable) -> io:
     let s = &run.report.summary;
     let p = run.policy;
     h.raw("<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n")?;
-    write!(
+    writeln!(
         h.out,
-        "<p class=\"exit\">Exit status {}: {}.</p>\n",
+        "<p class=\"exit\">Exit status {}: {}.</p>",
         meta.exit_code,
         exit_meaning(meta.exit_code)
     )?;
@@ -185,9 +185,9 @@ fn write_summary(h: &mut Html, run: &Run, meta: &Meta, facts: &FactTable) -> io:
         ("unverified", "? unverified facts", s.unverified, p.unverified),
     ];
     for (class, label, n, level) in rows {
-        write!(
+        writeln!(
             h.out,
-            "<tr><th scope=\"row\"><span class=\"tag v-{class}\">{label}</span></th><td>{n}</td><td>{}</td></tr>\n",
+            "<tr><th scope=\"row\"><span class=\"tag v-{class}\">{label}</span></th><td>{n}</td><td>{}</td></tr>",
             level_word(level)
         )?;
     }
@@ -206,7 +206,7 @@ fn write_summary(h: &mut Html, run: &Run, meta: &Meta, facts: &FactTable) -> io:
         h.text(name)?;
         h.raw("</code>")?;
     }
-    write!(h.out, ". {} articles, {} facts.</p>\n", run.articles.len(), facts.entries.len())?;
+    writeln!(h.out, ". {} articles, {} facts.</p>", run.articles.len(), facts.entries.len())?;
     h.raw("<p>Levels: ")?;
     for (i, (kind, name)) in [
         (Kind::Contradicted, "contradicted"),
