@@ -305,7 +305,7 @@ mod tests {
     use crate::check::{Policy, Report};
     use crate::lexicon::{Lexicon, Predicate};
     use crate::model::Fact;
-    use crate::source::{FileId, SourceMap};
+    use crate::source::SourceMap;
 
     /// The article part of the page for facts at these spans of `text`.
     fn page(text: &str, spans: &[std::ops::Range<usize>]) -> String {

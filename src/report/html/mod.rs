@@ -307,14 +307,10 @@ fn write_claim_row(
         if k == SHOWN_EVIDENCE {
             write!(h.out, "</ul><details><summary>{} more</summary><ul class=\"ev\">", total - k)?;
         }
-        h.raw("<li>")?;
-        match facts.find(fact) {
-            Some(n) => {
-                let class = facts.entries.get(n).map_or(Class::Other, |e| e.class);
-                write!(h.out, "<a class=\"v-{}\" href=\"#f{}\">", class.name(), n + 1)?;
-            }
-            None => h.raw("<a>")?,
-        }
+        // Every fact the report names is in the table (FactTable::new adds them).
+        let n = facts.find(fact).unwrap_or_default();
+        let class = facts.entries.get(n).map_or(Class::Other, |e| e.class);
+        write!(h.out, "<li><a class=\"v-{}\" href=\"#f{}\">", class.name(), n + 1)?;
         h.text(&fact_place(run.sources, fact.file, fact.span.start))?;
         h.raw("</a> ")?;
         h.text(&relation.describe())?;
