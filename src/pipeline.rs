@@ -69,8 +69,11 @@ pub struct Checked {
     pub report: Option<Report>,
     /// The findings, at the policy's levels.
     pub diagnostics: Vec<Diagnostic>,
-    /// How many facts the articles state.
-    pub facts: usize,
+    /// Every fact the articles state.
+    pub facts: Vec<crate::model::Fact>,
+    /// The claim files and the articles, in the order read.
+    pub claim_files: Vec<FileId>,
+    pub articles: Vec<FileId>,
     /// The levels the findings were reported at.
     pub policy: Policy,
     /// Invalid (FC211) and unused (FC210) suppressions in the articles.
@@ -104,9 +107,11 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     };
     let mut files: Vec<FileId> =
         inputs.rule_files.iter().map(|f| sources.add(&f.name, f.text.as_str())).collect();
+    let mut claim_files = Vec::new();
     for f in inputs.claim_files {
-        files.push(add(&mut sources, f.name, f.text, f.rel));
+        claim_files.push(add(&mut sources, f.name, f.text, f.rel));
     }
+    files.extend(&claim_files);
     let mut loaded = crate::lint::load(&mut sources, &files, inputs.shipped_rules);
     let (scopes, scope_diagnostics) = discover::Scopes::new(&loaded.scopes);
     loaded.diagnostics.extend(scope_diagnostics);
@@ -117,7 +122,9 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
         load_diagnostics: loaded.diagnostics,
         report: None,
         diagnostics: Vec::new(),
-        facts: 0,
+        facts: Vec::new(),
+        claim_files: Vec::new(),
+        articles: Vec::new(),
         policy: inputs.policy,
         article_diagnostics: Vec::new(),
         silenced: 0,
@@ -126,6 +133,7 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
         scopes: discover::Scopes::default(),
         paths: HashMap::new(),
     };
+    checked.claim_files = claim_files;
     if has_errors {
         checked.sources = sources;
         return checked;
@@ -175,7 +183,8 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     }
     checked.article_diagnostics = applied.diagnostics;
     checked.silenced = applied.silenced;
-    checked.facts = facts.len();
+    checked.facts = facts;
+    checked.articles = article_ids.iter().map(|&(id, _, _)| id).collect();
     checked.report = Some(report);
     checked.sources = sources;
     checked.scopes = scopes;

@@ -19,6 +19,7 @@
 //! articles' suppressions ([`crate::input::suppress`]) and then a `--baseline` ([`crate::workspace::baseline`])
 //! drop findings before they are reported. See docs/editorial.md.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -46,6 +47,9 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// One self-contained HTML page: the claims, and the articles with every fact marked
+    /// (see docs/report-html.md).
+    Html,
 }
 
 /// The kinds of finding whose level `--deny`, `--warn` and `--allow` set.
@@ -88,6 +92,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Print only the summary line (human format).
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -342,31 +349,98 @@ pub fn inputs(
     Ok((inputs, Notes { warnings, errors }))
 }
 
-/// Renders a finished check in a format.
-pub fn render(
+/// How to render a finished check.
+#[derive(Debug, Clone)]
+pub struct Rendering {
+    pub format: OutputFormat,
+    /// ANSI colour (human format).
+    pub color: bool,
+    /// The summary line alone (human format).
+    pub quiet: bool,
+    /// The run's date, version, configuration and exit status (HTML format).
+    pub meta: report::html::Meta,
+}
+
+/// Writes a finished check in a format (the HTML page article by article).
+pub fn write_report(
+    out: &mut dyn Write,
     checked: &Checked,
     report: &Report,
-    format: OutputFormat,
-    color: bool,
-    quiet: bool,
-) -> String {
+    how: &Rendering,
+) -> std::io::Result<()> {
     let mut all = checked.load_diagnostics.clone();
     all.extend(checked.article_diagnostics.iter().cloned());
     all.extend(checked.diagnostics.iter().cloned());
-    match format {
-        OutputFormat::Human => {
-            report::summary::render_check(&checked.sources, &all, &report.summary, color, quiet)
-        }
+    let others =
+        [checked.load_diagnostics.as_slice(), checked.article_diagnostics.as_slice()].concat();
+    let text = match how.format {
+        OutputFormat::Human => report::summary::render_check(
+            &checked.sources,
+            &all,
+            &report.summary,
+            how.color,
+            how.quiet,
+        ),
         OutputFormat::Json => report::json::render(
             report,
             &checked.sources,
             &checked.lexicon,
             &checked.policy,
-            &[checked.load_diagnostics.as_slice(), checked.article_diagnostics.as_slice()].concat(),
+            &others,
         ),
         OutputFormat::Sarif => report::sarif::render(&checked.sources, &all),
         OutputFormat::Github => report::github::render(&checked.sources, &all),
+        OutputFormat::Html => {
+            let run = report::html::Run {
+                report,
+                sources: &checked.sources,
+                lexicon: &checked.lexicon,
+                policy: &checked.policy,
+                facts: &checked.facts,
+                articles: &checked.articles,
+                claim_files: &checked.claim_files,
+                diagnostics: &others,
+            };
+            return report::html::write(out, &run, &how.meta);
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// Renders a finished check in a format.
+pub fn render(checked: &Checked, report: &Report, how: &Rendering) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail; every format is UTF-8.
+    let _ = write_report(&mut out, checked, report, how);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes the report to `--output FILE`, or to standard output.
+fn emit(
+    output: Option<&Path>,
+    checked: &Checked,
+    report: &Report,
+    how: &Rendering,
+) -> Result<(), Failure> {
+    match output {
+        Some(path) => {
+            let failure =
+                |e: std::io::Error| Failure(format!("cannot write {}: {e}", path.display()));
+            let file = std::fs::File::create(path).map_err(failure)?;
+            let mut out = std::io::BufWriter::new(file);
+            write_report(&mut out, checked, report, how).map_err(failure)
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write_report(&mut out, checked, report, how).map_err(super::stdout_failure)
+        }
     }
+}
+
+/// `2026-12-07 13:45 UTC`.
+fn now() -> String {
+    jiff::Timestamp::now().strftime("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// Whether to colour what goes to standard error.
@@ -384,11 +458,12 @@ fn stderr_color(color: ColorChoice) -> bool {
 
 /// Finds and reads the configuration (`--config`, or walking up from `cwd`; none with
 /// `--no-config`). Its errors are printed and stop the run.
+/// Returns the configuration with its file's name (`None` for the defaults without a file).
 fn load_config(
     args: &CheckArgs,
     cwd: &Path,
     color: ColorChoice,
-) -> Result<Option<Config>, Failure> {
+) -> Result<Option<(Config, Option<String>)>, Failure> {
     if args.no_config {
         return Ok(None);
     }
@@ -400,7 +475,8 @@ fn load_config(
         return Ok(None);
     };
     if diags.is_empty() {
-        return Ok(Some(config));
+        let name = config.file.map(|f| sources.get(f).name.clone());
+        return Ok(Some((config, name)));
     }
     eprint!("{}", report::render_diagnostics(&sources, &diags, stderr_color(color)));
     let name = config.file.map(|f| sources.get(f).name.clone()).unwrap_or_default();
@@ -410,7 +486,8 @@ fn load_config(
 pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     let cwd = std::env::current_dir()
         .map_err(|e| Failure(format!("cannot read the working directory: {e}")))?;
-    let config = load_config(&args, &cwd, color)?;
+    let (config, config_name) = load_config(&args, &cwd, color)?.unzip();
+    let config_name = config_name.flatten();
     let (inputs, notes) = inputs(&args, config.as_ref(), &cwd)?;
     for w in &notes.warnings {
         eprintln!("warning: {w}");
@@ -462,7 +539,23 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
         eprintln!("wrote {n} finding{} to {}", if n == 1 { "" } else { "s" }, path.display());
         return Ok(Outcome::Clean);
     }
-    super::print_stdout(&render(&checked, report, args.format, color.stdout(), args.quiet));
+    let errors = checked
+        .diagnostics
+        .iter()
+        .chain(&checked.article_diagnostics)
+        .any(|d| d.severity == Severity::Error);
+    let how = Rendering {
+        format: args.format,
+        color: args.output.is_none() && color.stdout(),
+        quiet: args.quiet,
+        meta: report::html::Meta {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            date: now(),
+            config: config_name,
+            exit_code: if unread > 0 { 2 } else { u8::from(errors) },
+        },
+    };
+    emit(args.output.as_deref(), &checked, report, &how)?;
     if !args.quiet && (checked.silenced > 0 || checked.baselined > 0) {
         let plural = |n: usize| if n == 1 { "finding" } else { "findings" };
         eprintln!(
@@ -476,14 +569,5 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     if unread > 0 {
         return Err(unread_failure());
     }
-    if checked
-        .diagnostics
-        .iter()
-        .chain(&checked.article_diagnostics)
-        .any(|d| d.severity == Severity::Error)
-    {
-        Ok(Outcome::Findings)
-    } else {
-        Ok(Outcome::Clean)
-    }
+    if errors { Ok(Outcome::Findings) } else { Ok(Outcome::Clean) }
 }

@@ -81,13 +81,14 @@ fn fact_hover(checked: &Checked, file: FileId, offset: usize) -> Option<String> 
             }));
         }
     }
-    if fact.is_none() {
-        fact = report.unverified.iter().find(|f| on(f));
-    }
-    let fact = fact?;
+    let unverified = report.unverified.iter().find(|f| on(f));
+    // A fact no claim speaks of that is not reported either (suppressed, in the baseline).
+    let fact = fact.or(unverified).or_else(|| checked.facts.iter().find(|f| on(f)))?;
     let mut out = format!("`{}`\n", fact_line(fact, &checked.lexicon));
-    if about.is_empty() {
+    if about.is_empty() && unverified.is_some() {
         out.push_str("\nNo claim covers it (unverified).");
+    } else if about.is_empty() {
+        out.push_str("\nNo claim covers it (its finding is silenced).");
     } else {
         out.push_str("\nClaims about it:\n");
         out.push_str(&about.join("\n"));
