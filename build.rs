@@ -1,5 +1,5 @@
 //! Extracts the documentation of every stable code (`FC001`...) from the doc comments of the
-//! checks that report it, into `$OUT_DIR/code_docs.rs` (read by `src/codes.rs`), so that
+//! checks that report it, into `$OUT_DIR/code_docs.rs` (read by `src/report/codes.rs`), so that
 //! `factcheck rule`, SARIF rule descriptions and the language server's hovers show the same
 //! text as the source without a copy of it.
 //!

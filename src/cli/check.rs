@@ -29,12 +29,14 @@ use super::{CmdResult, ColorChoice, Failure, Outcome, RuleArgs};
 use crate::check::{Kind, Report};
 use crate::diag::Severity;
 use crate::input::Format;
-pub use crate::pipeline::{ArticleInput, CheckInputs, Checked, Named, run_check, run_check_with};
 use crate::report;
 use crate::source::SourceMap;
 use crate::workspace::baseline::Baseline;
 use crate::workspace::config::Config;
 use crate::workspace::discover::{self, Filter, Role};
+pub use crate::workspace::pipeline::{
+    ArticleInput, CheckInputs, Checked, Named, run_check, run_check_with,
+};
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

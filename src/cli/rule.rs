@@ -1,10 +1,10 @@
 //! `factcheck rule CODE`: the documentation of a stable code (what it means, an example, how to
-//! fix or silence it), from [`crate::codes`]; `factcheck rule --all` lists every code (`--format
+//! fix or silence it), from [`crate::report::codes`]; `factcheck rule --all` lists every code (`--format
 //! json`: an array of objects with `code`, `name`, `severity`, `level`, `summary`,
 //! `documentation`). A code that does not exist is an error with the closest one (exit code 2).
 
 use super::{CmdResult, Failure, Outcome};
-use crate::codes::{self, CodeDoc};
+use crate::report::codes::{self, CodeDoc};
 
 #[derive(Debug, clap::Args)]
 pub struct RuleArgs {

@@ -2,6 +2,7 @@
 //! code scanning, GitHub Actions and a browser (one HTML page). Reporters write into a `String` or a writer handed to them;
 //! only [`crate::cli`] decides where that goes.
 
+pub mod codes;
 pub mod github;
 pub mod html;
 pub mod human;

@@ -7,7 +7,7 @@
 //! and end line and column, end column exclusive, columns in Unicode code points as the run's
 //! `columnKind` says, and the byte offset and length in the file as on disk), and its secondary
 //! labels (the claim, other evidence) as `relatedLocations`. Rules carry the code's
-//! documentation (`fullDescription`, `help`, from [`crate::codes`]); check findings carry their
+//! documentation (`fullDescription`, `help`, from [`crate::report::codes`]); check findings carry their
 //! baseline fingerprint as `partialFingerprints` (key [`FINGERPRINT`]), so code scanning keeps
 //! tracking a finding when other lines move.
 
@@ -90,10 +90,10 @@ fn location(sources: &SourceMap, l: &Label) -> Value {
 pub const FINGERPRINT: &str = "factcheckFingerprint/v1";
 
 /// A rule (`reportingDescriptor`): the code's name and summary, and its documentation
-/// ([`crate::codes`]) as the full description and the help.
+/// ([`crate::report::codes`]) as the full description and the help.
 fn rule(id: &str) -> Value {
     let finding = Finding::from_code(id);
-    let doc = crate::codes::get(id);
+    let doc = crate::report::codes::get(id);
     let mut rule = json!({ "id": id });
     if let Some(name) = finding.map(Finding::name).or(doc.map(|d| d.name)) {
         rule["name"] = json!(name);

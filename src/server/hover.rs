@@ -1,16 +1,16 @@
 //! Hovers (Markdown): on a claim, its verdict and the evidence sentences; on a fact in a draft,
 //! the fact as a claim line and the claims about it; on a code (`FC101`) or a diagnostic, the
-//! code's documentation ([`crate::codes`]).
+//! code's documentation ([`crate::report::codes`]).
 
 use std::fmt::Write as _;
 
 use crate::check::diagnostics::statement;
 use crate::check::{ClaimReport, Verdict};
-use crate::codes;
 use crate::lang::display::{claim_line, fact_line};
 use crate::model::Fact;
-use crate::pipeline::Checked;
+use crate::report::codes;
 use crate::source::FileId;
+use crate::workspace::pipeline::Checked;
 
 use super::state::Analysis;
 

@@ -3,7 +3,7 @@
 //!
 //! - [`state`]: open documents (their unsaved text overrides the files on disk) and the
 //!   analysis of the workspace (`factcheck.toml` from the workspace root, its claims, articles,
-//!   rules and severities, [`crate::pipeline::run_check`]);
+//!   rules and severities, [`crate::workspace::pipeline::run_check`]);
 //! - [`convert`]: diagnostics as LSP diagnostics (claim files: lint findings; drafts:
 //!   contradicted claims and unverified figures; claim files: contradicted and not found);
 //! - [`hover`], [`actions`]: hovers and quick fixes;

@@ -4,7 +4,7 @@
 //! An analysis is one `factcheck check` of the workspace exactly as the command line runs it
 //! without arguments in the root: `factcheck.toml` (found walking up from the root; the
 //! defaults without one) gives the claim files, articles, rule files and severities
-//! ([`crate::workspace::discover`]), and [`crate::pipeline::run_check`] checks them, with every file's
+//! ([`crate::workspace::discover`]), and [`crate::workspace::pipeline::run_check`] checks them, with every file's
 //! text taken from the editor when it is open. Claim files with errors are still linted (their
 //! diagnostics published) although nothing is checked, as `check` stops on them.
 
@@ -15,10 +15,10 @@ use lsp_types::Url;
 
 use crate::diag::Diagnostic;
 use crate::input::Format;
-use crate::pipeline::{ArticleInput, CheckInputs, Checked, Named};
 use crate::source::{FileId, SourceMap};
 use crate::workspace::config::Config;
 use crate::workspace::discover::{self, Filter, Role};
+use crate::workspace::pipeline::{ArticleInput, CheckInputs, Checked, Named};
 
 use super::position::Lines;
 
@@ -209,7 +209,7 @@ impl State {
             paths.iter().map(|p| p.display().to_string()).collect()
         };
         let (rule_names, claim_names) = (names(&config.rules), names(&claims));
-        let checked = crate::pipeline::run_check(inputs);
+        let checked = crate::workspace::pipeline::run_check(inputs);
         for (id, file) in checked.sources.iter() {
             if file.name.starts_with('<') {
                 continue;
