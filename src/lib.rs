@@ -22,3 +22,4 @@ pub mod model;
 pub mod report;
 pub mod source;
 pub mod suppress;
+pub mod syntax;

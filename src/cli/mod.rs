@@ -8,6 +8,7 @@ pub mod extract;
 pub mod fmt;
 pub mod jsonl;
 pub mod lint;
+pub mod parse;
 pub mod progress;
 
 use std::io::IsTerminal;
@@ -81,6 +82,8 @@ pub enum Command {
     Lint(lint::LintArgs),
     /// Rewrite claim and rule files in the canonical layout (--check: only report).
     Fmt(fmt::FmtArgs),
+    /// Split, tag and parse articles or CoNLL-U files (UD dependencies), as CoNLL-U or JSON.
+    Parse(parse::ParseArgs),
 }
 
 /// Options every subcommand that reads rules shares.
@@ -103,6 +106,7 @@ pub fn run() -> ExitCode {
         Command::Extract(a) => extract::run(a, color),
         Command::Lint(a) => lint::run(a, color),
         Command::Fmt(a) => fmt::run(a, color),
+        Command::Parse(a) => parse::run(a, color),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
