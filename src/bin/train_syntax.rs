@@ -27,6 +27,7 @@ fn main() -> ExitCode {
     let mut dir = None;
     let mut out = PathBuf::from("src/syntax/model/en_ewt.bin");
     let mut settings = Settings::default();
+    let mut tagger_only: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -35,11 +36,12 @@ fn main() -> ExitCode {
                 settings.parser_iterations =
                     it.next().and_then(|s| s.parse().ok()).unwrap_or(settings.parser_iterations)
             }
+            "--tagger-only" => tagger_only = it.next().map(PathBuf::from),
             _ => dir = Some(PathBuf::from(a)),
         }
     }
     let Some(dir) = dir else {
-        eprintln!("usage: train-syntax UD_DIR [--out FILE] [--iterations N]");
+        eprintln!("usage: train-syntax UD_DIR [--out FILE] [--iterations N] [--tagger-only MODEL]");
         return ExitCode::from(2);
     };
     let Some(train_path) = find(&dir, "train") else {
@@ -55,7 +57,18 @@ fn main() -> ExitCode {
         }
     };
     let mut log = |s: &str| eprintln!("[{:6.1}s] {s}", start.elapsed().as_secs_f64());
-    let model = match train::train(&text, &settings, &mut log) {
+    let trained = match &tagger_only {
+        // Keep the parser of an existing model, retrain its tagger.
+        Some(from) => std::fs::read(from)
+            .map_err(|e| format!("cannot read {}: {e}", from.display()))
+            .and_then(|b| factcheck::syntax::Model::from_bytes_for_update(&b).map_err(|e| e.to_string()))
+            .and_then(|mut m| train::retrain_tagger(&mut m, &text, &settings).map(|()| m)),
+        None => {
+            let dev = find(&dir, "dev").and_then(|p| std::fs::read_to_string(p).ok());
+            train::train(&text, dev.as_deref(), &settings, &mut log)
+        }
+    };
+    let model = match trained {
         Ok(m) => m,
         Err(e) => {
             eprintln!("error: {}: {e}", train_path.display());

@@ -1,7 +1,8 @@
 //! The model: tag set, tagger, parser and lemmatiser, and its compact binary file.
 //!
 //! File layout (little-endian): the magic `FCSYNTAX`, a version, then the tag set
-//! (UPOS and XPOS of each tag), the labels, the tag dictionary, the lemmatiser's tables, and the
+//! (UPOS and XPOS of each tag), the labels, the tag dictionary and ambiguity classes, the
+//! lemmatiser's tables, and the
 //! tagger's and the parser's weights ([`Weights::write`]: features sorted, keys delta-coded as
 //! varints, `(class: u8, weight: i16)` entries). Reading checks every length and never panics
 //! on a damaged file.
@@ -13,7 +14,7 @@ use super::perceptron::{IdMap, Weights};
 use super::tagger::{Lex, Tagger, is_caps};
 
 const MAGIC: &[u8; 8] = b"FCSYNTAX";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// A model file that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,6 +196,13 @@ impl Model {
             w.u64(k);
             w.u16(t);
         }
+        let mut amb: Vec<_> = self.tagger.ambiguity.iter().collect();
+        amb.sort();
+        w.u32(amb.len() as u32);
+        for (&k, &c) in amb {
+            w.u64(k);
+            w.u64(c);
+        }
         let mut endings: Vec<_> = self.lemmatizer.endings.iter().collect();
         endings.sort();
         w.u32(endings.len() as u32);
@@ -215,7 +223,18 @@ impl Model {
         w.0
     }
 
+    /// Reads a model for analysis.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, LoadError> {
+        Self::read(bytes, false)
+    }
+
+    /// Reads a model that will be written again after changes ([`Model::to_bytes`] needs the
+    /// features' keys, which analysis does not keep).
+    pub fn from_bytes_for_update(bytes: &[u8]) -> Result<Self, LoadError> {
+        Self::read(bytes, true)
+    }
+
+    fn read(bytes: &[u8], keep_keys: bool) -> Result<Self, LoadError> {
         let mut r = ByteReader::new(bytes);
         if r.take(8)? != MAGIC {
             return Err(LoadError("not a factcheck syntax model".into()));
@@ -242,6 +261,10 @@ impl Model {
         m.tagger.tagdict = dict;
         for _ in 0..r.u32()? {
             let k = r.u64()?;
+            m.tagger.ambiguity.insert(k, r.u64()?);
+        }
+        for _ in 0..r.u32()? {
+            let k = r.u64()?;
             let strip = r.u8()?;
             m.lemmatizer.endings.insert(k, Rule { strip, append: r.str()? });
         }
@@ -249,8 +272,8 @@ impl Model {
             let k = r.u64()?;
             m.lemmatizer.words.insert(k, r.str()?);
         }
-        m.tagger.weights = Weights::read(&mut r)?;
-        m.parser.weights = Weights::read(&mut r)?;
+        m.tagger.weights = Weights::read(&mut r, keep_keys)?;
+        m.parser.weights = Weights::read(&mut r, keep_keys)?;
         if m.tagger.weights.nclasses() != m.tags.len()
             || m.parser.weights.nclasses() != 1 + 2 * m.parser.labels.len()
             || m.parser.root >= m.parser.labels.len()

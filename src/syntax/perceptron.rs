@@ -31,8 +31,8 @@ pub struct Weights {
     mask: usize,
     slots: Vec<u64>,
     entries: Vec<Entry>,
-    /// `(key, start, n)` of every feature, for [`Weights::write`]: kept only for weights just
-    /// trained (the table itself keeps fingerprints, not keys), empty for weights read.
+    /// `(key, start, n)` of every feature, for [`Weights::write`]: kept for weights just
+    /// trained or read with `keep_keys` (the table itself keeps fingerprints, not keys).
     features: Vec<(u64, u32, u8)>,
 }
 
@@ -141,8 +141,8 @@ impl Weights {
         }
     }
 
-    /// Writes weights made by [`TrainWeights::average`] (weights read from a file have no keys
-    /// left to write, and write none).
+    /// Writes weights made by [`TrainWeights::average`] or read with `keep_keys` (others have
+    /// no keys left to write, and write none).
     pub fn write(&self, out: &mut ByteWriter) {
         out.u32(self.nclasses as u32);
         out.u32(self.features.len() as u32);
@@ -159,7 +159,7 @@ impl Weights {
         }
     }
 
-    pub fn read(r: &mut ByteReader<'_>) -> Result<Self, LoadError> {
+    pub fn read(r: &mut ByteReader<'_>, keep_keys: bool) -> Result<Self, LoadError> {
         let nclasses = r.u32()? as usize;
         let n = r.u32()? as usize;
         let mut w = Weights::with_capacity(nclasses, n.min(1 << 26), r.remaining() / 3);
@@ -175,7 +175,10 @@ impl Weights {
                 }
                 w.entries.push(Entry { class, value });
             }
-            w.insert(key, len);
+            let start = w.entries.len() - len;
+            if w.insert(key, len) && keep_keys {
+                w.features.push((key, start as u32, len as u8));
+            }
         }
         Ok(w)
     }

@@ -66,9 +66,19 @@ pub fn is_caps<'a>(words: impl Iterator<Item = &'a str>) -> bool {
 /// Tag number used for "no tag" (before the sentence) in features.
 const START: u64 = 0xffff;
 
-/// The features of word `i` given the two tags before it.
-pub fn features(lex: &[Lex], i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>) {
+/// The features of word `i` given the two tags before it. `ambiguity` gives the tags a
+/// frequent word had in training (its "ambiguity class"): the tagger's look-ahead at the words
+/// to the right, whose tags are not known yet.
+pub fn features(
+    lex: &[Lex],
+    i: usize,
+    prev: u64,
+    prev2: u64,
+    ambiguity: &IdMap<u64>,
+    out: &mut Vec<u64>,
+) {
     out.clear();
+    let amb = |l: &Lex| ambiguity.get(&l.lower).copied().unwrap_or(0);
     let none = Lex::default();
     let at = |j: isize| if j < 0 { &none } else { lex.get(j as usize).unwrap_or(&none) };
     let i = i as isize;
@@ -105,6 +115,13 @@ pub fn features(lex: &[Lex], i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>
         feat(28, n1.suf2, 0, 0),
         feat(29, p1.lower, n1.lower, 0),
         feat(30, w.suf3, n1.shape, 0),
+        feat(31, amb(w), 0, 0),
+        feat(32, amb(n1), 0, 0),
+        feat(33, amb(n2), 0, 0),
+        feat(34, amb(n1), w.lower, 0),
+        feat(35, prev, amb(w), 0),
+        feat(36, amb(w), amb(n1), 0),
+        feat(37, prev, amb(w), amb(n1)),
     ]);
 }
 
@@ -114,6 +131,8 @@ pub struct Tagger {
     pub weights: Weights,
     /// Frequent words that always had one tag in training, by [`Lex::exact`].
     pub tagdict: IdMap<u16>,
+    /// Frequent words' ambiguity classes (a hash of the tags they had), by [`Lex::lower`].
+    pub ambiguity: IdMap<u64>,
 }
 
 impl Tagger {
@@ -126,7 +145,7 @@ impl Tagger {
             let t = match self.tagdict.get(&lex[i].exact) {
                 Some(&t) => t,
                 None => {
-                    features(lex, i, prev, prev2, feats);
+                    features(lex, i, prev, prev2, &self.ambiguity, feats);
                     self.weights.score(feats, scores);
                     argmax(scores) as u16
                 }
@@ -158,6 +177,7 @@ pub struct TagExample {
 /// Trains a tagger on `examples` (`iterations` passes in a fixed shuffled order per pass).
 pub fn train(examples: &[TagExample], ntags: usize, iterations: usize, seed: u64) -> Tagger {
     let tagdict = tag_dictionary(examples, ntags);
+    let ambiguity = ambiguity_classes(examples, ntags);
     let mut w = TrainWeights::new(ntags);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = super::train::Rng(seed);
@@ -172,7 +192,7 @@ pub fn train(examples: &[TagExample], ntags: usize, iterations: usize, seed: u64
                 let guess = match tagdict.get(&ex.lex[i].exact) {
                     Some(&t) => t as usize,
                     None => {
-                        features(&ex.lex, i, prev, prev2, &mut feats);
+                        features(&ex.lex, i, prev, prev2, &ambiguity, &mut feats);
                         w.score(&feats, &mut scores);
                         let guess = argmax(&scores);
                         w.tick();
@@ -185,7 +205,33 @@ pub fn train(examples: &[TagExample], ntags: usize, iterations: usize, seed: u64
             }
         }
     }
-    Tagger { weights: w.average(0.0), tagdict }
+    Tagger { weights: w.average(0.0), tagdict, ambiguity }
+}
+
+/// Words seen at least 5 times (lowercased), with the set of tags they had at least 5% of the
+/// time.
+fn ambiguity_classes(examples: &[TagExample], ntags: usize) -> IdMap<u64> {
+    let mut counts: IdMap<Vec<u32>> = IdMap::default();
+    for ex in examples {
+        for (l, &t) in ex.lex.iter().zip(&ex.tags) {
+            counts.entry(l.lower).or_insert_with(|| vec![0; ntags])[t as usize] += 1;
+        }
+    }
+    let mut classes = IdMap::default();
+    for (w, c) in counts {
+        let total: u32 = c.iter().sum();
+        if total < 5 {
+            continue;
+        }
+        let mut h = 0x5151u64;
+        for (t, &n) in c.iter().enumerate() {
+            if n * 20 >= total {
+                h = hash::mix(h, t as u64 + 1);
+            }
+        }
+        classes.insert(w, hash::finish(h));
+    }
+    classes
 }
 
 /// Words seen at least 20 times with one tag at least 97% of the time.

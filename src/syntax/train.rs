@@ -121,8 +121,44 @@ pub fn evaluate(model: &Model, text: &str) -> Result<Scores, conllu::Error> {
     Ok(Scores { words: n, upos: r(upos), xpos: r(xpos), uas: r(uas), las: r(las), lemma: r(lemma) })
 }
 
-/// Trains a model on a CoNLL-U training text. `log` receives progress lines.
-pub fn train(text: &str, settings: &Settings, log: &mut dyn FnMut(&str)) -> Result<Model, String> {
+/// Retrains only the tagger of `model` on a CoNLL-U training text (same tag set), keeping the
+/// parser: for trying tagger features without the parser's long training.
+pub fn retrain_tagger(model: &mut Model, text: &str, settings: &Settings) -> Result<(), String> {
+    let blocks = conllu::read(text).map_err(|e| format!("line {}: {}", e.line, e.message))?;
+    let index: HashMap<(&str, &str), u16> = model
+        .tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| ((t.upos.as_str(), t.xpos.as_str()), i as u16))
+        .collect();
+    let examples: Vec<TagExample> = blocks
+        .iter()
+        .filter(|b| !b.words.is_empty())
+        .map(|b| {
+            let caps = is_caps(b.words.iter().map(|w| w.form()));
+            TagExample {
+                lex: b.words.iter().map(|w| Lex::new(w.form(), caps)).collect(),
+                tags: b
+                    .words
+                    .iter()
+                    .map(|w| index.get(&(w.cols[3], w.cols[4])).copied().unwrap_or(0))
+                    .collect(),
+            }
+        })
+        .collect();
+    model.tagger =
+        tagger::train(&examples, model.tags.len(), settings.tagger_iterations, settings.seed);
+    Ok(())
+}
+
+/// Trains a model on a CoNLL-U training text. `log` receives progress lines (with, when `dev`
+/// is given, its scores at each pruning level tried).
+pub fn train(
+    text: &str,
+    dev: Option<&str>,
+    settings: &Settings,
+    log: &mut dyn FnMut(&str),
+) -> Result<Model, String> {
     let blocks = conllu::read(text).map_err(|e| format!("line {}: {}", e.line, e.message))?;
     let blocks: Vec<&Block<'_>> = blocks.iter().filter(|b| !b.words.is_empty()).collect();
     // Tag set and labels, by frequency then name.
@@ -258,10 +294,11 @@ pub fn train(text: &str, settings: &Settings, log: &mut dyn FnMut(&str)) -> Resu
         log(&format!("parser iteration {} done", it + 1));
     }
     // Prune weights with small averages until the file fits.
-    for min_avg in [0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0] {
+    for min_avg in [0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0] {
         model.parser.weights = w.average(min_avg);
         let size = model.to_bytes().len();
-        log(&format!("parser weights above {min_avg}: {size} bytes"));
+        let dev = dev.map(|d| evaluate(&model, d).map(|s| s.to_string()).unwrap_or_default());
+        log(&format!("parser weights above {min_avg}: {size} bytes; dev {}", dev.unwrap_or_default()));
         if size <= settings.max_bytes {
             break;
         }
