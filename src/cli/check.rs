@@ -15,28 +15,29 @@
 //! then the run fails). Warnings in claim files are printed and do not fail.
 //!
 //! With a `factcheck.toml` (found walking up from the working directory, or `--config`), the
-//! files come from the configuration ([`crate::config`], [`crate::discover`]); in every run the
-//! articles' suppressions ([`crate::suppress`]) and then a `--baseline` ([`crate::baseline`])
+//! files come from the configuration ([`crate::workspace::config`], [`crate::workspace::discover`]); in every run the
+//! articles' suppressions ([`crate::input::suppress`]) and then a `--baseline` ([`crate::workspace::baseline`])
 //! drop findings before they are reported. See docs/editorial.md.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::progress::Progress;
 use super::{CmdResult, ColorChoice, Failure, Outcome, RuleArgs};
-use crate::article::{Article, Format};
-use crate::baseline::Baseline;
 use crate::check::{self, Kind, Policy, Report};
-use crate::config::Config;
 use crate::diag::{Diagnostic, Severity};
-use crate::discover::{self, Filter, Role};
 use crate::extract::Extractor;
+use crate::input::{Article, Format};
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, PartialDate};
 use crate::report;
 use crate::source::{FileId, SourceMap};
+use crate::workspace::baseline::Baseline;
+use crate::workspace::config::Config;
+use crate::workspace::discover::{self, Filter, Role};
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -49,6 +50,9 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// One self-contained HTML page: the claims, and the articles with every fact marked
+    /// (see docs/report-html.md).
+    Html,
 }
 
 /// The kinds of finding whose level `--deny`, `--warn` and `--allow` set.
@@ -91,6 +95,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Print only the summary line (human format).
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -167,8 +174,11 @@ pub struct Checked {
     pub report: Option<Report>,
     /// The findings, at the policy's levels.
     pub diagnostics: Vec<Diagnostic>,
-    /// How many facts the articles state.
-    pub facts: usize,
+    /// Every fact the articles state.
+    pub facts: Vec<crate::model::Fact>,
+    /// The claim files and the articles, in the order read.
+    pub claim_files: Vec<FileId>,
+    pub articles: Vec<FileId>,
     /// The levels the findings were reported at.
     pub policy: Policy,
     /// Invalid (FC211) and unused (FC210) suppressions in the articles.
@@ -198,10 +208,12 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     };
     let mut files: Vec<FileId> =
         inputs.rule_files.iter().map(|f| sources.add(&f.name, f.text.as_str())).collect();
+    let mut claim_files = Vec::new();
     for f in inputs.claim_files {
-        files.push(add(&mut sources, f.name, f.text, f.rel));
+        claim_files.push(add(&mut sources, f.name, f.text, f.rel));
     }
-    let mut loaded = crate::lang::load(&mut sources, &files, inputs.shipped_rules);
+    files.extend(&claim_files);
+    let mut loaded = crate::lint::load(&mut sources, &files, inputs.shipped_rules);
     let (scopes, scope_diagnostics) = discover::Scopes::new(&loaded.scopes);
     loaded.diagnostics.extend(scope_diagnostics);
     let has_errors = loaded.diagnostics.iter().any(|d| d.severity == Severity::Error);
@@ -211,13 +223,16 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
         load_diagnostics: loaded.diagnostics,
         report: None,
         diagnostics: Vec::new(),
-        facts: 0,
+        facts: Vec::new(),
+        claim_files: Vec::new(),
+        articles: Vec::new(),
         policy: inputs.policy,
         article_diagnostics: Vec::new(),
         silenced: 0,
         baselined: 0,
         baseline: None,
     };
+    checked.claim_files = claim_files;
     if has_errors {
         checked.sources = sources;
         return checked;
@@ -240,7 +255,7 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     let in_scope = |c: &Claim, a: FileId| rel.get(&a).is_none_or(|p| scopes.applies(c.file, p));
     let mut report = check::check_with(&loaded.claims, &facts, &checked.lexicon, &in_scope);
     let formats: Vec<(FileId, Format)> = article_ids.iter().map(|&(id, f, _)| (id, f)).collect();
-    let applied = crate::suppress::apply(&mut report, &sources, &formats);
+    let applied = crate::workspace::suppress::apply(&mut report, &sources, &formats);
     let path = |id: FileId| rel.get(&id).cloned().unwrap_or_else(|| sources.get(id).name.clone());
     if inputs.write_baseline {
         checked.baseline = Some(Baseline::from_report(&report, &sources, &path));
@@ -251,7 +266,8 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     checked.diagnostics = check::diagnostics(&report, &checked.lexicon, &checked.policy);
     checked.article_diagnostics = applied.diagnostics;
     checked.silenced = applied.silenced;
-    checked.facts = facts.len();
+    checked.facts = facts;
+    checked.articles = article_ids.iter().map(|&(id, _, _)| id).collect();
     checked.report = Some(report);
     checked.sources = sources;
     checked
@@ -312,8 +328,9 @@ fn configured(
         warnings.push(format!("skipped {} ({why})", path.display()));
     }
     warnings.extend(plan.errors.iter().cloned());
-    let shown =
-        |p: &PathBuf| (PathBuf::from(discover::display_path(p, cwd)), filter.relative(p, cwd));
+    let shown = |p: &PathBuf| {
+        (PathBuf::from(crate::workspace::paths::display_path(p, cwd)), filter.relative(p, cwd))
+    };
     let claims = if args.claims.is_empty() {
         plan.claims.iter().map(shown).collect()
     } else {
@@ -370,7 +387,7 @@ pub fn inputs(
     let date = match &args.date {
         None => None,
         Some(d) => Some(
-            crate::article::iso_date(d)
+            crate::input::dateline::iso_date(d)
                 .ok_or_else(|| Failure(format!("--date {d}: expected a date YYYY-MM-DD")))?,
         ),
     };
@@ -396,7 +413,7 @@ pub fn inputs(
                 claim_paths(p, &mut paths)?;
             }
             // Without a configuration, scopes match paths relative to the working directory.
-            let rel = |p: &PathBuf| (p.clone(), discover::relative_to(cwd, p, cwd));
+            let rel = |p: &PathBuf| (p.clone(), crate::workspace::paths::relative_to(cwd, p, cwd));
             (paths.iter().map(rel).collect(), args.articles.iter().map(rel).collect())
         }
     };
@@ -436,9 +453,9 @@ pub fn inputs(
     };
     // JSON Lines: a file that cannot be read, and each bad line, is named, the rest checked.
     for p in &args.jsonl {
-        let mut reader = match super::jsonl::Reader::open(p) {
+        let mut reader = match crate::input::jsonl::Reader::open(p) {
             Ok(r) => r,
-            Err(Failure(e)) => {
+            Err(e) => {
                 errors.push(e);
                 continue;
             }
@@ -447,7 +464,7 @@ pub fn inputs(
             let chunk = match reader.chunk(512) {
                 Ok(c) if c.is_empty() => break,
                 Ok(c) => c,
-                Err(Failure(e)) => {
+                Err(e) => {
                     errors.push(e);
                     break;
                 }
@@ -455,7 +472,7 @@ pub fn inputs(
             let name = reader.name();
             let parsed: Vec<_> = chunk
                 .par_iter()
-                .map(|(n, bytes)| super::jsonl::parse_line(name, *n, bytes))
+                .map(|(n, bytes)| crate::input::jsonl::parse_line(name, *n, bytes))
                 .collect();
             for r in parsed {
                 match r {
@@ -484,31 +501,98 @@ pub fn inputs(
     Ok((inputs, Notes { warnings, errors }))
 }
 
-/// Renders a finished check in a format.
-pub fn render(
+/// How to render a finished check.
+#[derive(Debug, Clone)]
+pub struct Rendering {
+    pub format: OutputFormat,
+    /// ANSI colour (human format).
+    pub color: bool,
+    /// The summary line alone (human format).
+    pub quiet: bool,
+    /// The run's date, version, configuration and exit status (HTML format).
+    pub meta: report::html::Meta,
+}
+
+/// Writes a finished check in a format (the HTML page article by article).
+pub fn write_report(
+    out: &mut dyn Write,
     checked: &Checked,
     report: &Report,
-    format: OutputFormat,
-    color: bool,
-    quiet: bool,
-) -> String {
+    how: &Rendering,
+) -> std::io::Result<()> {
     let mut all = checked.load_diagnostics.clone();
     all.extend(checked.article_diagnostics.iter().cloned());
     all.extend(checked.diagnostics.iter().cloned());
-    match format {
-        OutputFormat::Human => {
-            report::summary::render_check(&checked.sources, &all, &report.summary, color, quiet)
-        }
+    let others =
+        [checked.load_diagnostics.as_slice(), checked.article_diagnostics.as_slice()].concat();
+    let text = match how.format {
+        OutputFormat::Human => report::summary::render_check(
+            &checked.sources,
+            &all,
+            &report.summary,
+            how.color,
+            how.quiet,
+        ),
         OutputFormat::Json => report::json::render(
             report,
             &checked.sources,
             &checked.lexicon,
             &checked.policy,
-            &[checked.load_diagnostics.as_slice(), checked.article_diagnostics.as_slice()].concat(),
+            &others,
         ),
         OutputFormat::Sarif => report::sarif::render(&checked.sources, &all),
         OutputFormat::Github => report::github::render(&checked.sources, &all),
+        OutputFormat::Html => {
+            let run = report::html::Run {
+                report,
+                sources: &checked.sources,
+                lexicon: &checked.lexicon,
+                policy: &checked.policy,
+                facts: &checked.facts,
+                articles: &checked.articles,
+                claim_files: &checked.claim_files,
+                diagnostics: &others,
+            };
+            return report::html::write(out, &run, &how.meta);
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// Renders a finished check in a format.
+pub fn render(checked: &Checked, report: &Report, how: &Rendering) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail; every format is UTF-8.
+    let _ = write_report(&mut out, checked, report, how);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes the report to `--output FILE`, or to standard output.
+fn emit(
+    output: Option<&Path>,
+    checked: &Checked,
+    report: &Report,
+    how: &Rendering,
+) -> Result<(), Failure> {
+    match output {
+        Some(path) => {
+            let failure =
+                |e: std::io::Error| Failure(format!("cannot write {}: {e}", path.display()));
+            let file = std::fs::File::create(path).map_err(failure)?;
+            let mut out = std::io::BufWriter::new(file);
+            write_report(&mut out, checked, report, how).map_err(failure)
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write_report(&mut out, checked, report, how).map_err(super::stdout_failure)
+        }
     }
+}
+
+/// `2026-12-07 13:45 UTC`.
+fn now() -> String {
+    jiff::Timestamp::now().strftime("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// Whether to colour what goes to standard error.
@@ -526,22 +610,25 @@ fn stderr_color(color: ColorChoice) -> bool {
 
 /// Finds and reads the configuration (`--config`, or walking up from `cwd`; none with
 /// `--no-config`). Its errors are printed and stop the run.
+/// Returns the configuration with its file's name (`None` for the defaults without a file).
 fn load_config(
     args: &CheckArgs,
     cwd: &Path,
     color: ColorChoice,
-) -> Result<Option<Config>, Failure> {
+) -> Result<Option<(Config, Option<String>)>, Failure> {
     if args.no_config {
         return Ok(None);
     }
     let mut sources = SourceMap::new();
     let Some((config, diags)) =
-        crate::config::load(&mut sources, args.config.as_deref(), cwd).map_err(Failure)?
+        crate::workspace::config::load(&mut sources, args.config.as_deref(), cwd)
+            .map_err(Failure)?
     else {
         return Ok(None);
     };
     if diags.is_empty() {
-        return Ok(Some(config));
+        let name = config.file.map(|f| sources.get(f).name.clone());
+        return Ok(Some((config, name)));
     }
     eprint!("{}", report::render_diagnostics(&sources, &diags, stderr_color(color)));
     let name = config.file.map(|f| sources.get(f).name.clone()).unwrap_or_default();
@@ -551,7 +638,8 @@ fn load_config(
 pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     let cwd = std::env::current_dir()
         .map_err(|e| Failure(format!("cannot read the working directory: {e}")))?;
-    let config = load_config(&args, &cwd, color)?;
+    let (config, config_name) = load_config(&args, &cwd, color)?.unzip();
+    let config_name = config_name.flatten();
     let (inputs, notes) = inputs(&args, config.as_ref(), &cwd)?;
     for w in &notes.warnings {
         eprintln!("warning: {w}");
@@ -603,7 +691,23 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
         eprintln!("wrote {n} finding{} to {}", if n == 1 { "" } else { "s" }, path.display());
         return Ok(Outcome::Clean);
     }
-    super::print_stdout(&render(&checked, report, args.format, color.stdout(), args.quiet));
+    let errors = checked
+        .diagnostics
+        .iter()
+        .chain(&checked.article_diagnostics)
+        .any(|d| d.severity == Severity::Error);
+    let how = Rendering {
+        format: args.format,
+        color: args.output.is_none() && color.stdout(),
+        quiet: args.quiet,
+        meta: report::html::Meta {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            date: now(),
+            config: config_name,
+            exit_code: if unread > 0 { 2 } else { u8::from(errors) },
+        },
+    };
+    emit(args.output.as_deref(), &checked, report, &how)?;
     if !args.quiet && (checked.silenced > 0 || checked.baselined > 0) {
         let plural = |n: usize| if n == 1 { "finding" } else { "findings" };
         eprintln!(
@@ -617,14 +721,5 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     if unread > 0 {
         return Err(unread_failure());
     }
-    if checked
-        .diagnostics
-        .iter()
-        .chain(&checked.article_diagnostics)
-        .any(|d| d.severity == Severity::Error)
-    {
-        Ok(Outcome::Findings)
-    } else {
-        Ok(Outcome::Clean)
-    }
+    if errors { Ok(Outcome::Findings) } else { Ok(Outcome::Clean) }
 }

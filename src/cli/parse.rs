@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{CmdResult, ColorChoice, Failure, Outcome};
-use crate::article::{Article, Format};
+use crate::input::{Article, Format};
 use crate::source::FileId;
 use crate::syntax::{Analyzer, Sentence, conllu};
 

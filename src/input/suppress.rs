@@ -28,15 +28,13 @@
 //! A directive that silenced nothing is reported (FC210, a warning, like ruff's unused `noqa`),
 //! so stale suppressions do not pile up; an invalid directive is an error (FC211).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::article::Format;
-use crate::check::{Report, Verdict};
-use crate::config::Kind;
+use super::Format;
+use crate::check::Kind;
 use crate::diag::Diagnostic;
-use crate::model::{Fact, Span};
-use crate::source::{FileId, SourceFile, SourceMap};
+use crate::model::Span;
+use crate::source::{FileId, SourceFile};
 
 /// A suppression that silenced no finding.
 ///
@@ -88,7 +86,7 @@ pub struct Suppressions {
 
 impl Suppressions {
     /// Reads the directives of an article. `html` is where raw HTML is, for Markdown
-    /// ([`crate::markdown::MarkdownInfo::html`]); text files are read line by line. Invalid
+    /// ([`super::markdown::MarkdownInfo::html`]); text files are read line by line. Invalid
     /// directives are FC211 errors and are otherwise ignored.
     pub fn parse(
         file: FileId,
@@ -164,7 +162,7 @@ impl Suppressions {
     }
 
     /// The directives (indexes) that silence a finding of `kind` with evidence `span`.
-    fn matching(&self, source: &SourceFile, span: &Span, kind: Kind) -> Vec<usize> {
+    pub fn matching(&self, source: &SourceFile, span: &Span, kind: Kind) -> Vec<usize> {
         let first = source.line_index(span.start);
         let last = source.line_index(span.end.saturating_sub(1).max(span.start));
         self.regions
@@ -198,7 +196,7 @@ impl Suppressions {
 
 /// Blanks the directive lines of a plain-text article in its reading text (`bytes`, a copy of
 /// `source`), so that a directive never runs into the sentence below it. Called by
-/// [`crate::article::Article::prepare`].
+/// [`super::Article::prepare`].
 pub fn blank_text_directives(source: &str, bytes: &mut [u8]) {
     if bytes.len() != source.len()
         || memchr::memmem::find(source.as_bytes(), b"factcheck-").is_none()
@@ -219,94 +217,6 @@ pub fn blank_text_directives(source: &str, bytes: &mut [u8]) {
         }
         start = end;
     }
-}
-
-/// The outcome of [`apply`].
-#[derive(Debug, Default)]
-pub struct Applied {
-    /// Invalid directives (FC211, errors) and unused ones (FC210, warnings), in file order.
-    pub diagnostics: Vec<Diagnostic>,
-    /// How many findings were silenced.
-    pub silenced: usize,
-}
-
-/// Reads the suppressions of `articles` and drops the findings they silence from `report`:
-/// unverified facts on a silenced line, and contradicted or conflicting claims whose every
-/// contradicting fact is on a line silenced for that kind. Claims not found are in claim files
-/// and are never silenced here. Suppressions apply before severities, so a directive that
-/// silences a finding of a kind that is `off` still counts as used.
-pub fn apply(report: &mut Report, sources: &SourceMap, articles: &[(FileId, Format)]) -> Applied {
-    let mut applied = Applied::default();
-    let mut by_file: HashMap<FileId, Suppressions> = HashMap::new();
-    for &(id, format) in articles {
-        let source = sources.get(id);
-        if memchr::memmem::find(source.text.as_bytes(), b"factcheck-").is_none() {
-            continue;
-        }
-        let html = match format {
-            Format::Markdown => {
-                let mut scratch = source.text.as_bytes().to_vec();
-                crate::markdown::mask(&source.text, &mut scratch).html
-            }
-            Format::Text => Vec::new(),
-        };
-        let (s, d) = Suppressions::parse(id, source, format, &html);
-        applied.diagnostics.extend(d);
-        if !s.directives.is_empty() {
-            by_file.insert(id, s);
-        }
-    }
-    if by_file.is_empty() {
-        return applied;
-    }
-    let mut silenced = 0;
-    let mut keep_claims = Vec::with_capacity(report.claims.len());
-    for c in &report.claims {
-        let kind = match c.verdict {
-            Verdict::Contradicted => Kind::Contradicted,
-            Verdict::Conflicting => Kind::Conflicting,
-            Verdict::Supported | Verdict::NotFound => {
-                keep_claims.push(true);
-                continue;
-            }
-        };
-        let against: Vec<&Fact> =
-            c.evidence.iter().filter(|e| !e.supports).map(|e| &e.fact).collect();
-        let all = !against.is_empty()
-            && against.iter().all(|f| {
-                by_file
-                    .get(&f.file)
-                    .is_some_and(|s| !s.matching(sources.get(f.file), &f.span, kind).is_empty())
-            });
-        if all {
-            for f in against {
-                if let Some(s) = by_file.get_mut(&f.file) {
-                    s.suppresses(sources.get(f.file), &f.span, kind);
-                }
-            }
-            silenced += 1;
-        }
-        keep_claims.push(!all);
-    }
-    let mut keep_facts = Vec::with_capacity(report.unverified.len());
-    for f in &report.unverified {
-        let hit = by_file
-            .get_mut(&f.file)
-            .is_some_and(|s| s.suppresses(sources.get(f.file), &f.span, Kind::Unverified));
-        silenced += usize::from(hit);
-        keep_facts.push(!hit);
-    }
-    report.retain(
-        |i, _| keep_claims.get(i).copied().unwrap_or(true),
-        |j, _| keep_facts.get(j).copied().unwrap_or(true),
-    );
-    let mut files: Vec<_> = by_file.into_iter().collect();
-    files.sort_by_key(|(id, _)| *id);
-    for (_, s) in files {
-        applied.diagnostics.extend(s.unused());
-    }
-    applied.silenced = silenced;
-    applied
 }
 
 /// The HTML comments in `within`: (whole comment, its body between `<!--` and `-->`).
@@ -391,10 +301,9 @@ fn regions(source: &SourceFile, directives: &[Directive]) -> Vec<Region> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::ClaimReport;
 
     fn md(src: &str) -> (SourceFile, Suppressions, Vec<Diagnostic>) {
-        let a = crate::markdown::mask(src, &mut src.as_bytes().to_vec());
+        let a = crate::input::markdown::mask(src, &mut src.as_bytes().to_vec());
         let f = SourceFile::new("a.md", src);
         let (s, d) = Suppressions::parse(FileId(0), &f, Format::Markdown, &a.html);
         (f, s, d)
@@ -470,14 +379,10 @@ mod tests {
         assert!(!text.contains("enable"));
         assert!(text.contains("A 1.\n"));
         assert!(text.contains("The factcheck-disable word stays."));
-        let a = crate::article::Article::prepare(FileId(0), src, Format::Text, None);
+        let a = crate::input::Article::prepare(FileId(0), src, Format::Text, None);
         assert!(!a.text.contains("factcheck-enable"));
-        let m = crate::article::Article::prepare(
-            FileId(0),
-            "factcheck-enable\n",
-            Format::Markdown,
-            None,
-        );
+        let m =
+            crate::input::Article::prepare(FileId(0), "factcheck-enable\n", Format::Markdown, None);
         assert_eq!(m.text, "factcheck-enable\n", "Markdown directives are HTML comments only");
     }
 
@@ -506,104 +411,13 @@ mod tests {
         assert!(!s.suppresses(&f, &at(src, "B."), Kind::Unverified));
     }
 
-    fn fact(file: FileId, span: Span) -> Fact {
-        Fact::bare(file, span)
-    }
-
-    fn claim_report(claim_file: FileId, verdict: Verdict, against: Vec<Fact>) -> ClaimReport {
-        use crate::check::{ActorMatch, Evidence};
-        use crate::model::{Actors, Claim};
-        ClaimReport {
-            claim: Claim {
-                file: claim_file,
-                span: 0..1,
-                subject: Actors::Any,
-                subject_span: 0..1,
-                negated: false,
-                predicate: crate::model::PredicateId(0),
-                predicate_span: 0..1,
-                quantity: None,
-                quantity_span: None,
-                object: Actors::Any,
-                object_span: None,
-                date: None,
-                date_span: None,
-            },
-            verdict,
-            reasons: vec![],
-            evidence: against
-                .into_iter()
-                .map(|fact| Evidence {
-                    fact,
-                    supports: false,
-                    reasons: vec![],
-                    subject: ActorMatch::Same,
-                    object: ActorMatch::Same,
-                })
-                .collect(),
-            near_misses: vec![],
-            notes: vec![],
-        }
-    }
-
-    #[test]
-    fn apply_drops_silenced_findings_from_the_report() {
-        let md = "<!-- factcheck-ignore-next-line -->\nA 1.\n\nB 2.\n\n<!-- factcheck-disable contradicted -->\nC 3.\n\n<!-- factcheck-ignore-next-line -->\nD 4.\n";
-        let txt = "E 5.\nfactcheck-disable\nF 6.\n";
-        let mut sources = SourceMap::new();
-        let claims = sources.add("desk.claims", "x");
-        let a = sources.add("a.md", md);
-        let t = sources.add("b.txt", txt);
-        let at = |src: &str, n: &str| {
-            let i = src.find(n).unwrap();
-            i..i + n.len()
-        };
-        let mut report = Report {
-            claims: vec![
-                // Contradicted only by C (silenced): dropped.
-                claim_report(claims, Verdict::Contradicted, vec![fact(a, at(md, "C 3."))]),
-                // Contradicted by C and E (E not silenced): kept.
-                claim_report(
-                    claims,
-                    Verdict::Contradicted,
-                    vec![fact(a, at(md, "C 3.")), fact(t, at(txt, "E 5."))],
-                ),
-                claim_report(claims, Verdict::NotFound, vec![]),
-            ],
-            unverified: vec![
-                fact(a, at(md, "A 1.")),
-                fact(a, at(md, "B 2.")),
-                fact(a, at(md, "C 3.")),
-                fact(t, at(txt, "F 6.")),
-            ],
-            summary: crate::check::Summary::default(),
-        };
-        let applied = apply(&mut report, &sources, &[(a, Format::Markdown), (t, Format::Text)]);
-        assert_eq!(applied.silenced, 3);
-        assert_eq!(report.claims.len(), 2);
-        assert_eq!(report.summary.contradicted, 1);
-        assert_eq!(report.summary.not_found, 1);
-        let left: Vec<&str> =
-            report.unverified.iter().map(|f| &sources.get(f.file).text[f.span.clone()]).collect();
-        assert_eq!(left, ["B 2.", "C 3."]);
-        assert_eq!(report.summary.unverified, 2);
-        // The second ignore-next-line (above D) silenced nothing.
-        assert_eq!(applied.diagnostics.len(), 1);
-        assert_eq!(applied.diagnostics[0].code, FC210);
-        assert_eq!(applied.diagnostics[0].primary.file, a);
-        assert_eq!(
-            md.find("<!-- factcheck-ignore-next-line -->\nD"),
-            Some(applied.diagnostics[0].primary.span.start)
-        );
-    }
-
     proptest::proptest! {
         /// Any input, either format: no panic, and every directive span is inside the file.
         #[test]
         fn never_panics(src in "(\\PC|[\n<>!-]|factcheck-(disable|enable|ignore-next-line)( unverified)?)*", at in 0usize..400) {
             for format in [Format::Markdown, Format::Text] {
                 let mut bytes = src.as_bytes().to_vec();
-                let html = crate::markdown::mask(&src, &mut bytes).html;
+                let html = crate::input::markdown::mask(&src, &mut bytes).html;
                 let f = SourceFile::new("a", src.as_str());
                 let (mut s, _) = Suppressions::parse(FileId(0), &f, format, &html);
                 for d in s.directives() {
