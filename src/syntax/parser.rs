@@ -455,10 +455,10 @@ mod tests {
         let mut h = vec![1, 3, 1];
         projectivize(&mut h);
         assert_eq!(h, vec![1, 3, 1]);
-        // 2 -> 0 crosses 1 -> 3.
-        let mut h = vec![2, 4, 4, 1];
+        // 2 -> 0 crosses the root 1, which 2 does not dominate: 0 is lifted to 2's head.
+        let mut h = vec![2, 4, 1, 1];
         projectivize(&mut h);
-        assert_eq!(h, vec![4, 4, 4, 1]);
+        assert_eq!(h, vec![1, 4, 1, 1]);
     }
 
     #[test]

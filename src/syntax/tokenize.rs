@@ -24,14 +24,14 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "sgt", "capt", "cmdr", "adm",
     "gov", "sen", "rep", "pres", "st", "jr", "sr", "rev", "hon", "messrs", "inc", "corp", "co",
     "ltd", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "no", "nos", "vs", "etc", "approx", "dept", "est", "fig", "mt", "ft", "ave", "blvd",
+    "dec", "vs", "etc", "approx", "dept", "est", "fig", "mt", "ft", "ave", "blvd",
     "e.g", "i.e", "a.m", "p.m", "cf", "al", "vol", "pp",
 ];
 
 /// Titles never end a sentence (`Gen. Smith`); other abbreviations may (`in the U.S. The`).
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "sgt", "capt", "cmdr", "adm",
-    "gov", "sen", "rep", "pres", "st", "rev", "hon", "messrs", "no", "nos", "vs", "e.g", "i.e",
+    "gov", "sen", "rep", "pres", "st", "rev", "hon", "messrs", "vs", "e.g", "i.e",
 ];
 
 /// Words that start a sentence after an abbreviation like `U.S.`.
@@ -46,7 +46,7 @@ fn joins(c: char, prev: char, next: char) -> bool {
         ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
         ':' => prev.is_ascii_digit() && next.is_ascii_digit(),
         '.' | '&' | '_' | '@' | '/' | '\'' | '’' => is_word(prev) && is_word(next),
-        '-' | '‑' => prev.is_ascii_digit() && next.is_ascii_digit(),
+        '-' => is_word(prev) && is_word(next),
         _ => false,
     }
 }
@@ -128,10 +128,12 @@ fn chunk(text: &str, a: usize, b: usize, out: &mut Vec<Range<usize>>) {
 fn push_word(text: &str, a: usize, b: usize, out: &mut Vec<Range<usize>>) {
     let w = &text[a..b];
     // A hyphen between letters is a word of its own.
-    if let Some(h) = w.find('-')
-        && h > 0
-        && h + 1 < w.len()
-    {
+    let letter_hyphen = w.match_indices('-').map(|(h, _)| h).find(|&h| {
+        let before = w[..h].chars().next_back();
+        let after = w[h + 1..].chars().next();
+        before.is_some() && after.is_some() && (before.is_some_and(char::is_alphabetic) || after.is_some_and(char::is_alphabetic))
+    });
+    if let Some(h) = letter_hyphen {
         push_word(text, a, a + h, out);
         out.push(a + h..a + h + 1);
         return push_word(text, a + h + 1, b, out);
@@ -151,7 +153,8 @@ fn push_word(text: &str, a: usize, b: usize, out: &mut Vec<Range<usize>>) {
         for clitic in ["s", "re", "ve", "ll", "d", "m"] {
             let len = apos.len() + clitic.len();
             if w.len() > len
-                && w[..w.len() - len].chars().next_back().is_some_and(char::is_alphanumeric)
+                && w.get(..w.len() - len)
+                    .is_some_and(|stem| stem.chars().next_back().is_some_and(char::is_alphanumeric))
                 && w.get(w.len() - len..).is_some_and(|e| {
                     e.starts_with(apos) && e[apos.len()..].eq_ignore_ascii_case(clitic)
                 })
