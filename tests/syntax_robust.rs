@@ -36,12 +36,14 @@ fn junk_emoji_rtl_and_long_runs() {
     check("قالت الوزارة إن 17 دبلوماسيا طردوا. והשגריר אמר ש-30 נהרגו.");
     check("'''\"\"\"((( ))) -- — – n't 's 's' U.S.. ... Mr. . , ,1,2,3, 4.5.6 -1- a-b-c-");
     check(&"word ".repeat(2_000));
-    let bytes: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let bytes: Vec<u8> =
+        (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     check(&String::from_utf8_lossy(&bytes));
     // 10 MB without a space or punctuation: one word, split off as one sentence.
     let big = "a".repeat(10 << 20);
     let ranges: Vec<_> = split_sentences(&big).collect();
-    assert_eq!(ranges, [0..big.len()]);
+    assert_eq!(ranges.len(), 1);
+    assert_eq!(ranges[0], 0..big.len());
     let s = Analyzer::new().analyze_sentence(&big, 0..big.len());
     assert_eq!(s.tokens.len(), 1);
 }

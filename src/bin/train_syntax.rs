@@ -61,7 +61,9 @@ fn main() -> ExitCode {
         // Keep the parser of an existing model, retrain its tagger.
         Some(from) => std::fs::read(from)
             .map_err(|e| format!("cannot read {}: {e}", from.display()))
-            .and_then(|b| factcheck::syntax::Model::from_bytes_for_update(&b).map_err(|e| e.to_string()))
+            .and_then(|b| {
+                factcheck::syntax::Model::from_bytes_for_update(&b).map_err(|e| e.to_string())
+            })
             .and_then(|mut m| train::retrain_tagger(&mut m, &text, &settings).map(|()| m)),
         None => {
             let dev = find(&dir, "dev").and_then(|p| std::fs::read_to_string(p).ok());

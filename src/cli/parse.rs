@@ -251,7 +251,10 @@ fn render(
             }
         }
         (ParseFormat::Conllu, None) => {
-            out.push_str(&format!("# sent_id = {name}:{n}\n# text = {}\n", one_line(s.span.clone())));
+            out.push_str(&format!(
+                "# sent_id = {name}:{n}\n# text = {}\n",
+                one_line(s.span.clone())
+            ));
             for (i, t) in s.tokens.iter().enumerate() {
                 let space = s.tokens.get(i + 1).is_some_and(|next| next.span.start == t.span.end);
                 out.push_str(&format!(

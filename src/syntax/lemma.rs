@@ -26,7 +26,6 @@ impl Rule {
         let append: String = lemma.chars().skip(common).collect();
         Some(Rule { strip: strip as u8, append })
     }
-
 }
 
 /// The lemmatiser's tables, keyed by hashes so a lookup allocates nothing.
@@ -55,7 +54,19 @@ fn ending(lower: &str, k: usize) -> Option<&str> {
 fn inflected(xpos: &str) -> bool {
     matches!(
         xpos,
-        "NNS" | "VBD" | "VBG" | "VBN" | "VBZ" | "VBP" | "VB" | "JJR" | "JJS" | "RBR" | "RBS" | "NN" | "MD"
+        "NNS"
+            | "VBD"
+            | "VBG"
+            | "VBN"
+            | "VBZ"
+            | "VBP"
+            | "VB"
+            | "JJR"
+            | "JJS"
+            | "RBR"
+            | "RBS"
+            | "NN"
+            | "MD"
     )
 }
 

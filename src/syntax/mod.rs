@@ -144,7 +144,11 @@ impl Sentence<'_> {
 
     /// Indices of the dependents of token `i`, left to right.
     pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.tokens.iter().enumerate().filter(move |(_, t)| t.head == Some(i as u32)).map(|(j, _)| j)
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| t.head == Some(i as u32))
+            .map(|(j, _)| j)
     }
 }
 
@@ -195,8 +199,17 @@ impl<'m> Analyzer<'m> {
 
     /// Tags and parses given words (byte ranges into `text`, in order). More than
     /// [`MAX_TOKENS`] words are parsed in pieces of at most that many, each with its own root.
-    pub fn analyze_tokens(&self, text: &str, range: Range<usize>, spans: &[Range<usize>]) -> Sentence<'m> {
-        let mut sentence = Sentence { span: range, tokens: Vec::with_capacity(spans.len()), lemmas: String::new() };
+    pub fn analyze_tokens(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        spans: &[Range<usize>],
+    ) -> Sentence<'m> {
+        let mut sentence = Sentence {
+            span: range,
+            tokens: Vec::with_capacity(spans.len()),
+            lemmas: String::new(),
+        };
         SCRATCH.with_borrow_mut(|s| {
             for (c, chunk) in spans.chunks(MAX_TOKENS).enumerate() {
                 self.analyze_chunk(text, chunk, c * MAX_TOKENS, s, &mut sentence);

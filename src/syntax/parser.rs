@@ -75,7 +75,11 @@ impl State {
         if class % 2 == 1 {
             // LEFT: to a word, or to ROOT with the root label when s0 is alone.
             !self.stack.is_empty()
-                && if self.b < self.n { label != root } else { self.stack.len() == 1 && label == root }
+                && if self.b < self.n {
+                    label != root
+                } else {
+                    self.stack.len() == 1 && label == root
+                }
         } else {
             self.stack.len() >= 2 && label != root
         }
@@ -194,7 +198,8 @@ pub fn features(st: &State, words: &[u64], tags: &[u16], out: &mut Vec<u64>) {
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
     let at = |i: usize| if i <= n { i as u32 } else { NONE };
     let (b0, b1, b2) = (at(st.b), at(st.b + 1), at(st.b + 2));
-    let (s0l, s0l2, s0r, s0r2) = (get(&st.l1, s0), get(&st.l2, s0), get(&st.r1, s0), get(&st.r2, s0));
+    let (s0l, s0l2, s0r, s0r2) =
+        (get(&st.l1, s0), get(&st.l2, s0), get(&st.r1, s0), get(&st.r2, s0));
     let (s1l, s1r, s1r2) = (get(&st.l1, s1), get(&st.r1, s1), get(&st.r2, s1));
     let (b0l, b0l2) = (get(&st.l1, b0), get(&st.l2, b0));
     let (s0w, s0t, s1w, s1t, s2t) = (w(s0), t(s0), w(s1), t(s1), t(s2));
@@ -347,7 +352,12 @@ impl Parser {
 }
 
 /// The highest-scoring valid class that `keep` accepts.
-fn best_valid(st: &State, scores: &[i32], root: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
+fn best_valid(
+    st: &State,
+    scores: &[i32],
+    root: usize,
+    keep: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let mut best: Option<usize> = None;
     for (c, &s) in scores.iter().enumerate() {
         if best.is_none_or(|b| s > scores[b]) && st.is_valid(c, root) && keep(c) {
@@ -375,10 +385,9 @@ pub fn train_sentence(
     root: usize,
     explore: bool,
     rng: &mut super::train::Rng,
-    st: &mut State,
-    feats: &mut Vec<u64>,
-    scores: &mut Vec<i32>,
+    scratch: &mut super::model::Scratch,
 ) {
+    let super::model::Scratch { state: st, feats, scores, .. } = scratch;
     let n = ex.words.len();
     st.reset(n);
     let mut gold = ex.heads.clone();
@@ -470,7 +479,8 @@ mod tests {
         let mut steps = 0;
         while !st.is_terminal() && steps < 20 {
             let costs = st.costs(&gold);
-            let c = (0..5).find(|&c| st.is_valid(c, 1) && st.cost(c, costs, &gold, &[0, 1, 0, 0]) == 0);
+            let c =
+                (0..5).find(|&c| st.is_valid(c, 1) && st.cost(c, costs, &gold, &[0, 1, 0, 0]) == 0);
             st.apply(c.unwrap_or(0));
             steps += 1;
         }

@@ -259,7 +259,12 @@ impl TrainWeights {
                 let e = match es.iter_mut().position(|e| e.class as usize == class) {
                     Some(i) => &mut es[i],
                     None => {
-                        es.push(TrainEntry { class: class as u16, weight: 0, total: 0, stamp: time });
+                        es.push(TrainEntry {
+                            class: class as u16,
+                            weight: 0,
+                            total: 0,
+                            stamp: time,
+                        });
                         let last = es.len() - 1;
                         &mut es[last]
                     }

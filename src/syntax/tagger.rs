@@ -137,7 +137,13 @@ pub struct Tagger {
 
 impl Tagger {
     /// Tags a sentence: one tag number per word into `tags`. `feats` and `scores` are scratch.
-    pub fn tag(&self, lex: &[Lex], tags: &mut Vec<u16>, feats: &mut Vec<u64>, scores: &mut Vec<i32>) {
+    pub fn tag(
+        &self,
+        lex: &[Lex],
+        tags: &mut Vec<u16>,
+        feats: &mut Vec<u64>,
+        scores: &mut Vec<i32>,
+    ) {
         tags.clear();
         scores.resize(self.weights.nclasses(), 0);
         let (mut prev, mut prev2) = (START, START);

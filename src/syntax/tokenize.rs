@@ -24,8 +24,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "sgt", "capt", "cmdr", "adm",
     "gov", "sen", "rep", "pres", "st", "jr", "sr", "rev", "hon", "messrs", "inc", "corp", "co",
     "ltd", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "vs", "etc", "approx", "dept", "est", "fig", "mt", "ft", "ave", "blvd",
-    "e.g", "i.e", "a.m", "p.m", "cf", "al", "vol", "pp",
+    "dec", "vs", "etc", "approx", "dept", "est", "fig", "mt", "ft", "ave", "blvd", "e.g", "i.e",
+    "a.m", "p.m", "cf", "al", "vol", "pp",
 ];
 
 /// Titles never end a sentence (`Gen. Smith`); other abbreviations may (`in the U.S. The`).
@@ -131,7 +131,9 @@ fn push_word(text: &str, a: usize, b: usize, out: &mut Vec<Range<usize>>) {
     let letter_hyphen = w.match_indices('-').map(|(h, _)| h).find(|&h| {
         let before = w[..h].chars().next_back();
         let after = w[h + 1..].chars().next();
-        before.is_some() && after.is_some() && (before.is_some_and(char::is_alphabetic) || after.is_some_and(char::is_alphabetic))
+        before.is_some()
+            && after.is_some()
+            && (before.is_some_and(char::is_alphabetic) || after.is_some_and(char::is_alphabetic))
     });
     if let Some(h) = letter_hyphen {
         push_word(text, a, a + h, out);
@@ -201,7 +203,8 @@ fn merge_abbreviations(text: &str, first: usize, out: &mut Vec<Range<usize>>) {
 }
 
 fn is_terminal(w: &str) -> bool {
-    matches!(w, "." | "..." | "…" | "!" | "?") || (w.len() > 1 && w.chars().all(|c| c == '!' || c == '?'))
+    matches!(w, "." | "..." | "…" | "!" | "?")
+        || (w.len() > 1 && w.chars().all(|c| c == '!' || c == '?'))
 }
 
 fn is_closer(w: &str) -> bool {
@@ -270,9 +273,15 @@ mod tests {
         assert_eq!(words("Russia's troops don't"), ["Russia", "'s", "troops", "do", "n't"]);
         assert_eq!(words("can’t cannot they're"), ["ca", "n’t", "can", "not", "they", "'re"]);
         assert_eq!(words("1,269 of 4,000 (4.5%)"), ["1,269", "of", "4,000", "(", "4.5", "%", ")"]);
-        assert_eq!(words("the U.S. Gen. Smith, Jan. 3."), ["the", "U.S.", "Gen.", "Smith", ",", "Jan.", "3", "."]);
+        assert_eq!(
+            words("the U.S. Gen. Smith, Jan. 3."),
+            ["the", "U.S.", "Gen.", "Smith", ",", "Jan.", "3", "."]
+        );
         assert_eq!(words("long-term on 2022-03-29"), ["long", "-", "term", "on", "2022-03-29"]);
-        assert_eq!(words("\"Go!\" he said—then…"), ["\"", "Go", "!", "\"", "he", "said", "—", "then", "…"]);
+        assert_eq!(
+            words("\"Go!\" he said—then…"),
+            ["\"", "Go", "!", "\"", "he", "said", "—", "then", "…"]
+        );
         assert_eq!(words("wait... $5 😀👍"), ["wait", "...", "$", "5", "😀", "👍"]);
         assert_eq!(words("parents' homes"), ["parents", "'", "homes"]);
     }
@@ -280,8 +289,16 @@ mod tests {
     #[test]
     fn sentence_ends() {
         assert_eq!(
-            sentences("Mr. Smith left. He said \"no.\" Then the U.S. The end\n\nHEADLINE HERE\nnext"),
-            ["Mr. Smith left.", "He said \"no.\"", "Then the U.S.", "The end", "HEADLINE HERE\nnext"]
+            sentences(
+                "Mr. Smith left. He said \"no.\" Then the U.S. The end\n\nHEADLINE HERE\nnext"
+            ),
+            [
+                "Mr. Smith left.",
+                "He said \"no.\"",
+                "Then the U.S.",
+                "The end",
+                "HEADLINE HERE\nnext"
+            ]
         );
         assert_eq!(sentences("  \n "), Vec::<&str>::new());
         let long = "word ".repeat(1000);

@@ -15,7 +15,7 @@ use super::Upos;
 use super::conllu::{self, Block};
 use super::lemma::Lemmatizer;
 use super::model::{Model, Scratch, TagName};
-use super::parser::{self, ParseExample, State};
+use super::parser::{self, ParseExample};
 use super::perceptron::TrainWeights;
 use super::tagger::{self, Lex, TagExample, is_caps};
 
@@ -226,8 +226,10 @@ pub fn train(
                 .filter(|(i, _)| fold.is_none_or(|f| i % k != f))
                 .map(|(_, e)| e)
                 .collect();
-            let owned: Vec<TagExample> =
-                train.iter().map(|e| TagExample { lex: e.lex.clone(), tags: e.tags.clone() }).collect();
+            let owned: Vec<TagExample> = train
+                .iter()
+                .map(|e| TagExample { lex: e.lex.clone(), tags: e.tags.clone() })
+                .collect();
             tagger::train(&owned, ntags, settings.tagger_iterations, settings.seed)
         })
         .collect();
@@ -276,7 +278,6 @@ pub fn train(
     let mut w = TrainWeights::new(nclasses);
     let mut rng = Rng(settings.seed);
     let mut order: Vec<usize> = (0..parse_examples.len()).collect();
-    let mut st = State::default();
     for it in 0..settings.parser_iterations {
         rng.shuffle(&mut order);
         for &i in &order {
@@ -286,9 +287,7 @@ pub fn train(
                 model.parser.root,
                 it > 0,
                 &mut rng,
-                &mut st,
-                &mut scratch.feats,
-                &mut scratch.scores,
+                &mut scratch,
             );
         }
         log(&format!("parser iteration {} done", it + 1));
@@ -298,7 +297,10 @@ pub fn train(
         model.parser.weights = w.average(min_avg);
         let size = model.to_bytes().len();
         let dev = dev.map(|d| evaluate(&model, d).map(|s| s.to_string()).unwrap_or_default());
-        log(&format!("parser weights above {min_avg}: {size} bytes; dev {}", dev.unwrap_or_default()));
+        log(&format!(
+            "parser weights above {min_avg}: {size} bytes; dev {}",
+            dev.unwrap_or_default()
+        ));
         if size <= settings.max_bytes {
             break;
         }
