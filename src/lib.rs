@@ -9,6 +9,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod codes;
 pub mod diag;
 pub mod extract;
 pub mod input;
@@ -16,7 +17,9 @@ pub mod lang;
 pub mod lexicon;
 pub mod lint;
 pub mod model;
+pub mod pipeline;
 pub mod report;
+pub mod server;
 pub mod source;
 pub mod syntax;
 pub mod workspace;

@@ -9,6 +9,8 @@ pub mod fmt;
 pub mod lint;
 pub mod parse;
 pub mod progress;
+pub mod rule;
+pub mod server;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -81,6 +83,11 @@ pub enum Command {
     Lint(lint::LintArgs),
     /// Rewrite claim and rule files in the canonical layout (--check: only report).
     Fmt(fmt::FmtArgs),
+    /// Print the documentation of a code (FC101): what it means, an example, how to fix or
+    /// silence it; --all lists every code.
+    Rule(rule::RuleArgs),
+    /// Run the language server over stdin and stdout (for editors).
+    Server(server::ServerArgs),
     /// Split, tag and parse articles or CoNLL-U files (UD dependencies), as CoNLL-U or JSON.
     Parse(parse::ParseArgs),
 }
@@ -105,6 +112,8 @@ pub fn run() -> ExitCode {
         Command::Extract(a) => extract::run(a, color),
         Command::Lint(a) => lint::run(a, color),
         Command::Fmt(a) => fmt::run(a, color),
+        Command::Rule(a) => rule::run(a),
+        Command::Server(a) => server::run(a),
         Command::Parse(a) => parse::run(a, color),
     };
     match result {
