@@ -3,8 +3,9 @@
 //! The pipeline: claim and rule files are parsed by [`lang`] into declarations (which build the
 //! [`lexicon::Lexicon`]) and [`model::Claim`]s; articles are read by [`input`]
 //! and [`extract`] finds the [`model::Fact`]s they state; [`check`] compares claims with facts;
-//! [`workspace`] holds the repository around a run (config, discovery, baselines); everything reported is a [`diag::Diagnostic`] or a [`check::Report`], rendered by
-//! [`report`]. The library never prints; [`cli`] is the only place that does.
+//! [`workspace`] holds the repository around a run (config, discovery, baselines); [`syntax`]
+//! splits, tags and parses English sentences (UD); everything reported is a
+//! [`diag::Diagnostic`] or a [`check::Report`], rendered by [`report`]. The library never prints; [`cli`] is the only place that does.
 
 pub mod check;
 pub mod cli;
@@ -18,4 +19,5 @@ pub mod model;
 pub mod report;
 pub mod server;
 pub mod source;
+pub mod syntax;
 pub mod workspace;

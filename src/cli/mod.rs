@@ -7,6 +7,7 @@ pub mod check;
 pub mod extract;
 pub mod fmt;
 pub mod lint;
+pub mod parse;
 pub mod progress;
 pub mod rule;
 pub mod server;
@@ -87,6 +88,8 @@ pub enum Command {
     Rule(rule::RuleArgs),
     /// Run the language server over stdin and stdout (for editors).
     Server(server::ServerArgs),
+    /// Split, tag and parse articles or CoNLL-U files (UD dependencies), as CoNLL-U or JSON.
+    Parse(parse::ParseArgs),
 }
 
 /// Options every subcommand that reads rules shares.
@@ -111,6 +114,7 @@ pub fn run() -> ExitCode {
         Command::Fmt(a) => fmt::run(a, color),
         Command::Rule(a) => rule::run(a),
         Command::Server(a) => server::run(a),
+        Command::Parse(a) => parse::run(a, color),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -1,0 +1,101 @@
+//! `train-syntax DIR [--out FILE]`: trains the syntax model on a UD treebank directory (its
+//! `*-ud-train.conllu`, scored on `*-ud-dev.conllu` and `*-ud-test.conllu`) and writes the binary
+//! model (default `src/syntax/model/en_ewt.bin`, the one embedded in factcheck).
+//!
+//! ```text
+//! cargo run --release --bin train-syntax -- ../shared/ud/en_ewt
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use factcheck::syntax::train::{self, Settings};
+
+fn find(dir: &Path, part: &str) -> Option<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(&format!("-ud-{part}.conllu")))
+        .collect();
+    found.sort();
+    found.into_iter().next()
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut dir = None;
+    let mut out = PathBuf::from("src/syntax/model/en_ewt.bin");
+    let mut settings = Settings::default();
+    let mut tagger_only: Option<PathBuf> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => out = it.next().map(PathBuf::from).unwrap_or(out),
+            "--iterations" => {
+                settings.parser_iterations =
+                    it.next().and_then(|s| s.parse().ok()).unwrap_or(settings.parser_iterations)
+            }
+            "--tagger-only" => tagger_only = it.next().map(PathBuf::from),
+            _ => dir = Some(PathBuf::from(a)),
+        }
+    }
+    let Some(dir) = dir else {
+        eprintln!("usage: train-syntax UD_DIR [--out FILE] [--iterations N] [--tagger-only MODEL]");
+        return ExitCode::from(2);
+    };
+    let Some(train_path) = find(&dir, "train") else {
+        eprintln!("error: no *-ud-train.conllu in {}", dir.display());
+        return ExitCode::from(2);
+    };
+    let start = Instant::now();
+    let text = match std::fs::read_to_string(&train_path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", train_path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut log = |s: &str| eprintln!("[{:6.1}s] {s}", start.elapsed().as_secs_f64());
+    let trained = match &tagger_only {
+        // Keep the parser of an existing model, retrain its tagger.
+        Some(from) => std::fs::read(from)
+            .map_err(|e| format!("cannot read {}: {e}", from.display()))
+            .and_then(|b| {
+                factcheck::syntax::Model::from_bytes_for_update(&b).map_err(|e| e.to_string())
+            })
+            .and_then(|mut m| train::retrain_tagger(&mut m, &text, &settings).map(|()| m)),
+        None => {
+            let dev = find(&dir, "dev").and_then(|p| std::fs::read_to_string(p).ok());
+            train::train(&text, dev.as_deref(), &settings, &mut log)
+        }
+    };
+    let model = match trained {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error: {}: {e}", train_path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let bytes = model.to_bytes();
+    if let Err(e) = std::fs::write(&out, &bytes) {
+        eprintln!("error: cannot write {}: {e}", out.display());
+        return ExitCode::from(2);
+    }
+    log(&format!(
+        "wrote {} ({} bytes; tagger {} features, parser {} features)",
+        out.display(),
+        bytes.len(),
+        model.tagger.weights.nfeatures(),
+        model.parser.weights.nfeatures()
+    ));
+    for part in ["dev", "test"] {
+        let Some(p) = find(&dir, part) else { continue };
+        let Ok(t) = std::fs::read_to_string(&p) else { continue };
+        match train::evaluate(&model, &t) {
+            Ok(s) => log(&format!("{part}: {s}")),
+            Err(e) => eprintln!("error: {}:{}: {}", p.display(), e.line, e.message),
+        }
+    }
+    ExitCode::SUCCESS
+}
