@@ -238,7 +238,13 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
         })
         .collect();
     let in_scope = |c: &Claim, a: FileId| rel.get(&a).is_none_or(|p| scopes.applies(c.file, p));
-    let mut report = check::check_with(&loaded.claims, &facts, &checked.lexicon, &in_scope);
+    let mut report = check::check_with(
+        &loaded.claims,
+        &facts,
+        &checked.lexicon,
+        &check::Options::default(),
+        &in_scope,
+    );
     let formats: Vec<(FileId, Format)> = article_ids.iter().map(|&(id, f, _)| (id, f)).collect();
     let applied = crate::suppress::apply(&mut report, &sources, &formats);
     let path = |id: FileId| rel.get(&id).cloned().unwrap_or_else(|| sources.get(id).name.clone());
