@@ -234,6 +234,7 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
             let mut message = format!("not found: no article says {line}");
             let reversed = c.near_misses.iter().find(|n| n.kind == NearMissKind::Reversed);
             let joint = c.near_misses.iter().find(|n| n.kind == NearMissKind::Joint);
+            let unstated = c.near_misses.iter().find(|n| n.kind == NearMissKind::Unstated);
             if let Some(n) = reversed {
                 message = format!(
                     "not found: {line}; the article says it the other way round: {}",
@@ -244,6 +245,12 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
                     "not found: {line}; the article has it only as a joint fact: {}",
                     fact_line(&n.fact, lexicon)
                 );
+            } else if let Some(n) = unstated {
+                message = format!(
+                    "not found: {line}; the article says {}, but not {}",
+                    fact_line(&n.fact, lexicon),
+                    unstated_side(claim, &n.fact).1
+                );
             }
             let mut d = Diagnostic::new(f.code(), level, claim.file, claim.span.clone(), message)
                 .with_label("no article says this");
@@ -253,6 +260,11 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
                         format!("subject and object swapped: {}", fact_line(&n.fact, lexicon))
                     }
                     NearMissKind::Joint => format!("a joint fact: {}", fact_line(&n.fact, lexicon)),
+                    NearMissKind::Unstated => format!(
+                        "the {} is unstated: {}",
+                        unstated_side(claim, &n.fact).0,
+                        fact_line(&n.fact, lexicon)
+                    ),
                 };
                 d = d.with_secondary(n.fact.file, statement(&n.fact), label);
             }
@@ -261,6 +273,11 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
             } else if joint.is_some() {
                 d = d.with_help(
                     "the article gives the figure for several actors together, not for this one",
+                );
+            } else if unstated.is_some() {
+                d = d.with_help(
+                    "a statement that leaves the subject (or, with --strict, the object) unstated \
+                     decides no claim that names it",
                 );
             }
             d
@@ -280,6 +297,16 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
         d = d.with_note(n.message());
     }
     d
+}
+
+/// Which side of the claim a near-miss fact leaves unstated: (`subject`, `by whom`) or
+/// (`object`, `to whom`).
+fn unstated_side(claim: &Claim, fact: &Fact) -> (&'static str, &'static str) {
+    if fact.subject.is_empty() && !matches!(claim.subject, crate::model::Actors::Any) {
+        ("subject", "by whom")
+    } else {
+        ("object", "to whom")
+    }
 }
 
 fn unverified_diagnostic(fact: &Fact, level: Severity, lexicon: &Lexicon) -> Diagnostic {

@@ -103,15 +103,18 @@ pub struct Evidence {
 }
 
 /// How a fact that is not about a claim nearly is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NearMissKind {
     /// Subject and object swapped: the claim says Russia expelled Dutch diplomats, the article
     /// that the Netherlands expelled Russian ones.
     Reversed,
-    /// The claim's subject (or object) is a strict part of the fact's: the claim is about
-    /// Germany, the article about Germany and France together.
+    /// The claim's subject (or object) is a strict part of the fact's, and the fact gives a
+    /// count: the claim is about Germany, the article's 75 about Germany and France together.
     Joint,
+    /// The fact leaves unstated a side the claim names (the subject; in strict mode the object
+    /// too): "30 Russian diplomats were sent home", but not by whom.
+    Unstated,
 }
 
 /// A fact that is not about the claim but looks like a mistake for it.
@@ -129,8 +132,8 @@ pub enum Note {
     DateUnverified,
     /// The supporting facts give the date less precisely than the claim (no year, no day).
     DatePartlyVerified,
-    /// Every fact the verdict rests on leaves the subject unstated.
-    SubjectUnverified,
+    /// The claim has a count and no supporting fact gives one.
+    CountUnverified,
     /// Every fact the verdict rests on leaves the object unstated.
     ObjectUnverified,
 }
@@ -143,7 +146,7 @@ impl Note {
             Note::DatePartlyVerified => {
                 "the article gives the date less precisely than the claim: it is only partly verified"
             }
-            Note::SubjectUnverified => "the article leaves the subject unstated: it is unverified",
+            Note::CountUnverified => "the article gives no count: the count is unverified",
             Note::ObjectUnverified => "the article leaves the object unstated: it is unverified",
         }
     }
@@ -252,14 +255,13 @@ pub fn check_with(
     options: &Options,
     applies: &dyn Fn(&Claim, FileId) -> bool,
 ) -> Report {
-    let _ = options;
     let _ = lexicon; // Compatibility works on ids; the lexicon is for future name-aware rules.
     let index = index::FactIndex::new(facts);
     let mut covered = vec![false; facts.len()];
     let mut out = Vec::with_capacity(claims.len());
     let mut summary = Summary::default();
     for claim in claims {
-        let report = check_claim(claim, facts, &index, applies, &mut covered);
+        let report = check_claim(claim, facts, &index, options, applies, &mut covered);
         match report.verdict {
             Verdict::Supported => summary.supported += 1,
             Verdict::Contradicted => summary.contradicted += 1,
@@ -275,61 +277,98 @@ pub fn check_with(
 }
 
 fn explicit(e: &Evidence) -> bool {
-    e.subject != ActorMatch::Unstated && e.object != ActorMatch::Unstated
+    e.subject.stated() && e.object.stated()
+}
+
+/// A supporting fact that leaves the count (date) unstated cannot support the claim when
+/// `other`, in the same article, states it and contradicts the claim on nothing else (rule 2).
+fn outranked(claim: &Claim, support: &Evidence, other: &Evidence) -> bool {
+    !other.supports
+        && !other.reasons.is_empty()
+        && other.reasons.iter().all(|r| match r {
+            Reason::Count => claim.quantity.is_some() && support.fact.quantity.is_none(),
+            Reason::Date => claim.date.is_some() && support.fact.date.is_none(),
+            Reason::Negated => false,
+        })
 }
 
 fn check_claim(
     claim: &Claim,
     facts: &[Fact],
     index: &index::FactIndex,
+    options: &Options,
     applies: &dyn Fn(&Claim, FileId) -> bool,
     covered: &mut [bool],
 ) -> ClaimReport {
     let mut about: Vec<Evidence> = Vec::new();
     let mut joint: Vec<usize> = Vec::new();
+    let mut unstated: Vec<usize> = Vec::new();
+    let mut loose: Vec<Evidence> = Vec::new();
     for i in index.candidates(claim) {
         let Some(fact) = facts.get(i) else { continue };
         let Some(cmp) = compat::compare(claim, fact) else { continue };
         let is_joint = (cmp.subject == ActorMatch::PartOfJoint && cmp.object.compatible())
             || (cmp.object == ActorMatch::PartOfJoint && cmp.subject.compatible());
-        if !((cmp.is_about() && cmp.anchored()) || is_joint) || !applies(claim, fact.file) {
+        let decides = cmp.decides(options.strict);
+        if !(decides || is_joint || cmp.unstated(options.strict)) || !applies(claim, fact.file) {
             continue;
         }
         if is_joint {
             joint.push(i);
             continue;
         }
-        if let Some(c) = covered.get_mut(i) {
-            *c = true;
-        }
         let reasons = cmp.reasons();
-        about.push(Evidence {
+        let evidence = Evidence {
             fact: fact.clone(),
             supports: reasons.is_empty(),
             reasons,
             subject: cmp.subject,
             object: cmp.object,
-        });
+        };
+        if !decides {
+            unstated.push(i);
+            if cmp.decides(false) {
+                // Strict mode: it would decide by default; it may still keep the claim from
+                // being called contradicted.
+                loose.push(evidence);
+            }
+            continue;
+        }
+        if let Some(c) = covered.get_mut(i) {
+            *c = true;
+        }
+        about.push(evidence);
     }
 
-    // Explicit statements outrank vague ones.
-    if about.iter().any(explicit) {
-        about.retain(explicit);
-    }
-    // Per article: support wins; otherwise the article contradicts.
-    let mut by_article: BTreeMap<FileId, Vec<Evidence>> = BTreeMap::new();
+    // Per article: a fact that agrees supports the claim (other figures are most often other
+    // events), unless a more specific fact outranks it; otherwise the article contradicts.
+    // In strict mode a fact that agrees but leaves the object unstated (`loose`) supports
+    // nothing, and keeps its article from contradicting the claim: it may be the same event.
+    let mut by_article: BTreeMap<FileId, (Vec<Evidence>, Vec<Evidence>)> = BTreeMap::new();
     for e in about {
-        by_article.entry(e.fact.file).or_default().push(e);
+        by_article.entry(e.fact.file).or_default().0.push(e);
+    }
+    for e in loose {
+        by_article.entry(e.fact.file).or_default().1.push(e);
     }
     let mut supporting = Vec::new();
     let mut contradicting = Vec::new();
-    for (_, mut evidence) in by_article {
+    for (_, (mut evidence, loose)) in by_article {
         evidence.sort_by_key(|e| (e.fact.span.start, e.fact.span.end));
-        if evidence.iter().any(|e| e.supports) {
-            supporting.extend(evidence.into_iter().filter(|e| e.supports));
-        } else {
-            contradicting.extend(evidence);
+        let agrees = |e: &Evidence| {
+            e.supports && !evidence.iter().chain(&loose).any(|o| outranked(claim, e, o))
+        };
+        let keep: Vec<bool> = evidence.iter().map(agrees).collect();
+        if keep.iter().any(|k| *k) {
+            supporting.extend(evidence.into_iter().zip(keep).filter(|(_, k)| *k).map(|(e, _)| e));
+        } else if !loose.iter().any(agrees) {
+            contradicting.extend(evidence.into_iter().filter(|e| !e.supports));
         }
+    }
+    // The contradictions of facts that state every side the claim names are the ones to show:
+    // "Russia expelled 36" (object unstated) is most often a total or another event.
+    if contradicting.iter().any(explicit) {
+        contradicting.retain(explicit);
     }
     let verdict = match (supporting.is_empty(), contradicting.is_empty()) {
         (false, true) => Verdict::Supported,
@@ -343,7 +382,12 @@ fn check_claim(
     reasons.dedup();
 
     let mut notes = Vec::new();
-    let basis = if supporting.is_empty() { &contradicting } else { &supporting };
+    if !supporting.is_empty()
+        && claim.quantity.is_some()
+        && supporting.iter().all(|e| e.fact.quantity.is_none())
+    {
+        notes.push(Note::CountUnverified);
+    }
     if !supporting.is_empty() && claim.date.is_some() {
         if supporting.iter().all(|e| e.fact.date.is_none()) {
             notes.push(Note::DateUnverified);
@@ -351,9 +395,7 @@ fn check_claim(
             notes.push(Note::DatePartlyVerified);
         }
     }
-    if !basis.is_empty() && basis.iter().all(|e| e.subject == ActorMatch::Unstated) {
-        notes.push(Note::SubjectUnverified);
-    }
+    let basis = if supporting.is_empty() { &contradicting } else { &supporting };
     if !basis.is_empty() && basis.iter().all(|e| e.object == ActorMatch::Unstated) {
         notes.push(Note::ObjectUnverified);
     }
@@ -366,13 +408,14 @@ fn check_claim(
                 near_misses.push(NearMiss { kind: NearMissKind::Reversed, fact: fact.clone() });
             }
         }
-        for i in joint {
-            if let Some(fact) = facts.get(i) {
-                near_misses.push(NearMiss { kind: NearMissKind::Joint, fact: fact.clone() });
+        for (kind, list) in [(NearMissKind::Joint, joint), (NearMissKind::Unstated, unstated)] {
+            for i in list {
+                if let Some(fact) = facts.get(i) {
+                    near_misses.push(NearMiss { kind, fact: fact.clone() });
+                }
             }
         }
-        near_misses
-            .sort_by_key(|n| (n.fact.file, n.fact.span.start, n.kind == NearMissKind::Joint));
+        near_misses.sort_by_key(|n| (n.fact.file, n.fact.span.start, n.kind));
     }
 
     let mut evidence = supporting;

@@ -9,8 +9,9 @@
 //! Exit codes: 0 when nothing is at error level, 1 when something is (by default contradicted
 //! and conflicting claims are errors, claims not found and unverified facts warnings;
 //! `--allow KIND`, `--warn KIND` and `--deny KIND` set a kind off, to warning, to error, applied
-//! in that order), 2 when it could not run (a claim file with errors, all of them printed
-//! first; a missing claim file; bad arguments) or could not read an article (missing, a
+//! in that order), 2 when a claim file has errors (they are reported with the findings, the
+//! claims on those lines are skipped and every other claim is checked and reported), when it
+//! could not run (a missing claim file; bad arguments) or could not read an article (missing, a
 //! directory, binary, not UTF-8: each is named on stderr, the others are checked and reported,
 //! then the run fails). Warnings in claim files are printed and do not fail.
 //!
@@ -91,6 +92,10 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// Strict verdicts: a statement decides a claim that names an object only when it states
+    /// the object too (fewer false "supported", more "not found"; see docs/verdicts.md).
+    #[arg(long)]
+    pub strict: bool,
     /// Print only the summary line (human format).
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -150,6 +155,8 @@ pub struct CheckInputs {
     /// `--date`: the date of every article.
     pub date: Option<PartialDate>,
     pub policy: Policy,
+    /// `--strict` or `strict = true`.
+    pub options: check::Options,
     /// `--baseline`: findings it records are dropped.
     pub baseline: Option<Baseline>,
     /// `--write-baseline`: compute [`Checked::baseline`].
@@ -163,8 +170,10 @@ pub struct Checked {
     pub lexicon: Lexicon,
     /// Errors and warnings of the claim and rule files.
     pub load_diagnostics: Vec<Diagnostic>,
-    /// `None` when a claim or rule file has errors: nothing was checked.
-    pub report: Option<Report>,
+    /// Claims left unchecked because their line has an error.
+    pub skipped: usize,
+    /// A verdict for every claim without an error.
+    pub report: Report,
     /// The findings, at the policy's levels.
     pub diagnostics: Vec<Diagnostic>,
     /// How many facts the articles state.
@@ -204,12 +213,15 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     let mut loaded = crate::lang::load(&mut sources, &files, inputs.shipped_rules);
     let (scopes, scope_diagnostics) = discover::Scopes::new(&loaded.scopes);
     loaded.diagnostics.extend(scope_diagnostics);
-    let has_errors = loaded.diagnostics.iter().any(|d| d.severity == Severity::Error);
+    // Claim lines with errors are reported and skipped; every other claim is checked.
+    let (claims, erroneous): (Vec<Claim>, Vec<Claim>) =
+        loaded.claims.into_iter().partition(|c| !has_error(&loaded.diagnostics, c));
     let mut checked = Checked {
         sources: SourceMap::new(),
         lexicon: loaded.lexicon,
         load_diagnostics: loaded.diagnostics,
-        report: None,
+        skipped: erroneous.len(),
+        report: Report::default(),
         diagnostics: Vec::new(),
         facts: 0,
         policy: inputs.policy,
@@ -218,10 +230,6 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
         baselined: 0,
         baseline: None,
     };
-    if has_errors {
-        checked.sources = sources;
-        return checked;
-    }
     let article_ids: Vec<(FileId, Format, Option<PartialDate>)> = inputs
         .articles
         .into_iter()
@@ -238,15 +246,14 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
         })
         .collect();
     let in_scope = |c: &Claim, a: FileId| rel.get(&a).is_none_or(|p| scopes.applies(c.file, p));
-    let mut report = check::check_with(
-        &loaded.claims,
-        &facts,
-        &checked.lexicon,
-        &check::Options::default(),
-        &in_scope,
-    );
+    // Suppressed lines are not read: their statements are dropped before the check.
     let formats: Vec<(FileId, Format)> = article_ids.iter().map(|&(id, f, _)| (id, f)).collect();
-    let applied = crate::suppress::apply(&mut report, &sources, &formats);
+    let mut silencer = crate::suppress::Silencer::read(&sources, &formats);
+    let mut facts = facts;
+    silencer.unread(&sources, &mut facts);
+    let mut report =
+        check::check_with(&claims, &facts, &checked.lexicon, &inputs.options, &in_scope);
+    let applied = silencer.apply(&mut report, &sources);
     let path = |id: FileId| rel.get(&id).cloned().unwrap_or_else(|| sources.get(id).name.clone());
     if inputs.write_baseline {
         checked.baseline = Some(Baseline::from_report(&report, &sources, &path));
@@ -258,9 +265,19 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     checked.article_diagnostics = applied.diagnostics;
     checked.silenced = applied.silenced;
     checked.facts = facts.len();
-    checked.report = Some(report);
+    checked.report = report;
     checked.sources = sources;
     checked
+}
+
+/// An error diagnostic points into the claim's line.
+fn has_error(diagnostics: &[Diagnostic], claim: &Claim) -> bool {
+    diagnostics.iter().any(|d| {
+        d.severity == Severity::Error
+            && d.primary.file == claim.file
+            && d.primary.span.start < claim.span.end.max(claim.span.start + 1)
+            && claim.span.start < d.primary.span.end.max(d.primary.span.start + 1)
+    })
 }
 
 /// `*.claims` files under a directory, sorted; a file path as it is.
@@ -484,6 +501,7 @@ pub fn inputs(
         articles,
         date,
         policy,
+        options: check::Options { strict: args.strict || config.is_some_and(|c| c.strict) },
         baseline,
         write_baseline: args.write_baseline.is_some(),
     };
@@ -579,23 +597,33 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     let progress = Progress::for_run(inputs.articles.len(), !args.jsonl.is_empty(), "checking");
     let checked = run_check_with(inputs, &|| progress.inc());
     progress.finish();
-    let Some(report) = &checked.report else {
-        let errors =
-            checked.load_diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-        eprint!(
-            "{}",
-            report::render_diagnostics(
-                &checked.sources,
-                &checked.load_diagnostics,
-                stderr_color(color)
-            )
-        );
-        return Err(Failure(format!(
-            "{errors} error{} in the claim files: nothing was checked",
-            if errors == 1 { "" } else { "s" }
-        )));
+    let report = &checked.report;
+    let load_errors =
+        checked.load_diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let load_failure = || {
+        let skipped = match checked.skipped {
+            0 => String::new(),
+            1 => ", 1 claim with an error was not checked".to_string(),
+            n => format!(", {n} claims with errors were not checked"),
+        };
+        Failure(format!(
+            "{load_errors} error{} in the claim files{skipped}",
+            if load_errors == 1 { "" } else { "s" }
+        ))
     };
     if let (Some(path), Some(baseline)) = (&args.write_baseline, &checked.baseline) {
+        if load_errors > 0 {
+            eprint!(
+                "{}",
+                report::render_diagnostics(
+                    &checked.sources,
+                    &checked.load_diagnostics,
+                    stderr_color(color)
+                )
+            );
+            // A baseline without the skipped claims' findings would report them as new later.
+            return Err(Failure(format!("{}: the baseline was not written", load_failure().0)));
+        }
         if unread > 0 {
             // A baseline without their findings would report them all as new later.
             return Err(Failure(format!(
@@ -622,6 +650,9 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     }
     if unread > 0 {
         return Err(unread_failure());
+    }
+    if load_errors > 0 {
+        return Err(load_failure());
     }
     if checked
         .diagnostics

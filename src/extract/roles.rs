@@ -22,9 +22,9 @@
 //!   (`Russia is expelling 36 diplomats from two European countries`), and the expeller when X
 //!   is the subject or nobody else is (`the expulsion of 17 diplomats from the Netherlands was
 //!   announced by the Dutch foreign minister`).
-//! - **modality**: `could`, `would`, `declined to`, `refused to`, `threatened to`, `called
-//!   for`, `if`, questions: no fact. **Negation** (`has not expelled`, `did not`): a negated
-//!   fact, without a count.
+//! - **modality**: `could`, `would`, `threatened to`, `called for`, `urged`, `considering`,
+//!   `if`, questions: no fact. **Negation** (`has not expelled`, `did not`) and **refusal**
+//!   (`declined to`, `refused to`, `failed to`): a negated fact, without a count.
 
 use std::ops::Range;
 
@@ -193,14 +193,6 @@ const BLOCKERS: &[&str] = &[
     "wouldn't",
     "shouldn't",
     "mightn't",
-    "declined",
-    "declines",
-    "decline",
-    "declining",
-    "refused",
-    "refuses",
-    "refuse",
-    "refusing",
     "threatened",
     "threatens",
     "threaten",
@@ -268,9 +260,6 @@ const BLOCKERS: &[&str] = &[
     "prepared",
     "possible",
     "potential",
-    "failed",
-    "fails",
-    "fail",
     "yet",
     "without",
     "reluctant",
@@ -307,6 +296,13 @@ const BLOCKERS: &[&str] = &[
     "vetoes",
     "vetoed",
     "vetoing",
+];
+
+/// Words that, followed by `to` before the trigger, say the actor did not do it: a negated fact
+/// (`Italy and Spain have so far declined to expel`, `refused to`, `failed to`).
+const REFUSALS: &[&str] = &[
+    "declined", "declines", "decline", "declining", "refused", "refuses", "refuse", "refusing",
+    "failed", "fails", "fail",
 ];
 
 /// Words that make the trigger a denial: a negated fact.
@@ -1354,6 +1350,17 @@ impl<'a> Sentence<'a> {
             k -= 1;
             let t = &self.tokens[k];
             if t.actor.is_some() {
+                // `urged Romania to expel`, `called on Romania to expel`: asked, not done.
+                let mut j = k;
+                while j > 0 && self.tokens[j - 1].actor.is_some() {
+                    j -= 1;
+                }
+                let asked = j > 0
+                    && (self.is(j - 1, BLOCKERS)
+                        || (j > 1 && self.is(j - 1, &["on", "upon"]) && self.is(j - 2, BLOCKERS)));
+                if asked && self.is(ti - 1, &["to"]) {
+                    return None;
+                }
                 break;
             }
             if let Kind::Punct(c) = t.kind {
@@ -1363,6 +1370,14 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let w = self.word(k);
+            if one_of(w, REFUSALS) {
+                // `declined to expel`: a refusal is a denial; `declined the request`, no fact.
+                if k + 1 < ti && self.is(k + 1, &["to"]) {
+                    negated = true;
+                    continue;
+                }
+                return None;
+            }
             if one_of(w, BLOCKERS) {
                 return None;
             }
@@ -1375,6 +1390,23 @@ impl<'a> Sentence<'a> {
             }
         }
         Some(negated)
+    }
+
+    /// The noun trigger is the subject of a modal (`Expulsions of Russian diplomats would only
+    /// invite retaliation`): a hypothetical, no fact. Looks from `tj` to the first comma.
+    fn modal_after(&self, tj: usize, right: usize) -> bool {
+        let end = right.max(tj).min(tj + 10).min(self.tokens.len());
+        for k in tj..end {
+            if self.punct(k) == Some(',') {
+                return false;
+            }
+            if self.tokens[k].date.is_none()
+                && self.is(k, &["would", "could", "might", "should"])
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// A Reuters dateline inside the text (`MANILA, March 20 - Rebels killed ...`): the date the
@@ -1446,6 +1478,9 @@ impl<'a> Sentence<'a> {
             let mut passive = false;
             match form {
                 Form::Noun => {
+                    if self.modal_after(tj, right) {
+                        continue;
+                    }
                     subject = self.noun_agent(ti, tj, right);
                     let start = if self.is(tj, &["of"]) { tj + 1 } else { tj };
                     items =

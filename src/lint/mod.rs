@@ -72,7 +72,7 @@ pub const CHECKS: &[Check] = &[
         code: conflicting_quantities::CODE,
         name: "conflicting-quantities",
         severity: Severity::Error,
-        summary: "same subject, predicate, object and date, incompatible quantities",
+        summary: "same subject, predicate, object and date, incompatible quantities (a warning when undated)",
     },
     Check {
         code: property_outside_declaration::CODE,
