@@ -5,12 +5,14 @@
 //! and the subject and object do not differ: `_` in a claim matches anything, a side the fact
 //! leaves unstated matches anything, and a joint fact without a count ("Canada and Japan imposed
 //! sanctions") holds for each of its members ([`ActorMatch::Member`]). A compatible fact
-//! *decides* the claim ([`Comparison::decides`]) only when it states what the claim names:
-//! nothing unstated decides, so a fact that leaves the subject unstated says nothing about a
-//! claim that names one (in strict mode, the object too). A fact that decides a claim *supports*
-//! it when count, date and negation are compatible, and otherwise *contradicts* it, for the
-//! reasons in [`Reason`]: only parts both state can conflict, so a fact without a count (date)
-//! is never the reason a claim's count (date) is wrong.
+//! *supports* the claim ([`Comparison::supports`]) when count, date and negation are compatible
+//! and it states the subject the claim names ([`Comparison::decides`]; in strict mode the object
+//! too): nothing unstated decides, so "30 diplomats were sent home" says nothing about who. It
+//! *contradicts* the claim ([`Comparison::contradicts`]) when they conflict, for the reasons in
+//! [`Reason`], and it states every side the claim names, and the claim names its subject: only
+//! a statement that is surely about the same actors can be the reason a claim is wrong. Only
+//! parts both state can conflict, so a fact without a count (date) is never the reason a claim's
+//! count (date) is wrong.
 
 use serde::Serialize;
 
@@ -123,10 +125,24 @@ impl Comparison {
         self.decides(false) && self.reasons().is_empty()
     }
 
-    /// The fact is compatible with the claim, but leaves unstated a side the claim names, so it
-    /// cannot decide it: a near miss ("the article says 30 were expelled, but not by whom").
-    pub fn unstated(&self, strict: bool) -> bool {
-        self.is_about() && self.anchored() && !self.decides(strict)
+    /// The fact contradicts the claim: something in it conflicts, and it states every side the
+    /// claim names, the subject first. A claim `_ killed 210` (no subject) is never
+    /// contradicted: "Russian shelling killed 5" may be another event, and nothing says it is
+    /// the same one; nor is `Britain deployed ~1700 Estonia` by "Britain sent 3" (no object).
+    /// A statement that differs in both count and date is another event (the 2021 expulsion of
+    /// 18 says nothing of a claim that 1 was expelled this spring): it contradicts nothing.
+    pub fn contradicts(&self) -> bool {
+        let reasons = self.reasons();
+        self.decides(true)
+            && self.subject != ActorMatch::Any
+            && !reasons.is_empty()
+            && reasons != [Reason::Count, Reason::Date]
+    }
+
+    /// The fact is compatible with the claim but leaves unstated a side the claim names, so it
+    /// may not decide it: a near miss ("the article says 30 were expelled, but not by whom").
+    pub fn unstated(&self) -> bool {
+        self.is_about() && self.anchored() && !(self.subject.stated() && self.object.stated())
     }
 
     /// What conflicts (empty when nothing does).

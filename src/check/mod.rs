@@ -276,10 +276,6 @@ pub fn check_with(
     Report { claims: out, unverified, summary }
 }
 
-fn explicit(e: &Evidence) -> bool {
-    e.subject.stated() && e.object.stated()
-}
-
 /// A supporting fact that leaves the count (date) unstated cannot support the claim when
 /// `other`, in the same article, states it and contradicts the claim on nothing else (rule 2).
 fn outranked(claim: &Claim, support: &Evidence, other: &Evidence) -> bool {
@@ -309,8 +305,7 @@ fn check_claim(
         let Some(cmp) = compat::compare(claim, fact) else { continue };
         let is_joint = (cmp.subject == ActorMatch::PartOfJoint && cmp.object.compatible())
             || (cmp.object == ActorMatch::PartOfJoint && cmp.subject.compatible());
-        let decides = cmp.decides(options.strict);
-        if !(decides || is_joint || cmp.unstated(options.strict)) || !applies(claim, fact.file) {
+        if !(cmp.is_about() || is_joint) || !applies(claim, fact.file) {
             continue;
         }
         if is_joint {
@@ -325,11 +320,19 @@ fn check_claim(
             subject: cmp.subject,
             object: cmp.object,
         };
-        if !decides {
-            unstated.push(i);
-            if cmp.decides(false) {
-                // Strict mode: it would decide by default; it may still keep the claim from
-                // being called contradicted.
+        let counts =
+            if evidence.supports { cmp.decides(options.strict) } else { cmp.contradicts() };
+        if !counts {
+            if cmp.unstated() {
+                unstated.push(i);
+            }
+            if evidence.supports && cmp.decides(false) {
+                // Strict mode: it would support by default; it keeps its article from
+                // contradicting the claim.
+                loose.push(evidence);
+            } else if !evidence.supports && cmp.decides(true) {
+                // Another event (or a `_` subject): no contradiction, but it states the count
+                // and date, so it outranks a statement that gives neither.
                 loose.push(evidence);
             }
             continue;
@@ -342,8 +345,9 @@ fn check_claim(
 
     // Per article: a fact that agrees supports the claim (other figures are most often other
     // events), unless a more specific fact outranks it; otherwise the article contradicts.
-    // In strict mode a fact that agrees but leaves the object unstated (`loose`) supports
-    // nothing, and keeps its article from contradicting the claim: it may be the same event.
+    // `loose` facts decide nothing: in strict mode a fact that agrees but leaves the object
+    // unstated keeps its article from contradicting the claim (it may be the same event), and a
+    // fact that conflicts without contradicting still outranks vaguer ones.
     let mut by_article: BTreeMap<FileId, (Vec<Evidence>, Vec<Evidence>)> = BTreeMap::new();
     for e in about {
         by_article.entry(e.fact.file).or_default().0.push(e);
@@ -361,14 +365,9 @@ fn check_claim(
         let keep: Vec<bool> = evidence.iter().map(agrees).collect();
         if keep.iter().any(|k| *k) {
             supporting.extend(evidence.into_iter().zip(keep).filter(|(_, k)| *k).map(|(e, _)| e));
-        } else if !loose.iter().any(agrees) {
+        } else if !loose.iter().any(|e| e.supports && agrees(e)) {
             contradicting.extend(evidence.into_iter().filter(|e| !e.supports));
         }
-    }
-    // The contradictions of facts that state every side the claim names are the ones to show:
-    // "Russia expelled 36" (object unstated) is most often a total or another event.
-    if contradicting.iter().any(explicit) {
-        contradicting.retain(explicit);
     }
     let verdict = match (supporting.is_empty(), contradicting.is_empty()) {
         (false, true) => Verdict::Supported,

@@ -137,7 +137,7 @@ fn count_mismatch() {
 }
 
 #[test]
-fn date_mismatch_and_both() {
+fn date_mismatch_and_another_event() {
     let t = T::new();
     let c = t.claim(&["Russia"], None, &["Netherlands"], day(2022, 3, 24));
     let f = t.fact(A1, 0, &["Russia"], None, &["Netherlands"], day(2022, 3, 23));
@@ -145,9 +145,10 @@ fn date_mismatch_and_both() {
     assert_eq!(r.verdict, Verdict::Contradicted);
     assert_eq!(r.reasons, vec![Reason::Date]);
 
+    // Another count on another date: another event, not a contradiction.
     let c = t.claim(&["Russia"], n(5), &["Netherlands"], day(2022, 3, 24));
     let f = t.fact(A1, 0, &["Russia"], n(6), &["Netherlands"], day(2022, 3, 23));
-    assert_eq!(one(&t, c, &[f]).reasons, vec![Reason::Count, Reason::Date]);
+    assert_eq!(one(&t, c, &[f]).verdict, Verdict::NotFound);
 }
 
 #[test]
@@ -348,19 +349,22 @@ fn events_are_kept_apart() {
     let r = one(&t, c, &[total.clone(), dutch]);
     assert_eq!(r.verdict, Verdict::Supported);
     assert!(r.notes.is_empty());
-    // Only a vague fact: it counts, and the contradiction is noted as resting on it.
+    // Only a vague fact: it may be about another event, so it contradicts nothing.
     let c = t.claim(&["Russia"], n(20), &["Belgium"], None);
     let r = one(&t, c, std::slice::from_ref(&total));
-    assert_eq!(r.verdict, Verdict::Contradicted);
-    assert_eq!(r.notes, vec![Note::ObjectUnverified]);
+    assert_eq!(r.verdict, Verdict::NotFound);
+    assert_eq!(r.near_misses[0].kind, NearMissKind::Unstated);
     // "Germany expelled 40 Russian diplomats on Monday. In 2014 Germany had expelled two
     // diplomats": the earlier event's fact (object unstated) supports its claim.
     let now = t.fact(A1, 0, &["Germany"], n(40), &["Russia"], day(2022, 4, 4));
-    let then = t.fact(A1, 60, &["Germany"], n(2), &[], Some(DateSpec::On(PartialDate {
-        year: Some(2014),
-        month: None,
-        day: None,
-    })));
+    let then = t.fact(
+        A1,
+        60,
+        &["Germany"],
+        n(2),
+        &[],
+        Some(DateSpec::On(PartialDate { year: Some(2014), month: None, day: None })),
+    );
     let year = Some(DateSpec::On(PartialDate { year: Some(2014), month: None, day: None }));
     let r = one(&t, t.claim(&["Germany"], n(2), &["Russia"], year), &[now, then]);
     assert_eq!((r.verdict, r.notes), (Verdict::Supported, vec![Note::ObjectUnverified]));
@@ -398,8 +402,7 @@ fn scope_limits_a_claim_to_some_articles() {
     let yes = t.fact(A1, 0, &["Netherlands"], n(17), &["Russia"], None);
     let no = t.fact(A2, 0, &["Netherlands"], n(15), &["Russia"], None);
     let only_a1 = |_: &Claim, f: FileId| f == A1;
-    let r =
-        check_with(std::slice::from_ref(&c), &[yes, no], &t.lx, &Options::default(), &only_a1);
+    let r = check_with(std::slice::from_ref(&c), &[yes, no], &t.lx, &Options::default(), &only_a1);
     assert_eq!(r.claims[0].verdict, Verdict::Supported);
     // The fact of the article the claim does not apply to is unverified.
     assert_eq!(r.unverified.len(), 1);

@@ -301,8 +301,17 @@ const BLOCKERS: &[&str] = &[
 /// Words that, followed by `to` before the trigger, say the actor did not do it: a negated fact
 /// (`Italy and Spain have so far declined to expel`, `refused to`, `failed to`).
 const REFUSALS: &[&str] = &[
-    "declined", "declines", "decline", "declining", "refused", "refuses", "refuse", "refusing",
-    "failed", "fails", "fail",
+    "declined",
+    "declines",
+    "decline",
+    "declining",
+    "refused",
+    "refuses",
+    "refuse",
+    "refusing",
+    "failed",
+    "fails",
+    "fail",
 ];
 
 /// Words that make the trigger a denial: a negated fact.
@@ -1400,9 +1409,7 @@ impl<'a> Sentence<'a> {
             if self.punct(k) == Some(',') {
                 return false;
             }
-            if self.tokens[k].date.is_none()
-                && self.is(k, &["would", "could", "might", "should"])
-            {
+            if self.tokens[k].date.is_none() && self.is(k, &["would", "could", "might", "should"]) {
                 return true;
             }
         }

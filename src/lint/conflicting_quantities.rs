@@ -71,19 +71,19 @@ pub fn check(claims: &[Claim], scopes: &[Scope]) -> Vec<Diagnostic> {
                     .with_help("correct one of the quantities, or widen one (>N, ~N, N..M)")
             } else {
                 Diagnostic::warning(CODE, c.file, span, message)
-                    .with_note("the two claims have the same subject, predicate and object, and no date")
+                    .with_note(
+                        "the two claims have the same subject, predicate and object, and no date",
+                    )
                     .with_help(
                         "if they are two events, add each one's date to tell them apart; if one \
                          event, correct one of the quantities or widen one (>N, ~N, N..M)",
                     )
             };
-            out.push(
-                d.with_label(format!("{q} here")).with_secondary(
-                    other.file,
-                    ospan,
-                    format!("{oq} here"),
-                ),
-            );
+            out.push(d.with_label(format!("{q} here")).with_secondary(
+                other.file,
+                ospan,
+                format!("{oq} here"),
+            ));
         }
         group.push(c);
     }
