@@ -1,43 +1,45 @@
 //! The checker: compares every claim with the facts extracted from the articles and gives each
-//! claim a verdict with evidence; facts no claim covers are reported as unverified.
+//! claim a verdict with evidence; facts no claim covers are reported as unverified. The rules
+//! are docs/verdicts.md; their tests are tests/fixtures/verdicts/ (tests/verdicts.rs).
 //!
-//! [`compat`] defines, for one claim and one fact, whether the fact is *about* the claim (same
-//! predicate, compatible subject and object) and whether it *supports* it (compatible count,
-//! date and negation too) or contradicts it, and why. This module decides what the facts
-//! together say about each claim, the way an editor would read them:
+//! [`compat`] defines, for one claim and one fact, whether the fact is compatible with the claim
+//! (same predicate, compatible subject and object), whether it *supports* it and whether it
+//! *contradicts* it, and why. This module decides what the facts together say about each claim.
+//! No verdict rests on what an article does not say:
 //!
-//! 1. **Only facts that can be about the claim count.** Facts are indexed by (predicate, actor)
+//! 1. **Nothing unstated decides.** Facts are indexed by (predicate, actor)
 //!    ([`index::FactIndex`]), so a claim never looks at unrelated facts, and a claim limited to
-//!    some articles (the `articles` scope of its file) sees only their facts.
-//!    A fact must state at least one actor the claim names ([`compat::Comparison::anchored`]):
-//!    "17 diplomats were expelled", with neither side stated, is about no claim that names an
-//!    actor (only about `_ expelled _`).
-//! 2. **Explicit statements outrank vague ones.** A fact that names both the subject and the
-//!    object (or whose side the claim leaves as `_`) is *explicit*; a fact that leaves a side
-//!    unstated (`Belgium expelled 21` with no nationality) is *vague*. When any article has an
-//!    explicit fact about the claim, vague facts are ignored; otherwise vague facts count (and the
-//!    report notes that the unstated side is unverified). So `Russia expelled 15 Netherlands`
-//!    is supported by "21 diplomats from Belgium and 15 from the Netherlands" even though the
-//!    same article also says Russia expelled 36 diplomats (object unstated).
-//! 3. **Within one article, support wins.** An article that states the claim supports it even if
-//!    it also has other statements about the same actors with another count or date: those are
-//!    most often other events (an earlier round of expulsions, a total). An article
-//!    *contradicts* the claim when it has facts about it and none supports it.
-//! 4. **Across articles:** `supported` when some article supports it and none contradicts it;
+//!    some articles (the `articles` scope of its file) sees only their facts. A fact that leaves
+//!    the subject unstated supports and contradicts no claim that names one: it is a near miss
+//!    ([`NearMissKind::Unstated`]: "30 were sent home, but not by whom"). Only parts both state
+//!    conflict; a supporting fact without the claim's count or date leaves a note
+//!    ([`Note::CountUnverified`], [`Note::DateUnverified`]).
+//! 2. **Specificity wins.** Within one article, a supporting fact that leaves the count (date)
+//!    unstated is dropped when another fact about the claim states it and conflicts with the
+//!    claim on nothing else (a headline without figures against the body's figure).
+//! 3. **Events are kept apart.** Within one article, a fact that agrees supports the claim even
+//!    if other facts about the same actors give another count or date (another event, a total).
+//!    The article contradicts the claim only when no fact agrees and a fact contradicts it:
+//!    states every side the claim names (a fact without the object is noted and supports, but
+//!    never contradicts), the claim names its subject (`_ killed 210` is never contradicted),
+//!    and it differs in the count or the date, not both (that is another event).
+//! 4. **Joint facts** without a count hold for each member ([`ActorMatch::Member`]); with a
+//!    count they are near misses ([`NearMissKind::Joint`]).
+//! 5. **Across articles:** `supported` when some article supports it and none contradicts it;
 //!    `contradicted` when some contradicts it and none supports it (the reasons are those of
 //!    every contradicting fact: `count`, `date`, `negated`); `conflicting` when one article
-//!    supports and another contradicts it; `not_found` when no article has a fact about it.
-//! 5. **Near misses.** For a claim not found, the facts that state it the other way round
-//!    (subject and object swapped) or only jointly (the claim's subject or object a strict part
-//!    of the fact's) are named: those are the mistakes editors make.
-//! 6. **Unverified facts.** A fact about which no applicable claim speaks (no claim with its
-//!    predicate and compatible subject and object) is `unverified`. A joint or reversed fact
-//!    named as a near miss is still unverified: nobody has checked it as stated.
+//!    supports and another contradicts it; `not_found` otherwise, with the near misses: the fact
+//!    stated the other way round (subject and object swapped), jointly, or without the subject.
+//! 6. **Strict mode** ([`Options::strict`]): a fact supports a claim that names an object only
+//!    if it states it; a fact that would support by default keeps its article from
+//!    contradicting the claim (near miss instead).
+//! 7. **Unverified facts.** A fact that supports or contradicts no claim is `unverified`: a
+//!    near miss too, since nobody has checked it as stated.
 //!
-//! Notes on a supported claim: the date is *unverified* when no supporting fact gives one, and
-//! only *partly verified* when the supporting facts give it less precisely than the claim (an
-//! article's `April 15` with no year for a claim's `2022-04-15`); the subject or object is
-//! unverified when every supporting fact leaves it unstated.
+//! Notes on a supported claim: the count or the date is *unverified* when no supporting fact
+//! gives one, the date only *partly verified* when the supporting facts give it less precisely
+//! than the claim (an article's `April 15` with no year for a claim's `2022-04-15`), and the
+//! object unverified when every supporting fact leaves it unstated.
 //!
 //! [`diagnostics`] turns a [`Report`] into [`crate::diag::Diagnostic`]s with the stable codes of
 //! [`Finding`], at the levels of a [`Policy`].
