@@ -137,3 +137,124 @@ pub struct Located {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
 }
+
+/// The stable codes of the claim-language checks (`FC0xx`). The parser and the resolver in
+/// [`crate::lang`] report them, and each check's file in [`crate::lint`] documents it; both name
+/// the code from here, so the language never depends on the linter.
+pub mod code {
+    pub const SYNTAX: &str = "FC001";
+    pub const IMPOSSIBLE_DATE: &str = "FC002";
+    pub const EMPTY_RANGE: &str = "FC003";
+    pub const UNKNOWN_ACTOR: &str = "FC004";
+    pub const UNKNOWN_PREDICATE: &str = "FC005";
+    pub const DUPLICATE_CLAIM: &str = "FC006";
+    pub const CONFLICTING_QUANTITIES: &str = "FC007";
+    pub const PROPERTY_OUTSIDE_DECLARATION: &str = "FC008";
+    pub const UNKNOWN_PROPERTY: &str = "FC009";
+    pub const MISPLACED_ARTICLES: &str = "FC010";
+    pub const USELESS_DROP: &str = "FC011";
+    pub const AMBIGUOUS_ACTOR: &str = "FC012";
+}
+
+/// One check: its code, its name, the severity of what it reports, and a one-line summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Check {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+}
+
+/// Every check, by code.
+pub const CHECKS: &[Check] = &[
+    Check {
+        code: code::SYNTAX,
+        name: "syntax-error",
+        severity: Severity::Error,
+        summary: "a line the parser cannot read",
+    },
+    Check {
+        code: code::IMPOSSIBLE_DATE,
+        name: "impossible-date",
+        severity: Severity::Error,
+        summary: "a date that does not exist (2022-02-30)",
+    },
+    Check {
+        code: code::EMPTY_RANGE,
+        name: "empty-range",
+        severity: Severity::Error,
+        summary: "a reversed range (20..10, 2022-05..2022-04) or <0",
+    },
+    Check {
+        code: code::UNKNOWN_ACTOR,
+        name: "unknown-actor",
+        severity: Severity::Warning,
+        summary: "a name no declaration knows (then matched by its own text)",
+    },
+    Check {
+        code: code::UNKNOWN_PREDICATE,
+        name: "unknown-predicate",
+        severity: Severity::Error,
+        summary: "a predicate word no declaration knows",
+    },
+    Check {
+        code: code::DUPLICATE_CLAIM,
+        name: "duplicate-claim",
+        severity: Severity::Warning,
+        summary: "the same claim written twice",
+    },
+    Check {
+        code: code::CONFLICTING_QUANTITIES,
+        name: "conflicting-quantities",
+        severity: Severity::Error,
+        summary: "same subject, predicate, object and date, incompatible quantities (a warning when undated)",
+    },
+    Check {
+        code: code::PROPERTY_OUTSIDE_DECLARATION,
+        name: "property-outside-declaration",
+        severity: Severity::Error,
+        summary: "a property line with no actor or predicate header above it",
+    },
+    Check {
+        code: code::UNKNOWN_PROPERTY,
+        name: "unknown-property",
+        severity: Severity::Error,
+        summary: "an unknown property keyword, or one not allowed under its header",
+    },
+    Check {
+        code: code::MISPLACED_ARTICLES,
+        name: "misplaced-articles",
+        severity: Severity::Error,
+        summary: "a second `articles` line, or one after the first claim",
+    },
+    Check {
+        code: code::USELESS_DROP,
+        name: "useless-drop",
+        severity: Severity::Warning,
+        summary: "`drop` of a name the declaration does not have, or of its canonical name",
+    },
+    Check {
+        code: code::AMBIGUOUS_ACTOR,
+        name: "ambiguous-actor",
+        severity: Severity::Warning,
+        summary: "a name several actors go by",
+    },
+];
+
+/// Looks a check up by code.
+pub fn check(code: &str) -> Option<&'static Check> {
+    CHECKS.iter().find(|c| c.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_sorted() {
+        let mut codes: Vec<&str> = CHECKS.iter().map(|c| c.code).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), CHECKS.len());
+    }
+}

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use factcheck::article::{Article, Format};
 use factcheck::check::{self, Policy, Verdict};
 use factcheck::extract::Extractor;
+use factcheck::input::{Article, Format};
 use factcheck::source::SourceMap;
 
 const SEED_000: &str = "examples/000_41d960782fd73781.txt";
@@ -16,7 +16,7 @@ const SEED_003: &str = "examples/003_3656d47586b5f572.txt";
 fn check(claims: &str, articles: &[&str]) -> Vec<(String, Verdict, String)> {
     let mut sources = SourceMap::new();
     let cf = sources.add("seeds.claims", claims);
-    let loaded = factcheck::lang::load(&mut sources, &[cf], true);
+    let loaded = factcheck::lint::load(&mut sources, &[cf], true);
     let errors: Vec<_> = loaded
         .diagnostics
         .iter()

@@ -66,7 +66,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 }
 
 fn civil(s: &str) -> Option<jiff::civil::Date> {
-    factcheck::article::iso_date(s)?.to_civil()
+    factcheck::input::dateline::iso_date(s)?.to_civil()
 }
 
 /// `(20,35]`, `[20,)`, `(,100]` as integer inclusive bounds: (lows accepted, highs accepted).
@@ -134,7 +134,7 @@ fn check_date(c: &Case) -> (bool, String) {
     let ok = if want == "not resolved" || want == "0001-01-01" {
         hits.count() == 0
     } else {
-        let w = factcheck::article::iso_date(want);
+        let w = factcheck::input::dateline::iso_date(want);
         w.is_some()
             && hits
                 .into_iter()
@@ -214,7 +214,7 @@ fn conformance() {
             (Some(s), Some(e)) => s as usize..e as usize,
             _ => 0..input.len(),
         };
-        let reference = v["ref_date"].as_str().and_then(factcheck::article::iso_date);
+        let reference = v["ref_date"].as_str().and_then(factcheck::input::dateline::iso_date);
         let case = Case { v: &v, input, target, reference };
         let (ok, got) = match kind {
             "count" => check_count(&case),

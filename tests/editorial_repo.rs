@@ -4,12 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use factcheck::article::{Article, Format};
-use factcheck::config::{self, Config, Kind, Level};
-use factcheck::discover::{self, Filter, Role, Scopes};
+use factcheck::input::suppress::Suppressions;
+use factcheck::input::{Article, Format};
 use factcheck::model::PartialDate;
 use factcheck::source::{FileId, SourceMap};
-use factcheck::suppress::Suppressions;
+use factcheck::workspace::config::{self, Config, Kind, Level};
+use factcheck::workspace::discover::{self, Filter, Role, Scopes};
 
 fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/editorial-repo")
@@ -52,7 +52,7 @@ fn load_config(root: &Path) -> (Config, SourceMap) {
 }
 
 fn rel(root: &Path, paths: &[PathBuf]) -> Vec<String> {
-    paths.iter().map(|p| discover::relative_to(root, p, root).unwrap()).collect()
+    paths.iter().map(|p| factcheck::workspace::paths::relative_to(root, p, root).unwrap()).collect()
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn april_scope() {
     let text = std::fs::read_to_string(example().join("claims/april.claims")).unwrap();
     let mut sources = SourceMap::new();
     let file = sources.add("claims/april.claims", text);
-    let loaded = factcheck::lang::load(&mut sources, &[file], true);
+    let loaded = factcheck::lint::load(&mut sources, &[file], true);
     assert_eq!(loaded.scopes.len(), 1);
     assert_eq!(loaded.scopes[0].globs, ["drafts/2022-04-*.md"]);
     let (scopes, diags) = Scopes::new(&loaded.scopes);
@@ -138,7 +138,7 @@ fn drafts_read_as_prose() {
     }
     // The suppression silences the Estonia line, and only it.
     let mut bytes = src.as_bytes().to_vec();
-    let md = factcheck::markdown::mask(&src, &mut bytes);
+    let md = factcheck::input::markdown::mask(&src, &mut bytes);
     let (mut sup, diags) = Suppressions::parse(id, file, Format::Markdown, &md.html);
     assert!(diags.is_empty());
     assert_eq!(sup.directives().len(), 1);

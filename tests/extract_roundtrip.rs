@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use factcheck::article::{Article, Format};
 use factcheck::check::compat::compare;
 use factcheck::extract::Extractor;
+use factcheck::input::{Article, Format};
 use factcheck::lang::display::fact_line;
 use factcheck::source::SourceMap;
 

@@ -9,14 +9,14 @@ use std::fmt::Write;
 use std::path::Path;
 
 use factcheck::diag::Severity;
-use factcheck::lang::{self, display, format};
+use factcheck::lang::{display, format};
 use factcheck::source::SourceMap;
 
 fn render(name: &str, text: &str, rules: &str) -> String {
     let mut sources = SourceMap::new();
     let rules_id = sources.add("rules/base.claims", rules);
     let id = sources.add(name, text);
-    let loaded = lang::load(&mut sources, &[rules_id, id], false);
+    let loaded = factcheck::lint::load(&mut sources, &[rules_id, id], false);
     let mut out = String::new();
     let diags: Vec<_> =
         loaded.diagnostics.iter().filter(|d| d.primary.file == id).cloned().collect();

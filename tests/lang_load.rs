@@ -1,7 +1,7 @@
-//! `lang::load`: building the lexicon from declarations in order, `drop`, examples, name
+//! `lang::load` (through `lint::load`, which adds the whole-file checks): building the lexicon from declarations in order, `drop`, examples, name
 //! resolution (aliases, `A and B` names, ad-hoc actors), scopes and the diagnostics of a load.
 
-use factcheck::lang::{self, Loaded};
+use factcheck::lang::Loaded;
 use factcheck::lexicon::shipped_rules;
 use factcheck::model::Actors;
 use factcheck::source::SourceMap;
@@ -23,7 +23,7 @@ predicate expelled
 fn load(files: &[(&str, &str)]) -> (SourceMap, Loaded) {
     let mut sources = SourceMap::new();
     let ids: Vec<_> = files.iter().map(|(n, t)| sources.add(*n, *t)).collect();
-    let loaded = lang::load(&mut sources, &ids, false);
+    let loaded = factcheck::lint::load(&mut sources, &ids, false);
     (sources, loaded)
 }
 
@@ -42,7 +42,7 @@ fn names(l: &Loaded, a: &Actors) -> Vec<String> {
 fn shipped_rules_are_added_first() {
     let mut sources = SourceMap::new();
     let id = sources.add("a.claims", "");
-    let loaded = lang::load(&mut sources, &[id], true);
+    let loaded = factcheck::lint::load(&mut sources, &[id], true);
     assert_eq!(sources.len(), 1 + shipped_rules().len());
     assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
 }

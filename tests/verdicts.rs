@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use factcheck::article::{Article, Format};
 use factcheck::check::{self, Options, Policy};
 use factcheck::extract::Extractor;
+use factcheck::input::{Article, Format};
 use factcheck::source::SourceMap;
 
 /// What one claim line expects, in one mode.
@@ -56,7 +56,7 @@ fn run(claims_path: &Path) -> Vec<String> {
     let mut sources = SourceMap::new();
     let name = claims_path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
     let cf = sources.add(name.clone(), claims_text.as_str());
-    let loaded = factcheck::lang::load(&mut sources, &[cf], true);
+    let loaded = factcheck::lint::load(&mut sources, &[cf], true);
     for d in &loaded.diagnostics {
         if d.severity == factcheck::diag::Severity::Error {
             failures.push(format!("{name}: claim file error: {}", d.message));

@@ -22,9 +22,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use factcheck::article::{Article, Format};
 use factcheck::check::{self, Note, Options, Verdict};
 use factcheck::extract::Extractor;
+use factcheck::input::{Article, Format};
 use factcheck::lang::display::claim_line;
 use factcheck::lexicon::Lexicon;
 use factcheck::model::{Actors, Claim, DateSpec, PartialDate, Quantity, Relation};
@@ -76,42 +76,60 @@ fn pct(n: usize, d: usize) -> f64 {
 
 /// The gold files and their articles' texts.
 fn gold_articles(root: &Path, shared: &Path) -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
+    let mut files = Vec::new();
     for dir in [root.join("tests/gold"), root.join("tests/gold/dev")] {
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        let mut files: Vec<PathBuf> = entries
+        let mut part: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e == "claims"))
             .collect();
-        files.sort();
-        for f in files {
-            let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
-            let text = std::fs::read_to_string(shared.join(format!("corpus/articles/{stem}.txt")))
-                .ok()
-                .or_else(|| bulk_article(shared, &stem));
-            match text {
-                Some(t) => out.push((f, t)),
-                None => println!("note: no article for {}", f.display()),
-            }
+        part.sort();
+        files.extend(part);
+    }
+    let stem = |f: &Path| f.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    for f in &files {
+        if let Ok(t) =
+            std::fs::read_to_string(shared.join(format!("corpus/articles/{}.txt", stem(f))))
+        {
+            texts.insert(stem(f), t);
+        }
+    }
+    let wanted: Vec<String> =
+        files.iter().map(|f| stem(f)).filter(|s| !texts.contains_key(s)).collect();
+    texts.extend(bulk_articles(shared, &wanted));
+    let mut out = Vec::new();
+    for f in files {
+        match texts.get(&stem(&f)) {
+            Some(t) => out.push((f, t.clone())),
+            None => println!("note: no article for {}", f.display()),
         }
     }
     out
 }
 
-/// A bulk-corpus article laid out as the gold files number it (scripts/gold_article.py).
-fn bulk_article(shared: &Path, id: &str) -> Option<String> {
-    let needle = format!("\"{id}\"");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/bulk"))
-        .ok()?
+/// Bulk-corpus articles by id, laid out as the gold files number them
+/// (scripts/gold_article.py): one pass over the bulk files.
+fn bulk_articles(shared: &Path, ids: &[String]) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    if ids.is_empty() {
+        return out;
+    }
+    let Ok(entries) = std::fs::read_dir(shared.join("corpus/bulk")) else { return out };
+    let mut names: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
         .collect();
     names.sort();
     for name in names {
-        let text = std::fs::read_to_string(&name).ok()?;
-        for line in text.lines().filter(|l| l.contains(&needle)) {
+        let Ok(text) = std::fs::read_to_string(&name) else { continue };
+        for line in text.lines() {
+            if !ids.iter().any(|id| line.contains(&format!("\"{id}\""))) {
+                continue;
+            }
             let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
-            if v.get("id").and_then(|i| i.as_str()) != Some(id) {
+            let Some(id) = v.get("id").and_then(|i| i.as_str()) else { continue };
+            if !ids.iter().any(|i| i == id) {
                 continue;
             }
             let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
@@ -119,10 +137,10 @@ fn bulk_article(shared: &Path, id: &str) -> Option<String> {
                 d if d.is_empty() => String::new(),
                 d => format!("date {d}\n"),
             };
-            return Some(format!("{head}{}\n\n{}", s("title"), s("text")));
+            out.insert(id.to_string(), format!("{head}{}\n\n{}", s("title"), s("text")));
         }
     }
-    None
+    out
 }
 
 /// Some gold line still allows the perturbed claim (then it is not known to be false).

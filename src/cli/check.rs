@@ -16,8 +16,8 @@
 //! then the run fails). Warnings in claim files are printed and do not fail.
 //!
 //! With a `factcheck.toml` (found walking up from the working directory, or `--config`), the
-//! files come from the configuration ([`crate::config`], [`crate::discover`]); in every run the
-//! articles' suppressions ([`crate::suppress`]) and then a `--baseline` ([`crate::baseline`])
+//! files come from the configuration ([`crate::workspace::config`], [`crate::workspace::discover`]); in every run the
+//! articles' suppressions ([`crate::input::suppress`]) and then a `--baseline` ([`crate::workspace::baseline`])
 //! drop findings before they are reported. See docs/editorial.md.
 
 use std::collections::HashMap;
@@ -27,17 +27,17 @@ use rayon::prelude::*;
 
 use super::progress::Progress;
 use super::{CmdResult, ColorChoice, Failure, Outcome, RuleArgs};
-use crate::article::{Article, Format};
-use crate::baseline::Baseline;
 use crate::check::{self, Kind, Policy, Report};
-use crate::config::Config;
 use crate::diag::{Diagnostic, Severity};
-use crate::discover::{self, Filter, Role};
 use crate::extract::Extractor;
+use crate::input::{Article, Format};
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, PartialDate};
 use crate::report;
 use crate::source::{FileId, SourceMap};
+use crate::workspace::baseline::Baseline;
+use crate::workspace::config::Config;
+use crate::workspace::discover::{self, Filter, Role};
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -210,7 +210,7 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     for f in inputs.claim_files {
         files.push(add(&mut sources, f.name, f.text, f.rel));
     }
-    let mut loaded = crate::lang::load(&mut sources, &files, inputs.shipped_rules);
+    let mut loaded = crate::lint::load(&mut sources, &files, inputs.shipped_rules);
     let (scopes, scope_diagnostics) = discover::Scopes::new(&loaded.scopes);
     loaded.diagnostics.extend(scope_diagnostics);
     // Claim lines with errors are reported and skipped; every other claim is checked.
@@ -248,7 +248,7 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     let in_scope = |c: &Claim, a: FileId| rel.get(&a).is_none_or(|p| scopes.applies(c.file, p));
     // Suppressed lines are not read: their statements are dropped before the check.
     let formats: Vec<(FileId, Format)> = article_ids.iter().map(|&(id, f, _)| (id, f)).collect();
-    let mut silencer = crate::suppress::Silencer::read(&sources, &formats);
+    let mut silencer = crate::workspace::suppress::Silencer::read(&sources, &formats);
     let mut facts = facts;
     silencer.unread(&sources, &mut facts);
     let mut report =
@@ -335,8 +335,9 @@ fn configured(
         warnings.push(format!("skipped {} ({why})", path.display()));
     }
     warnings.extend(plan.errors.iter().cloned());
-    let shown =
-        |p: &PathBuf| (PathBuf::from(discover::display_path(p, cwd)), filter.relative(p, cwd));
+    let shown = |p: &PathBuf| {
+        (PathBuf::from(crate::workspace::paths::display_path(p, cwd)), filter.relative(p, cwd))
+    };
     let claims = if args.claims.is_empty() {
         plan.claims.iter().map(shown).collect()
     } else {
@@ -393,7 +394,7 @@ pub fn inputs(
     let date = match &args.date {
         None => None,
         Some(d) => Some(
-            crate::article::iso_date(d)
+            crate::input::dateline::iso_date(d)
                 .ok_or_else(|| Failure(format!("--date {d}: expected a date YYYY-MM-DD")))?,
         ),
     };
@@ -419,7 +420,7 @@ pub fn inputs(
                 claim_paths(p, &mut paths)?;
             }
             // Without a configuration, scopes match paths relative to the working directory.
-            let rel = |p: &PathBuf| (p.clone(), discover::relative_to(cwd, p, cwd));
+            let rel = |p: &PathBuf| (p.clone(), crate::workspace::paths::relative_to(cwd, p, cwd));
             (paths.iter().map(rel).collect(), args.articles.iter().map(rel).collect())
         }
     };
@@ -459,9 +460,9 @@ pub fn inputs(
     };
     // JSON Lines: a file that cannot be read, and each bad line, is named, the rest checked.
     for p in &args.jsonl {
-        let mut reader = match super::jsonl::Reader::open(p) {
+        let mut reader = match crate::input::jsonl::Reader::open(p) {
             Ok(r) => r,
-            Err(Failure(e)) => {
+            Err(e) => {
                 errors.push(e);
                 continue;
             }
@@ -470,7 +471,7 @@ pub fn inputs(
             let chunk = match reader.chunk(512) {
                 Ok(c) if c.is_empty() => break,
                 Ok(c) => c,
-                Err(Failure(e)) => {
+                Err(e) => {
                     errors.push(e);
                     break;
                 }
@@ -478,7 +479,7 @@ pub fn inputs(
             let name = reader.name();
             let parsed: Vec<_> = chunk
                 .par_iter()
-                .map(|(n, bytes)| super::jsonl::parse_line(name, *n, bytes))
+                .map(|(n, bytes)| crate::input::jsonl::parse_line(name, *n, bytes))
                 .collect();
             for r in parsed {
                 match r {
@@ -560,7 +561,8 @@ fn load_config(
     }
     let mut sources = SourceMap::new();
     let Some((config, diags)) =
-        crate::config::load(&mut sources, args.config.as_deref(), cwd).map_err(Failure)?
+        crate::workspace::config::load(&mut sources, args.config.as_deref(), cwd)
+            .map_err(Failure)?
     else {
         return Ok(None);
     };

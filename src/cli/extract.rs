@@ -28,8 +28,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{CmdResult, ColorChoice, Failure, Outcome, RuleArgs};
-use crate::article::{Article, Format};
 use crate::extract::Extractor;
+use crate::input::{Article, Format};
 use crate::lang::display::fact_line;
 use crate::lexicon::Lexicon;
 use crate::model::{DateSpec, Fact, PartialDate, Quantity};
@@ -144,7 +144,7 @@ impl Run<'_> {
 pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
     let mut sources = SourceMap::new();
     let ids = super::lint::add_files(&mut sources, &args.rules.rules)?;
-    let loaded = crate::lang::load(&mut sources, &ids, !args.rules.no_shipped_rules);
+    let loaded = crate::lint::load(&mut sources, &ids, !args.rules.no_shipped_rules);
     // Errors in the user's rule files stop the run; errors in the shipped rules are a bug of
     // factcheck, reported in one line, and what could be read is used.
     let (user, shipped): (Vec<_>, Vec<_>) = loaded
@@ -167,7 +167,7 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
     let _ = color;
     let date = match &args.date {
         Some(d) => Some(
-            crate::article::iso_date(d)
+            crate::input::dateline::iso_date(d)
                 .ok_or_else(|| Failure(format!("--date: expected YYYY-MM-DD, got \"{d}\"")))?,
         ),
         None => None,
@@ -195,7 +195,7 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
     }
 
     if let Some(path) = &args.jsonl {
-        let reader = super::jsonl::Reader::open(path)?;
+        let reader = crate::input::jsonl::Reader::open(path)?;
         failed += jsonl(&run, reader, &mut out)?;
     }
     out.flush().map_err(super::stdout_failure)?;
@@ -229,7 +229,7 @@ fn write_rendered(
 /// many lines could not be read (each named on stderr).
 fn jsonl(
     run: &Run<'_>,
-    mut reader: super::jsonl::Reader,
+    mut reader: crate::input::jsonl::Reader,
     out: &mut impl Write,
 ) -> Result<usize, Failure> {
     let mut failed = 0;
@@ -242,7 +242,7 @@ fn jsonl(
         let rendered: Vec<Result<String, String>> = chunk
             .par_iter()
             .map(|(n, bytes)| {
-                let a = super::jsonl::parse_line(name, *n, bytes)?;
+                let a = crate::input::jsonl::parse_line(name, *n, bytes)?;
                 Ok(run.render(&a.name, &a.text, Format::Text, a.date))
             })
             .collect();

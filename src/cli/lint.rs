@@ -6,7 +6,7 @@
 //! are fine), 1 when there is one, 2 when lint could not run (a missing or unreadable file, a
 //! file that is not UTF-8: named on stderr; the other files are still linted).
 //!
-//! Besides the language checks ([`crate::lang::load`]), lint runs the worked examples of the
+//! Besides the language checks ([`crate::lint::load`]), lint runs the worked examples of the
 //! files it is given (FC050, [`crate::extract::examples`]).
 
 use std::path::{Path, PathBuf};
@@ -113,7 +113,7 @@ pub fn run(args: LintArgs, color: ColorChoice) -> CmdResult {
             Err(Failure(m)) => problems.push(m),
         }
     }
-    let loaded = crate::lang::load(&mut sources, &ids, !args.rules.no_shipped_rules);
+    let loaded = crate::lint::load(&mut sources, &ids, !args.rules.no_shipped_rules);
     let mut diags = loaded.diagnostics.clone();
     diags.extend(examples(&loaded.lexicon, &sources, &ids));
     let diags = &diags;

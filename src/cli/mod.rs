@@ -6,7 +6,6 @@
 pub mod check;
 pub mod extract;
 pub mod fmt;
-pub mod jsonl;
 pub mod lint;
 pub mod progress;
 

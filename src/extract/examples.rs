@@ -8,9 +8,9 @@
 //! names one); `=> nothing` means it must give no fact of that predicate. A failing example is an error pointing at its line,
 //! with the facts that were extracted instead.
 
-use crate::article::{Article, Format};
 use crate::check::compat::compare;
 use crate::diag::Diagnostic;
+use crate::input::{Article, Format};
 use crate::lang::ast::{ActorList, LineKind};
 use crate::lang::display::fact_line;
 use crate::lexicon::Lexicon;

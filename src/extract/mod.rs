@@ -13,7 +13,7 @@ pub mod number;
 pub mod roles;
 pub mod tokens;
 
-use crate::article::Article;
+use crate::input::Article;
 use crate::lexicon::Lexicon;
 use crate::model::Fact;
 

@@ -39,18 +39,31 @@ pub struct Loaded {
     pub lexicon: Lexicon,
     pub claims: Vec<Claim>,
     pub scopes: Vec<Scope>,
-    /// Parse errors, resolution errors and lint findings of every file, in file order.
+    /// Parse and resolution errors of every file, in file order (then by position).
     pub diagnostics: Vec<Diagnostic>,
+    /// The files read, in the order they were loaded (shipped rules first).
+    pub files: Vec<FileId>,
 }
 
 impl Loaded {
+    /// Sorts the diagnostics in file order (the order of [`Loaded::files`]), then by position;
+    /// the sort is stable, so diagnostics at one position keep the order they were found in.
+    pub fn sort_diagnostics(&mut self) {
+        let rank: std::collections::HashMap<FileId, usize> =
+            self.files.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+        self.diagnostics.sort_by_key(|d| {
+            (rank.get(&d.primary.file).copied().unwrap_or(usize::MAX), d.primary.span.start)
+        });
+    }
+
     /// True when some diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error)
     }
 }
 
-/// Parses and resolves files: the shipped rules first (added to `sources` when `shipped`), then
+/// Parses and resolves files (without the linter's whole-file checks, which run over what this returns):
+/// the shipped rules first (added to `sources` when `shipped`), then
 /// `files` in order, so that user declarations extend the shipped ones. Never stops at the first
 /// error: every bad line of every file is in [`Loaded::diagnostics`].
 ///

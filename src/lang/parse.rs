@@ -10,15 +10,15 @@
 // Errors are the cold path (at most one per bad line); boxing them would only add noise.
 #![allow(clippy::result_large_err)]
 
+use crate::diag::code;
 use crate::lang::ast::*;
 use crate::lang::lex::{self, In, NumberError, RawDate, TokKind, Token, input};
-use crate::lint;
 use crate::model::{Quantity, Relation, Span};
 
 /// A problem found while parsing, with the span of the offending characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
-    /// Stable diagnostic code (see [`crate::lint`]).
+    /// Stable diagnostic code (see [`crate::diag::code`]).
     pub code: &'static str,
     pub span: Span,
     pub message: String,
@@ -42,7 +42,7 @@ impl ParseError {
     }
 
     fn syntax(span: Span, message: impl Into<String>) -> Self {
-        Self::new(lint::syntax::CODE, span, message)
+        Self::new(code::SYNTAX, span, message)
     }
 
     fn label(mut self, label: impl Into<String>) -> Self {
@@ -287,7 +287,7 @@ impl<'s> Parser<'s> {
                 .map(|(_, n)| *n)
                 .collect();
             let mut e = ParseError::new(
-                lint::unknown_property::CODE,
+                code::UNKNOWN_PROPERTY,
                 first.span.clone(),
                 format!("unknown property `{w}`"),
             )
@@ -686,7 +686,7 @@ impl<'s> Parser<'s> {
     }
 
     fn check_empty(&self, q: &Quantity, span: Span) -> Result<(), ParseError> {
-        let code = lint::empty_range::CODE;
+        let code = code::EMPTY_RANGE;
         match q.relation {
             Relation::Range if q.high.is_some_and(|h| h < q.value) => {
                 let high = q.high.unwrap_or(q.value);
@@ -721,7 +721,7 @@ impl<'s> Parser<'s> {
             validate_date(end)?;
             if date_key(&start.date, &end.date) == std::cmp::Ordering::Greater {
                 return Err(ParseError::new(
-                    lint::empty_range::CODE,
+                    code::EMPTY_RANGE,
                     t.span.clone(),
                     format!("reversed date range: {} is after {}", start.date, end.date),
                 )
@@ -786,7 +786,7 @@ impl<'s> Parser<'s> {
             None => {
                 self.errors.push(
                     ParseError::new(
-                        lint::property_outside_declaration::CODE,
+                        code::PROPERTY_OUTSIDE_DECLARATION,
                         keyword.span.clone(),
                         format!("`{}` line outside a declaration", keyword.text),
                     )
@@ -804,7 +804,7 @@ impl<'s> Parser<'s> {
                 let article = if h == HeaderKind::Actor { "an" } else { "a" };
                 self.errors.push(
                     ParseError::new(
-                        lint::unknown_property::CODE,
+                        code::UNKNOWN_PROPERTY,
                         keyword.span.clone(),
                         format!(
                             "`{}` is not a property of {article} {}",
@@ -1009,7 +1009,7 @@ impl<'s> Parser<'s> {
     }
 
     fn articles(&mut self, keyword: &Token<'_>, mut cur: Cursor<'_, 's>, end: usize) -> LineKind {
-        let code = lint::misplaced_articles::CODE;
+        let code = code::MISPLACED_ARTICLES;
         if let Some(first) = &self.articles {
             let mut e = ParseError::new(code, keyword.span.clone(), "a second `articles` line")
                 .label("second `articles` line")
@@ -1079,7 +1079,7 @@ fn number_in(text: &str, offset: usize) -> Result<(u64, bool), ParseError> {
 }
 
 fn validate_date(d: &RawDate) -> Result<(), ParseError> {
-    let code = lint::impossible_date::CODE;
+    let code = code::IMPOSSIBLE_DATE;
     if let (Some(m), Some(ms)) = (d.date.month, &d.month_span)
         && !(1..=12).contains(&m)
     {

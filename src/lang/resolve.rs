@@ -2,23 +2,22 @@
 //!
 //! Two passes over all files in order (shipped rules first): the first builds the lexicon from
 //! every declaration (so a claim may use an actor declared further down or in another file), the
-//! second resolves every claim's names and predicate. Then the checks that look at all claims at
-//! once (duplicates, conflicting quantities) run.
+//! second resolves every claim's names and predicate. The checks that look at all claims at once
+//! (duplicates, conflicting quantities) run in the linter, over what this returns.
 
 use std::collections::HashMap;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Severity, code};
 use crate::lang::ast::{self, ActorList, HeaderKind, LineKind, PropertyKind, PropertyValue};
 use crate::lang::parse::{ParseError, parse};
 use crate::lang::{Loaded, Scope};
 use crate::lexicon::{Actor, Example, Lexicon, Predicate, shipped_rules};
-use crate::lint;
 use crate::model::{ActorId, Actors, Claim, Span};
 use crate::source::{FileId, SourceMap};
 
 /// Turns a parse error of `file` into a diagnostic.
 pub fn parse_diagnostic(file: FileId, e: &ParseError) -> Diagnostic {
-    let severity = lint::check(e.code).map(|c| c.severity).unwrap_or(Severity::Error);
+    let severity = crate::diag::check(e.code).map(|c| c.severity).unwrap_or(Severity::Error);
     let mut d = Diagnostic::new(e.code, severity, file, e.span.clone(), e.message.clone())
         .with_label(e.label.clone());
     if let Some(h) = &e.help {
@@ -80,16 +79,10 @@ pub(super) fn load(sources: &mut SourceMap, files: &[FileId], shipped: bool) -> 
             }
         }
     }
-    let mut diags = r.diags;
-    diags.extend(lint::duplicate_claim::check(&claims, &scopes));
-    diags.extend(lint::conflicting_quantities::check(&claims, &scopes));
-
-    // In file order, then by position.
-    let rank: HashMap<FileId, usize> = order.iter().enumerate().map(|(i, f)| (*f, i)).collect();
-    diags.sort_by_key(|d| {
-        (rank.get(&d.primary.file).copied().unwrap_or(usize::MAX), d.primary.span.start)
-    });
-    Loaded { lexicon: r.lexicon, claims, scopes, diagnostics: diags }
+    let mut loaded =
+        Loaded { lexicon: r.lexicon, claims, scopes, diagnostics: r.diags, files: order };
+    loaded.sort_diagnostics();
+    loaded
 }
 
 /// Pass 1: the declarations of one file, into the lexicon.
@@ -200,7 +193,7 @@ fn finish(lexicon: &mut Lexicon, file: FileId, decl: Option<Decl>, diags: &mut V
         } else {
             format!("\"{canonical}\" has no name \"{}\" to drop", item.text)
         };
-        Diagnostic::warning(lint::useless_drop::CODE, file, item.span.clone(), msg)
+        Diagnostic::warning(code::USELESS_DROP, file, item.span.clone(), msg)
             .with_label("nothing dropped")
     };
     match decl {
@@ -240,7 +233,7 @@ impl Resolver {
         let Some(predicate) = self.lexicon.resolve_predicate(&c.predicate.text) else {
             let word = &c.predicate.text;
             let mut d = Diagnostic::error(
-                lint::unknown_predicate::CODE,
+                code::UNKNOWN_PREDICATE,
                 file,
                 c.predicate.span.clone(),
                 format!("unknown predicate \"{word}\""),
@@ -343,7 +336,7 @@ impl Resolver {
                 let chosen = self.lexicon.actor(*first).canonical.clone();
                 self.diags.push(
                     Diagnostic::warning(
-                        lint::ambiguous_actor::CODE,
+                        code::AMBIGUOUS_ACTOR,
                         file,
                         span,
                         format!("\"{text}\" may be any of {}", names.join(", ")),
@@ -358,7 +351,7 @@ impl Resolver {
 
     fn unknown(&mut self, file: FileId, text: &str, span: Span) {
         let mut d = Diagnostic::warning(
-            lint::unknown_actor::CODE,
+            code::UNKNOWN_ACTOR,
             file,
             span,
             format!("unknown actor \"{text}\""),

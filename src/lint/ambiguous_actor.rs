@@ -12,4 +12,4 @@
 //! ```
 
 /// The stable code.
-pub const CODE: &str = "FC012";
+pub const CODE: &str = crate::diag::code::AMBIGUOUS_ACTOR;

@@ -29,7 +29,7 @@ use crate::lint::duplicate_claim::scope_of;
 use crate::model::{Actors, Claim, DateSpec, PredicateId};
 
 /// The stable code.
-pub const CODE: &str = "FC007";
+pub const CODE: &str = crate::diag::code::CONFLICTING_QUANTITIES;
 
 #[derive(PartialEq, Eq, Hash)]
 struct Key<'a> {

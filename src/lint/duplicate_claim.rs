@@ -20,7 +20,7 @@ use crate::model::{Actors, Claim, DateSpec, PredicateId, Quantity};
 use crate::source::FileId;
 
 /// The stable code.
-pub const CODE: &str = "FC006";
+pub const CODE: &str = crate::diag::code::DUPLICATE_CLAIM;
 
 /// What makes two claims the same claim (spans aside).
 #[derive(PartialEq, Eq, Hash)]

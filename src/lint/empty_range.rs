@@ -11,4 +11,4 @@
 //! ```
 
 /// The stable code.
-pub const CODE: &str = "FC003";
+pub const CODE: &str = crate::diag::code::EMPTY_RANGE;

@@ -10,4 +10,4 @@
 //! ```
 
 /// The stable code.
-pub const CODE: &str = "FC002";
+pub const CODE: &str = crate::diag::code::IMPOSSIBLE_DATE;

@@ -11,4 +11,4 @@
 //! ```
 
 /// The stable code.
-pub const CODE: &str = "FC010";
+pub const CODE: &str = crate::diag::code::MISPLACED_ARTICLES;

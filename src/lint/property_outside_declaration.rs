@@ -12,4 +12,4 @@
 //! ```
 
 /// The stable code.
-pub const CODE: &str = "FC008";
+pub const CODE: &str = crate::diag::code::PROPERTY_OUTSIDE_DECLARATION;

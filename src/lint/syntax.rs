@@ -16,4 +16,4 @@
 //! never rewrites a file with syntax errors.
 
 /// The stable code.
-pub const CODE: &str = "FC001";
+pub const CODE: &str = crate::diag::code::SYNTAX;

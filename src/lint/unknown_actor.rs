@@ -13,4 +13,4 @@
 //! ```
 
 /// The stable code.
-pub const CODE: &str = "FC004";
+pub const CODE: &str = crate::diag::code::UNKNOWN_ACTOR;

@@ -11,4 +11,4 @@
 //! ```
 
 /// The stable code.
-pub const CODE: &str = "FC005";
+pub const CODE: &str = crate::diag::code::UNKNOWN_PREDICATE;

@@ -13,4 +13,4 @@
 //! ```
 
 /// The stable code.
-pub const CODE: &str = "FC009";
+pub const CODE: &str = crate::diag::code::UNKNOWN_PROPERTY;

@@ -13,4 +13,4 @@
 //! ```
 
 /// The stable code.
-pub const CODE: &str = "FC011";
+pub const CODE: &str = crate::diag::code::USELESS_DROP;

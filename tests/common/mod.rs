@@ -2,7 +2,7 @@
 //! a small built-in one with what the seeds need until then), claims built in code, articles.
 #![allow(dead_code)]
 
-use factcheck::article::{Article, Format};
+use factcheck::input::{Article, Format};
 use factcheck::lexicon::{Actor, Lexicon, Predicate};
 use factcheck::model::{Actors, Claim, DateSpec, PartialDate, Quantity};
 use factcheck::source::{FileId, SourceMap};

@@ -28,7 +28,7 @@ pub struct MarkdownInfo {
     /// Byte span of the `YYYY-MM-DD` the date was read from.
     pub date_span: Option<Span>,
     /// Byte spans of raw HTML (HTML blocks and inline HTML) outside code: where suppression
-    /// comments (`<!-- factcheck-disable -->`) may be. See [`crate::suppress`].
+    /// comments (`<!-- factcheck-disable -->`) may be. See [`crate::input::suppress`].
     pub html: Vec<Span>,
 }
 
@@ -145,7 +145,7 @@ fn front_matter_date(
         let quote = value_trimmed.starts_with(['"', '\'']) as usize;
         let start = line_start + (line.len() - value_trimmed.len()) + quote;
         let candidate = source.get(start..start + 10)?;
-        let date = crate::article::iso_date(candidate)?;
+        let date = crate::input::dateline::iso_date(candidate)?;
         let after = source.as_bytes().get(start + 10).copied();
         if matches!(after, Some(b) if !(b.is_ascii_whitespace() || b"\"'T ".contains(&b))) {
             return None;
@@ -158,7 +158,7 @@ fn front_matter_date(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Article, Format};
+    use crate::input::{Article, Format};
     use crate::source::{FileId, SourceFile};
 
     fn masked(src: &str) -> (String, MarkdownInfo) {

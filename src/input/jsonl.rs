@@ -13,7 +13,6 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::Failure;
 use crate::model::PartialDate;
 
 /// One article of a JSON Lines file.
@@ -43,7 +42,7 @@ pub fn parse_line(file: &str, line_no: usize, line: &[u8]) -> Result<JsonlArticl
         .map_err(|e| format!("{file}:{line_no}: not a JSON article: {e}"))?;
     let date = match l.date.as_deref() {
         None => None,
-        Some(d) => Some(crate::article::iso_date(d).ok_or_else(|| {
+        Some(d) => Some(crate::input::dateline::iso_date(d).ok_or_else(|| {
             format!("{file}:{line_no}: bad date {d:?}: expected a day YYYY-MM-DD")
         })?),
     };
@@ -64,7 +63,7 @@ pub struct Reader {
 
 impl Reader {
     /// Opens a JSON Lines file (`-`: standard input); the error names it.
-    pub fn open(path: &Path) -> Result<Reader, Failure> {
+    pub fn open(path: &Path) -> Result<Reader, String> {
         let (name, reader): (String, Box<dyn BufRead>) = if path.as_os_str() == "-" {
             (
                 "<stdin>".into(),
@@ -72,7 +71,7 @@ impl Reader {
             )
         } else {
             let f = std::fs::File::open(path)
-                .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             (path.display().to_string(), Box::new(std::io::BufReader::with_capacity(1 << 20, f)))
         };
         Ok(Reader { name, reader, line_no: 0 })
@@ -86,14 +85,14 @@ impl Reader {
     /// The next `max` non-blank lines as (1-based line number, bytes), unparsed (parse them
     /// with [`parse_line`], in parallel if need be); empty at the end of the file. Fails when
     /// the file cannot be read.
-    pub fn chunk(&mut self, max: usize) -> Result<Vec<(usize, Vec<u8>)>, Failure> {
+    pub fn chunk(&mut self, max: usize) -> Result<Vec<(usize, Vec<u8>)>, String> {
         let mut chunk = Vec::new();
         while chunk.len() < max {
             let mut buf = Vec::new();
             let n = self
                 .reader
                 .read_until(b'\n', &mut buf)
-                .map_err(|e| Failure(format!("cannot read {}: {e}", self.name)))?;
+                .map_err(|e| format!("cannot read {}: {e}", self.name))?;
             if n == 0 {
                 break;
             }

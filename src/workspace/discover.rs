@@ -20,14 +20,15 @@
 //! root-relative path matches one of the globs ([`Scopes::applies`]).
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 
-use crate::config::{Config, Pattern};
 use crate::diag::Diagnostic;
 use crate::lang::Scope;
 use crate::source::FileId;
+use crate::workspace::config::{Config, Pattern};
+use crate::workspace::paths::{normalize, relative_to, slash_path};
 
 /// Compiles one glob with factcheck's semantics (`*` stays within a path component).
 pub fn glob(pattern: &str) -> Result<Glob, globset::Error> {
@@ -238,55 +239,6 @@ pub fn plan(filter: &Filter, named: &[PathBuf], cwd: &Path) -> Plan {
     }
 }
 
-/// How to show `path` to the user: relative to `cwd` (`drafts/a.md`, `../a.md`), or absolute
-/// when the two share no prefix.
-pub fn display_path(path: &Path, cwd: &Path) -> String {
-    let abs = normalize(&cwd.join(path));
-    let base = normalize(cwd);
-    let a: Vec<Component> = abs.components().collect();
-    let b: Vec<Component> = base.components().collect();
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    if common == 0 {
-        return abs.display().to_string();
-    }
-    let mut out = PathBuf::new();
-    for _ in common..b.len() {
-        out.push("..");
-    }
-    for c in a.iter().skip(common) {
-        out.push(c.as_os_str());
-    }
-    if out.as_os_str().is_empty() { ".".to_string() } else { out.display().to_string() }
-}
-
-/// `path` relative to `root`, `/`-separated, after making both absolute (against `cwd`) and
-/// resolving `.` and `..` lexically. `None` outside the root or for non-UTF-8 paths.
-pub fn relative_to(root: &Path, path: &Path, cwd: &Path) -> Option<String> {
-    let abs = normalize(&cwd.join(path));
-    let rel = abs.strip_prefix(normalize(&cwd.join(root))).ok()?;
-    slash_path(rel)
-}
-
-fn slash_path(rel: &Path) -> Option<String> {
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    Some(parts?.join("/"))
-}
-
-/// Resolves `.` and `..` without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
-}
-
 /// Claim-file scopes, compiled: which claim files apply to which articles.
 #[derive(Debug, Default, Clone)]
 pub struct Scopes {
@@ -337,6 +289,7 @@ impl Scopes {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workspace::paths::display_path;
 
     fn repo() -> (tempfile::TempDir, Config) {
         let dir = tempfile::tempdir().unwrap();

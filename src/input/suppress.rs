@@ -26,22 +26,20 @@
 //! support and contradict no claim (a claim whose only evidence is there is `not_found`, and
 //! still has its verdict in every format) and are not unverified facts. A line silenced only
 //! for `unverified` is read, and its unverified facts are not reported. A statement is on a
-//! silenced line when a line of its evidence (the sentence in the article) is. In text files,
-//! directive lines are blanked in the reading text ([`blank_text_directives`]), so they never
-//! run into the sentence below.
+//! silenced line when a line of its evidence (the sentence in the article) is
+//! ([`crate::workspace::suppress`] applies them). In text files, directive lines are blanked in
+//! the reading text ([`blank_text_directives`]), so they never run into the sentence below.
 //!
 //! A directive that silenced nothing is reported (FC210, a warning, like ruff's unused `noqa`),
 //! so stale suppressions do not pile up; an invalid directive is an error (FC211).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::article::Format;
-use crate::check::Report;
-use crate::config::Kind;
+use super::Format;
+use crate::check::Kind;
 use crate::diag::Diagnostic;
-use crate::model::{Fact, Span};
-use crate::source::{FileId, SourceFile, SourceMap};
+use crate::model::Span;
+use crate::source::{FileId, SourceFile};
 
 /// A suppression that silenced no finding.
 ///
@@ -93,7 +91,7 @@ pub struct Suppressions {
 
 impl Suppressions {
     /// Reads the directives of an article. `html` is where raw HTML is, for Markdown
-    /// ([`crate::markdown::MarkdownInfo::html`]); text files are read line by line. Invalid
+    /// ([`super::markdown::MarkdownInfo::html`]); text files are read line by line. Invalid
     /// directives are FC211 errors and are otherwise ignored.
     pub fn parse(
         file: FileId,
@@ -169,7 +167,7 @@ impl Suppressions {
     }
 
     /// The directives (indexes) that silence a finding of `kind` with evidence `span`.
-    fn matching(&self, source: &SourceFile, span: &Span, kind: Kind) -> Vec<usize> {
+    pub fn matching(&self, source: &SourceFile, span: &Span, kind: Kind) -> Vec<usize> {
         let first = source.line_index(span.start);
         let last = source.line_index(span.end.saturating_sub(1).max(span.start));
         self.regions
@@ -203,7 +201,7 @@ impl Suppressions {
 
 /// Blanks the directive lines of a plain-text article in its reading text (`bytes`, a copy of
 /// `source`), so that a directive never runs into the sentence below it. Called by
-/// [`crate::article::Article::prepare`].
+/// [`super::Article::prepare`].
 pub fn blank_text_directives(source: &str, bytes: &mut [u8]) {
     if bytes.len() != source.len()
         || memchr::memmem::find(source.as_bytes(), b"factcheck-").is_none()
@@ -223,95 +221,6 @@ pub fn blank_text_directives(source: &str, bytes: &mut [u8]) {
             }
         }
         start = end;
-    }
-}
-
-/// The outcome of [`apply`].
-#[derive(Debug, Default)]
-pub struct Applied {
-    /// Invalid directives (FC211, errors) and unused ones (FC210, warnings), in file order.
-    pub diagnostics: Vec<Diagnostic>,
-    /// How many findings were silenced.
-    pub silenced: usize,
-}
-
-/// The suppressions of a run's articles, read once: first [`Silencer::unread`] drops the
-/// statements on lines that are not read, then [`Silencer::apply`] silences unverified facts.
-#[derive(Debug, Default)]
-pub struct Silencer {
-    by_file: HashMap<FileId, Suppressions>,
-    applied: Applied,
-}
-
-impl Silencer {
-    /// Reads the suppressions of `articles`; invalid directives are FC211 errors.
-    pub fn read(sources: &SourceMap, articles: &[(FileId, Format)]) -> Silencer {
-        let mut silencer = Silencer::default();
-        for &(id, format) in articles {
-            let source = sources.get(id);
-            if memchr::memmem::find(source.text.as_bytes(), b"factcheck-").is_none() {
-                continue;
-            }
-            let html = match format {
-                Format::Markdown => {
-                    let mut scratch = source.text.as_bytes().to_vec();
-                    crate::markdown::mask(&source.text, &mut scratch).html
-                }
-                Format::Text => Vec::new(),
-            };
-            let (s, d) = Suppressions::parse(id, source, format, &html);
-            silencer.applied.diagnostics.extend(d);
-            if !s.directives.is_empty() {
-                silencer.by_file.insert(id, s);
-            }
-        }
-        silencer
-    }
-
-    /// Drops the facts on lines silenced for every kind, or for `contradicted` or
-    /// `conflicting`: that text is not read, like a code block, so it neither supports nor
-    /// contradicts any claim (a claim whose only evidence is there is not found, and still
-    /// reported). Each dropped fact counts as a silenced finding.
-    pub fn unread(&mut self, sources: &SourceMap, facts: &mut Vec<Fact>) {
-        if self.by_file.is_empty() {
-            return;
-        }
-        let mut dropped = 0;
-        facts.retain(|f| {
-            let Some(s) = self.by_file.get_mut(&f.file) else { return true };
-            let source = sources.get(f.file);
-            let contradicted = s.suppresses(source, &f.span, Kind::Contradicted);
-            let conflicting = s.suppresses(source, &f.span, Kind::Conflicting);
-            dropped += usize::from(contradicted || conflicting);
-            !(contradicted || conflicting)
-        });
-        self.applied.silenced += dropped;
-    }
-
-    /// Drops the unverified facts on lines silenced for `unverified` from `report`, and adds
-    /// the directives that silenced nothing (FC210). Claims are never dropped: every claim
-    /// keeps its verdict. Suppressions apply before severities, so a directive that silences a
-    /// finding of a kind that is `off` still counts as used.
-    pub fn apply(mut self, report: &mut Report, sources: &SourceMap) -> Applied {
-        if self.by_file.is_empty() {
-            return self.applied;
-        }
-        let mut keep_facts = Vec::with_capacity(report.unverified.len());
-        for f in &report.unverified {
-            let hit = self
-                .by_file
-                .get_mut(&f.file)
-                .is_some_and(|s| s.suppresses(sources.get(f.file), &f.span, Kind::Unverified));
-            self.applied.silenced += usize::from(hit);
-            keep_facts.push(!hit);
-        }
-        report.retain(|_, _| true, |j, _| keep_facts.get(j).copied().unwrap_or(true));
-        let mut files: Vec<_> = self.by_file.into_iter().collect();
-        files.sort_by_key(|(id, _)| *id);
-        for (_, s) in files {
-            self.applied.diagnostics.extend(s.unused());
-        }
-        self.applied
     }
 }
 
@@ -399,7 +308,7 @@ mod tests {
     use super::*;
 
     fn md(src: &str) -> (SourceFile, Suppressions, Vec<Diagnostic>) {
-        let a = crate::markdown::mask(src, &mut src.as_bytes().to_vec());
+        let a = crate::input::markdown::mask(src, &mut src.as_bytes().to_vec());
         let f = SourceFile::new("a.md", src);
         let (s, d) = Suppressions::parse(FileId(0), &f, Format::Markdown, &a.html);
         (f, s, d)
@@ -475,14 +384,10 @@ mod tests {
         assert!(!text.contains("enable"));
         assert!(text.contains("A 1.\n"));
         assert!(text.contains("The factcheck-disable word stays."));
-        let a = crate::article::Article::prepare(FileId(0), src, Format::Text, None);
+        let a = crate::input::Article::prepare(FileId(0), src, Format::Text, None);
         assert!(!a.text.contains("factcheck-enable"));
-        let m = crate::article::Article::prepare(
-            FileId(0),
-            "factcheck-enable\n",
-            Format::Markdown,
-            None,
-        );
+        let m =
+            crate::input::Article::prepare(FileId(0), "factcheck-enable\n", Format::Markdown, None);
         assert_eq!(m.text, "factcheck-enable\n", "Markdown directives are HTML comments only");
     }
 
@@ -511,57 +416,13 @@ mod tests {
         assert!(!s.suppresses(&f, &at(src, "B."), Kind::Unverified));
     }
 
-    fn fact(file: FileId, span: Span) -> Fact {
-        Fact::bare(file, span)
-    }
-
-    #[test]
-    fn silenced_lines_are_not_read_and_claims_are_never_dropped() {
-        let md = "<!-- factcheck-ignore-next-line -->\nA 1.\n\nB 2.\n\n<!-- factcheck-disable contradicted -->\nC 3.\n\n<!-- factcheck-ignore-next-line -->\nD 4.\n";
-        let txt = "E 5.\nfactcheck-disable unverified\nF 6.\n";
-        let mut sources = SourceMap::new();
-        let a = sources.add("a.md", md);
-        let t = sources.add("b.txt", txt);
-        let at = |src: &str, n: &str| {
-            let i = src.find(n).unwrap();
-            i..i + n.len()
-        };
-        let articles = [(a, Format::Markdown), (t, Format::Text)];
-        let mut silencer = Silencer::read(&sources, &articles);
-        // A (every kind) and C (contradicted) are not read; B, E and F are.
-        let mut facts = vec![
-            fact(a, at(md, "A 1.")),
-            fact(a, at(md, "B 2.")),
-            fact(a, at(md, "C 3.")),
-            fact(t, at(txt, "E 5.")),
-            fact(t, at(txt, "F 6.")),
-        ];
-        silencer.unread(&sources, &mut facts);
-        let text = |f: &Fact| sources.get(f.file).text[f.span.clone()].to_string();
-        assert_eq!(facts.iter().map(text).collect::<Vec<_>>(), ["B 2.", "E 5.", "F 6."]);
-        // F is read, but not reported as unverified.
-        let mut report = Report { unverified: facts, ..Report::default() };
-        let applied = silencer.apply(&mut report, &sources);
-        assert_eq!(report.unverified.iter().map(text).collect::<Vec<_>>(), ["B 2.", "E 5."]);
-        assert_eq!(report.summary.unverified, 2);
-        assert_eq!(applied.silenced, 3);
-        // The second ignore-next-line (above D) silenced nothing.
-        assert_eq!(applied.diagnostics.len(), 1);
-        assert_eq!(applied.diagnostics[0].code, FC210);
-        assert_eq!(applied.diagnostics[0].primary.file, a);
-        assert_eq!(
-            md.find("<!-- factcheck-ignore-next-line -->\nD"),
-            Some(applied.diagnostics[0].primary.span.start)
-        );
-    }
-
     proptest::proptest! {
         /// Any input, either format: no panic, and every directive span is inside the file.
         #[test]
         fn never_panics(src in "(\\PC|[\n<>!-]|factcheck-(disable|enable|ignore-next-line)( unverified)?)*", at in 0usize..400) {
             for format in [Format::Markdown, Format::Text] {
                 let mut bytes = src.as_bytes().to_vec();
-                let html = crate::markdown::mask(&src, &mut bytes).html;
+                let html = crate::input::markdown::mask(&src, &mut bytes).html;
                 let f = SourceFile::new("a", src.as_str());
                 let (mut s, _) = Suppressions::parse(FileId(0), &f, format, &html);
                 for d in s.directives() {

@@ -315,7 +315,7 @@ pub fn load(
         )
     })?;
     let root = path.parent().map(Path::to_path_buf).unwrap_or_else(|| cwd.to_path_buf());
-    let name = crate::discover::display_path(&path, cwd);
+    let name = crate::workspace::paths::display_path(&path, cwd);
     let file = sources.add(name, text);
     Ok(Some(Config::parse(sources, file, root)))
 }

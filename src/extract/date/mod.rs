@@ -1,0 +1,193 @@
+//! Reading dates in English news text, resolved against the article's dateline: ISO dates,
+//! `March 23`, `on Friday (April 15)`, `on Tuesday`, `today`, `yesterday`, `last week`,
+//! `earlier this month`, and ranges.
+//!
+//! What is read (case-insensitive; `R` is the reference, the article's dateline):
+//!
+//! | text | date |
+//! |---|---|
+//! | `2022-03-29`, `2022/3/29` | that day |
+//! | `3/29/2022`, `29/3/2022` (first number > 12), `29.3.2022`, `3-29-22` | that day (US order when ambiguous) |
+//! | `March 23, 2022`, `23 March 2022`, `Mar. 23 , 2022`, `05-Aug-2016`, `the 4th of July 1995` | that day |
+//! | `March 23`, `23 March`, `Mar. 23`, `the 9th of May`, `January first` | month-day, year from `R` (below) |
+//! | `March 2022`, `Dec, 2018`, `June of 1992`, `2022-03` | the month |
+//! | `in March`, `since May` (a month name after a preposition) | the month, year from `R` |
+//! | `in 2017`, `since 1998`, `(2010)` (a 4-digit year where a year is expected) | the year |
+//! | `Friday (April 15)`, `Friday, April 15`, `Tue May 9` | the explicit date (one match) |
+//! | `Friday the 22nd` | that day of the month on or before `R` |
+//! | `Tuesday`, `on Tuesday` | the most recent Tuesday on or before `R` (`R` itself included) |
+//! | `last Tuesday`, `previous Tuesday` / `next Tuesday` / `this Tuesday` | the Tuesday of the week (Monday to Sunday) before / after / of `R` |
+//! | `this past Tuesday`, `past Tuesday` | the most recent Tuesday strictly before `R` |
+//! | `today`, `tonight`, `this morning` / `yesterday`, `last night` / `tomorrow` | `R` / `R - 1` / `R + 1` |
+//! | `the day before yesterday` / `the day after tomorrow` | `R - 2` / `R + 2` |
+//! | `last week`, `this week`, `next week` (`previous`, `past`, `coming`, `following`) | Monday..Sunday range |
+//! | `last weekend`, `this weekend`, `next weekend` | Saturday..Sunday range |
+//! | `last month`, `this month`, `next month` / `last year`, `this year`, `next year` | the month / the year |
+//! | `earlier this week`, `earlier this month`, `earlier this year` | from the first day of the period to `R` |
+//! | `later this week`, `later this month`, `later this year` | from `R` to the period's last day |
+//! | `two days ago`, `a week ago`, `3 months ago`, `10 years ago` | that day |
+//!
+//! **Year of a month-day without a year**: the year that puts it nearest before `R` (on or
+//! before), except that a date up to [`FUTURE_WINDOW_DAYS`] (30) days after `R` keeps `R`'s year:
+//! an article dated March 29 that says "on April 15" speaks of the coming April 15 (a deadline,
+//! a meeting), not of last year's, which news style would write with its year (TempEval-3: "will
+//! begin on April 7" in an article of March 22). A weekday named with the date overrides this:
+//! `Friday, April 15` takes the year within a year of `R`, nearest to it, where April 15 is a
+//! Friday. `February 29` takes the nearest leap year. A month alone (`in May`) follows the
+//! same rule with its first day. Without a reference, a month-day stays `--MM-DD` (year unknown)
+//! and a month alone `--MM`, and relative expressions (`Tuesday`, `yesterday`, `last week`,
+//! `two days ago`) are not reported: they cannot be resolved.
+//!
+//! Also: `the first Monday of March`, `last Friday of October 2021`, `the 20th of next month`,
+//! `3 days from today`, `two weeks from now`, `a week hence`, `Monday of next week`, `next week
+//! on Friday`, `this September`, `last July` (the most recent July before `R`'s month), `next
+//! March`; ranges with inclusive bounds, `March 3 to 5`, `March 3-5, 2022`, `from May to
+//! October 2020`, `Nov 18-Dec 19, 2015`, `between 2014 and 2018`, `from 13th to 15th July` (the
+//! first bound takes the second's year and month when it has none).
+//!
+//! A bare day of the month after `on` (`on the 18th`, `on 4th,`) is the most recent such day up
+//! to a week after `R`, when no noun follows (`on the 18th floor`); not reported without `R`.
+//!
+//! Rolling periods end at `R`: `the past two weeks`, `the last 3 years`, `the past week` (not
+//! `last week`, which is the calendar week) run from `R` minus the period to `R`.
+//!
+//! Not read (yet): holidays (`Christmas`, `Easter`), seasons, quarters, `early`/`mid`/`late`
+//! parts of months (read as the whole month), numeric dates without a year (`4/22`, which news
+//! text uses for fractions and scores as often as for dates), years in words (`nineteen eighty
+//! six`), offsets from other dates (`3 days after January 12`), `in two weeks` (in news as often
+//! a duration as a date), times.
+//!
+//! One linear pass; words are compared in place, nothing allocates.
+
+use jiff::civil::Date as Civil;
+
+use super::number::{
+    at_boundary, is_alnum, is_number_word, numeral_at, phrase_at, prev_word, skip_ws, word_at,
+    word_in, word_is, year_context,
+};
+use crate::model::{DateSpec, PartialDate, Span};
+
+mod calendar;
+mod explicit;
+mod phrases;
+mod relative;
+mod words;
+
+use calendar::*;
+use explicit::*;
+use phrases::*;
+use relative::*;
+use words::*;
+
+/// A date read from text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMatch {
+    /// The whole expression (`on Friday (April 15)`).
+    pub span: Span,
+    pub date: DateSpec,
+}
+
+/// How many days after the reference a month-day without a year may lie and still take the
+/// reference's year (see the module documentation).
+pub const FUTURE_WINDOW_DAYS: i64 = 30;
+
+/// Appends every date expression of `text` to `out`, in order, without overlaps. `reference`
+/// is the dateline: relative expressions resolve against it, and stay unresolved (are not
+/// reported) without it; a month-day with no year takes the year that puts it nearest before
+/// the reference, and stays `--MM-DD` without one.
+pub fn scan_dates(text: &str, reference: Option<PartialDate>, out: &mut Vec<DateMatch>) {
+    let b = text.as_bytes();
+    let r = reference.and_then(|d| d.to_civil());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_alphanumeric()
+            && at_boundary(b, i)
+            && may_start_date(b, i)
+            && let Some(m) = date_at_civil(b, i, r)
+        {
+            i = m.span.end.max(i + 1);
+            out.push(m);
+            continue;
+        }
+        i = next_start(b, i);
+    }
+}
+
+/// Reads the date expression starting at byte `at` (a token start), if any.
+pub fn date_at(text: &str, at: usize, reference: Option<PartialDate>) -> Option<DateMatch> {
+    let b = text.as_bytes();
+    if !b.get(at).is_some_and(u8::is_ascii_alphanumeric) || !at_boundary(b, at) {
+        return None;
+    }
+    date_at_civil(b, at, reference.and_then(|d| d.to_civil()))
+}
+
+/// True when the token at `i` can begin a date expression (digits, a month or weekday name, a
+/// number or ordinal word, or one of a few words such as `the`, `last`, `today`, `from`): one
+/// lookup that spares the full reader most words of a text.
+fn may_start_date(b: &[u8], i: usize) -> bool {
+    if b.get(i).is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut buf = [0u8; 16];
+    let Some((w, e)) = letters_at(b, i, &mut buf) else { return false };
+    // The commonest words go on only when the next word can continue a date: `the 4th`, `the
+    // first Monday`, `the day before`, `the past week`; `a week ago`.
+    if matches!(w, b"the" | b"a" | b"an") {
+        let p = skip_ws(b, e);
+        if b.get(p).is_some_and(u8::is_ascii_digit) {
+            return w == b"the";
+        }
+        let mut buf2 = [0u8; 16];
+        let Some((n, _)) = letters_at(b, p, &mut buf2) else { return false };
+        return match w {
+            b"the" => {
+                ordinal_word(n).is_some()
+                    || matches!(n, b"day" | b"past" | b"last" | b"twenty" | b"thirty")
+            }
+            _ => matches!(n, b"day" | b"week" | b"month" | b"year"),
+        };
+    }
+    month_name(w).is_some()
+        || weekday_name(w).is_some()
+        || ordinal_word(w).is_some()
+        || is_number_word(w)
+        || matches!(
+            w,
+            b"the"
+                | b"a"
+                | b"an"
+                | b"day"
+                | b"today"
+                | b"tonight"
+                | b"yesterday"
+                | b"tomorrow"
+                | b"tmrw"
+                | b"last"
+                | b"this"
+                | b"next"
+                | b"past"
+                | b"previous"
+                | b"current"
+                | b"coming"
+                | b"following"
+                | b"upcoming"
+                | b"earlier"
+                | b"later"
+                | b"from"
+                | b"between"
+        )
+}
+
+fn next_start(b: &[u8], i: usize) -> usize {
+    let mut j = i + 1;
+    if b.get(i).is_some_and(|&c| is_alnum(c)) {
+        while j < b.len() && is_alnum(b[j]) {
+            j += 1;
+        }
+    }
+    j
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,287 @@
+//! Date phrases at a position: the dispatcher over explicit dates, weekdays, a bare day of the
+//! month after `on`, months with a modifier (`this September`, `last July`) and ranges (`March 3
+//! to 5`, `between 2014 and 2018`).
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// Everything
+
+pub(in crate::extract) fn date_at_civil(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+) -> Option<DateMatch> {
+    if let Some(m) = range_at(b, at, r) {
+        return Some(m);
+    }
+    if let Some(m) = month_with_modifier(b, at, r) {
+        return m;
+    }
+    if let Some((spec, end)) = relative_at(b, at, r) {
+        return spec.map(|date| DateMatch { span: at..end, date });
+    }
+    if let Some((wd, abbr, we)) = weekday_at(b, at) {
+        // `Friday (April 15)`, `Friday, April 15`, `Tue May 9`, `Friday the 22nd`, `Mon 13th`.
+        let mut p = skip_ws(b, we);
+        if b.get(p) == Some(&b',') {
+            p = skip_ws(b, p + 1);
+        }
+        let paren = b.get(p) == Some(&b'(');
+        if paren {
+            p = skip_ws(b, p + 1);
+        }
+        if p > we
+            && let Some((ex, ee)) = explicit_at(b, p)
+            && matches!(ex, Ex::Ymd(..) | Ex::Md(..))
+        {
+            let mut end = ee;
+            if paren {
+                let q = skip_ws(b, ee);
+                if b.get(q) == Some(&b')') {
+                    end = q + 1;
+                }
+            }
+            let date = match (ex, r) {
+                (Ex::Md(m, d), Some(r)) => {
+                    md_on_weekday(m, d, wd, r).or_else(|| resolve(ex, Some(r)))
+                }
+                _ => resolve(ex, r),
+            };
+            return date.map(|date| DateMatch { span: at..end, date });
+        }
+        if !paren && p > we {
+            let q = word_is(b, p, "the").map_or(p, |e| skip_ws(b, e));
+            if let Some((d, de)) = day_at(b, q)
+                && (q > p || b.get(p).is_some_and(u8::is_ascii_digit))
+                && (q > p
+                    || b[p..de].iter().any(u8::is_ascii_alphabetic)
+                    || !b.get(skip_ws(b, de)).is_some_and(u8::is_ascii_alphanumeric))
+            {
+                // Without a reference the month is unknown: not reported.
+                let c = day_on_weekday(d, Some(wd), r?)?;
+                return Some(DateMatch { span: at..de, date: on(c) });
+            }
+        }
+        if abbr {
+            return None;
+        }
+        let r = r?;
+        // `Monday of next week`, `Tuesday of last week`, `Friday next week`.
+        let q = skip_ws(b, we);
+        for (words, weeks) in [
+            (&["of", "next", "week"][..], 1),
+            (&["next", "week"][..], 1),
+            (&["of", "last", "week"][..], -1),
+            (&["last", "week"][..], -1),
+            (&["of", "this", "week"][..], 0),
+            (&["of", "the", "following", "week"][..], 1),
+        ] {
+            if let Some(e) = phrase_at(b, q, words) {
+                let ws = add_days(week_start(r)?, 7 * weeks)?;
+                return Some(DateMatch { span: at..e, date: on(add_days(ws, i64::from(wd))?) });
+            }
+        }
+        return Some(DateMatch { span: at..we, date: on(weekday_before(r, wd, false)?) });
+    }
+    if let Some((ex, end)) = explicit_at(b, at) {
+        return Some(DateMatch { span: at..end, date: resolve(ex, r)? });
+    }
+    day_of_month_at(b, at, r)
+}
+
+/// `on the 18th`, `on the 4th.`: a day of the month after `on`, in the month of `R` or the one
+/// before (the most recent such day up to 7 days after `R`). Only where nothing
+/// that could be counted follows (`on the 18th floor` is not a date).
+pub(in crate::extract) fn day_of_month_at(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+) -> Option<DateMatch> {
+    let pw = prev_word(b, at)?;
+    if !word_in(b, pw, &["on"]) {
+        return None;
+    }
+    let p = word_is(b, at, "the").map_or(at, |e| skip_ws(b, e));
+    let (d, e) = day_at(b, p)?;
+    // `on 15` alone is too weak; `on the 15`, `on 15th`, `on the fifteenth` are dates.
+    if p == at && !b[at..e].iter().any(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let q = skip_ws(b, e);
+    let mut buf = [0u8; 16];
+    if let Some((w, _)) = word_at(b, q, &mut buf)
+        && !matches!(
+            w,
+            b"at"
+                | b"and"
+                | b"or"
+                | b"to"
+                | b"when"
+                | b"with"
+                | b"but"
+                | b"as"
+                | b"after"
+                | b"before"
+                | b"for"
+                | b"in"
+                | b"of"
+        )
+    {
+        return None;
+    }
+    let date = on(day_on_weekday(d, None, r?)?);
+    Some(DateMatch { span: at..e, date })
+}
+
+/// `this September`, `last July`, `next March`: `Some(None)` when recognised but unresolvable.
+pub(in crate::extract) fn month_with_modifier(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+) -> Option<Option<DateMatch>> {
+    let mut buf = [0u8; 16];
+    let (w, we) = word_at(b, at, &mut buf)?;
+    let off: i32 = match w {
+        b"this" => 0,
+        b"last" | b"previous" => -1,
+        b"next" | b"coming" => 1,
+        _ => return None,
+    };
+    let p = skip_ws(b, we);
+    let mut buf2 = [0u8; 16];
+    let (mw, me) = word_at(b, p, &mut buf2)?;
+    let (m, abbr) = month_name(mw)?;
+    if abbr || p == we {
+        return None;
+    }
+    let Some(r) = r else { return Some(None) };
+    let (ry, rm) = (i32::from(r.year()), r.month() as u8);
+    let y = match off {
+        0 => ry,
+        -1 => {
+            if m < rm {
+                ry
+            } else {
+                ry - 1
+            }
+        }
+        _ => {
+            if m > rm {
+                ry
+            } else {
+                ry + 1
+            }
+        }
+    };
+    let date = DateSpec::On(PartialDate { year: Some(y), month: Some(m), day: None });
+    Some(Some(DateMatch { span: at..me, date }))
+}
+
+/// A range of explicit dates: `March 3 to 5`, `from May to October 2020`, `Nov 18-Dec 19,
+/// 2015`, `between 2014 and 2018`, `13th to 15th July`. Bounds are inclusive; the first takes
+/// the second's year (and month) when it has none.
+pub(in crate::extract) fn range_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
+    let (between, p) = if let Some(e) = word_is(b, at, "between") {
+        (true, skip_ws(b, e))
+    } else if let Some(e) = word_is(b, at, "from") {
+        (false, skip_ws(b, e))
+    } else {
+        (false, at)
+    };
+    if p == at && !b.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    // First bound: an explicit date, or a bare day (`13th to 15th July`).
+    let (first, e1) = match explicit_at(b, p) {
+        Some((ex, e)) if !matches!(ex, Ex::M(_)) || p > at => (Some(ex), e),
+        Some(_) => return None,
+        None => {
+            let (d, e) = day_at(b, p)?;
+            let _ = d;
+            (None, e)
+        }
+    };
+    // Connector.
+    let q = skip_ws(b, e1);
+    let e_conn = if between {
+        word_is(b, q, "and")
+    } else {
+        word_is(b, q, "to")
+            .or_else(|| word_is(b, q, "through"))
+            .or_else(|| word_is(b, q, "until"))
+            .or_else(|| word_is(b, q, "till"))
+            .or_else(|| matches!(b.get(q), Some(b'-')).then_some(q + 1))
+            .or_else(|| b.get(q..).is_some_and(|t| t.starts_with("–".as_bytes())).then_some(q + 3))
+    }?;
+    let s2 = skip_ws(b, e_conn);
+    if word_is(b, q, "to").is_some() && first.is_none() && p == at {
+        // `13th to 15th July` needs a month after; checked below.
+    }
+    // Second bound.
+    let (second, e2) = match (first, explicit_at(b, s2)) {
+        (Some(Ex::Y(_)), _) => {
+            let (y, e) = year_at(b, s2)?;
+            (Ex::Y(y), e)
+        }
+        (_, Some((ex @ (Ex::Ymd(..) | Ex::Md(..) | Ex::Ym(..)), e))) => (ex, e),
+        (Some(Ex::M(_) | Ex::Ym(..)), _) => {
+            // `from May to October`
+            let (m, e) = month_at(b, s2)?;
+            match year_after(b, e, true) {
+                Some((y, ye)) => (Ex::Ym(y, m), ye),
+                None => (Ex::M(m), e),
+            }
+        }
+        (Some(Ex::Md(m, _) | Ex::Ymd(_, m, _)), _) => {
+            // `March 3 to 5`, `August 27th - 29th`, `March 3-5, 2022`
+            let (d, e) = day_at(b, s2)?;
+            match year_after(b, e, false) {
+                Some((y, ye)) => (Ex::Ymd(y, m, d), ye),
+                None => (Ex::Md(m, d), e),
+            }
+        }
+        _ => return None,
+    };
+    // A bare first day takes the second's month.
+    let day1 = if first.is_none() { day_at(b, p).map(|x| x.0) } else { None };
+    let first = match (first, second) {
+        (Some(f), _) => f,
+        (None, Ex::Md(m, _)) => Ex::Md(m, day1?),
+        (None, Ex::Ymd(y, m, _)) => Ex::Ymd(y, m, day1?),
+        _ => return None,
+    };
+    // Years: the first bound takes the second's year (the year before when it would end up
+    // after the second).
+    let first = match (first, second) {
+        (Ex::Md(m1, d1), Ex::Ymd(y, m2, d2)) => {
+            Ex::Ymd(if (m1, d1) > (m2, d2) { y - 1 } else { y }, m1, d1)
+        }
+        (Ex::M(m1), Ex::Ym(y, m2)) => Ex::Ym(if m1 > m2 { y - 1 } else { y }, m1),
+        (f, _) => f,
+    };
+    let start = match resolve(first, r)? {
+        DateSpec::On(d) => d,
+        DateSpec::Between { .. } => return None,
+    };
+    let end = match (second, start.year) {
+        (Ex::Md(m, d), Some(y)) => {
+            let y = if (Some(m), Some(d)) < (start.month, start.day) { y + 1 } else { y };
+            PartialDate::from_civil(civil(y, m, d)?)
+        }
+        (Ex::M(m), Some(y)) => {
+            let y = if Some(m) < start.month { y + 1 } else { y };
+            PartialDate { year: Some(y), month: Some(m), day: None }
+        }
+        (Ex::Md(m, d), None) => PartialDate { year: None, month: Some(m), day: Some(d) },
+        (Ex::M(m), None) => PartialDate { year: None, month: Some(m), day: None },
+        (ex, _) => match resolve(ex, r)? {
+            DateSpec::On(d) => d,
+            DateSpec::Between { .. } => return None,
+        },
+    };
+    if start.year.is_some() && end.year.is_some() && start > end {
+        return None;
+    }
+    Some(DateMatch { span: at..e2, date: DateSpec::Between { start, end } })
+}

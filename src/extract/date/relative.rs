@@ -1,0 +1,345 @@
+//! Dates relative to the reference: `today`, `yesterday`, `last week`, `earlier this month`,
+//! rolling periods (`the past two weeks`), offsets (`two days ago`, `3 days from today`) and
+//! the nth weekday of a month.
+
+use super::*;
+
+/// Expressions relative to the reference. `Some((None, _))`: recognised but unresolvable.
+pub(in crate::extract) fn relative_at(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+) -> Option<(Option<DateSpec>, usize)> {
+    if b.get(at).is_some_and(u8::is_ascii_digit) {
+        return offset_ago(b, at, r).or_else(|| nth_of_month(b, at, r));
+    }
+    if let Some(x) = nth_of_month(b, at, r) {
+        return Some(x);
+    }
+    let mut buf = [0u8; 16];
+    let (w, we) = word_at(b, at, &mut buf)?;
+    let single = |off: i64| r.and_then(|r| add_days(r, off)).map(on);
+    match w {
+        b"today" | b"tonight" => return Some((single(0), we)),
+        b"yesterday" => return Some((single(-1), we)),
+        b"tomorrow" | b"tmrw" => return Some((single(1), we)),
+        _ => {}
+    }
+    for (words, off) in [
+        (&["the", "day", "before", "yesterday"][..], -2),
+        (&["the", "day", "after", "tomorrow"][..], 2),
+        (&["day", "before", "yesterday"][..], -2),
+        (&["day", "after", "tomorrow"][..], 2),
+        (&["the", "day", "after", "tmrw"][..], 2),
+        (&["last", "night"][..], -1),
+        (&["this", "morning"][..], 0),
+        (&["this", "afternoon"][..], 0),
+        (&["this", "evening"][..], 0),
+    ] {
+        if let Some(e) = phrase_at(b, at, words) {
+            return Some((single(off), e));
+        }
+    }
+    // `earlier this month`, `later this year`.
+    for (first, later) in [("earlier", false), ("later", true)] {
+        if word_is(b, at, first).is_some() {
+            for unit in ["week", "month", "year"] {
+                if let Some(e) = phrase_at(b, at, &[first, "this", unit]) {
+                    let spec = r.and_then(|r| {
+                        let (s, end) = period(r, unit, 0)?;
+                        Some(if later { between(r, end) } else { between(s, r) })
+                    });
+                    return Some((spec, e));
+                }
+            }
+        }
+    }
+    // `last week`, `this month`, `next year`, `last Tuesday`, `this past Friday`.
+    let mut p = at;
+    let mut offset: i64 = match w {
+        b"last" | b"previous" => -1,
+        b"this" | b"current" => 0,
+        b"next" | b"coming" | b"following" | b"upcoming" => 1,
+        b"past" => -2,
+        _ => return offset_ago(b, at, r),
+    };
+    // `last week Sunday`, `next week on Tuesday`, `previous week - Monday`.
+    if let Some(e) = phrase_at(b, at, &[std::str::from_utf8(w).unwrap_or(""), "week"]) {
+        let mut q = skip_ws(b, e);
+        if b.get(q) == Some(&b'-') {
+            q = skip_ws(b, q + 1);
+        } else if let Some(e2) = word_is(b, q, "on") {
+            q = skip_ws(b, e2);
+        }
+        if q > e
+            && let Some((wd, false, we2)) = weekday_at(b, q)
+        {
+            let off = if offset == -2 { -1 } else { offset };
+            let spec = r.and_then(|r| add_days(week_start(r)?, 7 * off + i64::from(wd))).map(on);
+            return Some((spec, we2));
+        }
+    }
+    p = skip_ws(b, we).max(p);
+    if p == we {
+        return None;
+    }
+    if offset == 0 && word_is(b, p, "past").is_some() {
+        offset = -2;
+        p = skip_ws(b, word_is(b, p, "past")?);
+    } else if offset == 0
+        && (word_is(b, p, "coming").is_some() || word_is(b, p, "upcoming").is_some())
+    {
+        offset = 1;
+        let e = word_is(b, p, "coming").or_else(|| word_is(b, p, "upcoming"))?;
+        p = skip_ws(b, e);
+    }
+    // Rolling periods: `the past two weeks`, `the last 3 years`, `the past week`.
+    if offset < 0
+        && let Some(x) = rolling(b, p, r, w == b"past")
+    {
+        return Some(x);
+    }
+    let mut buf2 = [0u8; 16];
+    let (u, ue) = word_at(b, p, &mut buf2)?;
+    if let Some((wd, false)) = weekday_name(u) {
+        let spec = r.and_then(|r| match offset {
+            -2 => weekday_before(r, wd, true).map(on),
+            1 if w == b"coming" || w == b"upcoming" => add_days(r, 1)
+                .and_then(|t| {
+                    add_days(t, i64::from((wd - t.weekday().to_monday_zero_offset()).rem_euclid(7)))
+                })
+                .map(on),
+            _ => {
+                let ws = add_days(week_start(r)?, 7 * offset)?;
+                add_days(ws, i64::from(wd)).map(on)
+            }
+        });
+        return Some((spec, ue));
+    }
+    let unit: &str = match u {
+        b"week" => "week",
+        b"month" => "month",
+        b"year" | b"yr" => "year",
+        b"weekend" => "weekend",
+        _ => return None,
+    };
+    if offset == -2 {
+        return None; // `this past week`
+    }
+    let spec = r.and_then(|r| match unit {
+        "weekend" => {
+            let sat = add_days(week_start(r)?, 5 + 7 * offset)?;
+            Some(between(sat, add_days(sat, 1)?))
+        }
+        "week" => {
+            let (s, e) = period(r, "week", offset)?;
+            Some(between(s, e))
+        }
+        "month" => add_months(r.first_of_month(), offset).map(month_of),
+        _ => Some(year_of(i32::from(r.year()) + offset as i32)),
+    });
+    Some((spec, ue))
+}
+
+/// `(past|last) N days|weeks|months|years` (and `past week` without a number): from `R` minus
+/// the period to `R`.
+pub(in crate::extract) fn rolling(
+    b: &[u8],
+    p: usize,
+    r: Option<Civil>,
+    past: bool,
+) -> Option<(Option<DateSpec>, usize)> {
+    let (n, ne) = match small_numeral(b, p) {
+        Some((n, e)) if word_is(b, p, "a").is_none() && word_is(b, p, "an").is_none() => (n, e),
+        _ if past => (1, p),
+        _ => return None,
+    };
+    let q = if ne == p { p } else { skip_ws(b, ne) };
+    let mut buf = [0u8; 16];
+    let (u, ue) = word_at(b, q, &mut buf)?;
+    let plural = u.ends_with(b"s");
+    if (ne == p) == plural {
+        return None; // `past weeks`, `last 3 week`
+    }
+    let spec = r.and_then(|r| {
+        let start = match u {
+            b"day" | b"days" => add_days(r, -n),
+            b"week" | b"weeks" => add_days(r, -7 * n),
+            b"month" | b"months" => add_months(r, -n),
+            b"year" | b"years" => add_years(r, -n),
+            _ => None,
+        }?;
+        Some(between(start, r))
+    });
+    matches!(u, b"day" | b"days" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years")
+        .then_some((spec, ue))
+}
+
+/// A small count at `p`: `a`/`an`, digits or words (`two`, `twenty-one`).
+pub(in crate::extract) fn small_numeral(b: &[u8], p: usize) -> Option<(i64, usize)> {
+    if let Some(e) = word_is(b, p, "a").or_else(|| word_is(b, p, "an")) {
+        return Some((1, e));
+    }
+    // A bounded window keeps this linear (no re-validation of the whole text per word).
+    let w = b.get(p..b.len().min(p + 96))?;
+    let s = match std::str::from_utf8(w) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(w.get(..e.valid_up_to())?).ok()?,
+    };
+    let num = numeral_at(s, 0)?;
+    let n = i64::try_from(num.value.to_u64()?).ok()?;
+    (n <= 10_000).then_some((n, p + num.span.end))
+}
+
+/// First and last day of the week/month/year of `r`, shifted by `offset` periods.
+pub(in crate::extract) fn period(r: Civil, unit: &str, offset: i64) -> Option<(Civil, Civil)> {
+    match unit {
+        "week" => {
+            let s = add_days(week_start(r)?, 7 * offset)?;
+            Some((s, add_days(s, 6)?))
+        }
+        "month" => {
+            let s = add_months(r.first_of_month(), offset)?;
+            Some((s, s.last_of_month()))
+        }
+        _ => {
+            let s = add_years(r.first_of_year(), offset)?;
+            Some((s, s.last_of_year()))
+        }
+    }
+}
+
+/// `two days ago`, `a week ago`, `3 months ago`.
+pub(in crate::extract) fn offset_ago(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+) -> Option<(Option<DateSpec>, usize)> {
+    let (n, ne) = small_numeral(b, at)?;
+    let p = skip_ws(b, ne);
+    let mut buf = [0u8; 16];
+    let (u, ue) = word_at(b, p, &mut buf)?;
+    let days_per: Option<i64> = match u {
+        b"day" | b"days" => Some(1),
+        b"week" | b"weeks" => Some(7),
+        b"month" | b"months" | b"year" | b"years" => None,
+        _ => return None,
+    };
+    let q = skip_ws(b, ue);
+    // `ago`, `hence`, `from now`, `from today`, `from tomorrow`, `before yesterday`.
+    let mut sign = -1;
+    let mut base = 0;
+    let e = if let Some(e) = word_is(b, q, "ago") {
+        e
+    } else if let Some(e) = word_is(b, q, "hence").or_else(|| phrase_at(b, q, &["from", "now"])) {
+        sign = 1;
+        e
+    } else {
+        let (dir, e1) = if let Some(e1) = word_is(b, q, "from").or_else(|| word_is(b, q, "after")) {
+            (1, e1)
+        } else {
+            (-1, word_is(b, q, "before")?)
+        };
+        let p2 = skip_ws(b, e1);
+        let mut buf2 = [0u8; 16];
+        let (w2, e2) = word_at(b, p2, &mut buf2)?;
+        base = match w2 {
+            b"today" => 0,
+            b"tomorrow" | b"tmrw" => 1,
+            b"yesterday" => -1,
+            _ => return None,
+        };
+        sign = dir;
+        e2
+    };
+    let spec = r.and_then(|r| {
+        let r = add_days(r, base)?;
+        match days_per {
+            Some(k) => add_days(r, sign * n.checked_mul(k)?).map(on),
+            None if u.starts_with(b"month") => add_months(r, sign * n).map(on),
+            None => add_years(r, sign * n).map(on),
+        }
+    });
+    Some((spec, e))
+}
+
+/// `the 20th of next month`, `the 15th day of this month`, `the first Monday of March`,
+/// `last Friday of October`, `the second Monday of next month`.
+pub(in crate::extract) fn nth_of_month(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+) -> Option<(Option<DateSpec>, usize)> {
+    let mut p = word_is(b, at, "the").map_or(at, |e| skip_ws(b, e));
+    // Ordinal: day number or weekday rank.
+    let mut buf = [0u8; 16];
+    let (rank, re): (i8, usize) = if let Some((w, e)) = word_at(b, p, &mut buf)
+        && w == b"last"
+    {
+        (-1, e)
+    } else {
+        let (d, e) = day_at(b, p)?;
+        (i8::try_from(d).ok()?, e)
+    };
+    p = skip_ws(b, re);
+    let wd = weekday_at(b, p).filter(|x| !x.1);
+    let day_word = word_is(b, p, "day");
+    let after = match (wd, day_word) {
+        (Some((_, _, e)), _) => e,
+        (None, Some(e)) => e,
+        (None, None) => re,
+    };
+    if wd.is_none() && rank < 1 {
+        return None;
+    }
+    let q = skip_ws(b, after);
+    let e_of = word_is(b, q, "of").or_else(|| word_is(b, q, "in"))?;
+    let mut m = skip_ws(b, e_of);
+    if let Some(e) = word_is(b, m, "the") {
+        m = skip_ws(b, e);
+    }
+    // The month: relative (`next month`) or named (`March`, `March 2014`).
+    let mut month: Option<Option<Civil>> = None;
+    let mut end = m;
+    for (w, off) in
+        [("next", 1), ("this", 0), ("current", 0), ("last", -1), ("previous", -1), ("following", 1)]
+    {
+        if let Some(e) = phrase_at(b, m, &[w, "month"]) {
+            month = Some(r.and_then(|r| add_months(r.first_of_month(), off)));
+            end = e;
+        }
+    }
+    if month.is_none() && wd.is_none() && day_word.is_none() {
+        return None; // `the 4th of July`: an explicit date
+    }
+    if month.is_none() {
+        if let Some(e) = word_is(b, m, "month") {
+            month = Some(r.map(|r| r.first_of_month()));
+            end = e;
+        } else if let Some((ex, e)) = month_first(b, m) {
+            let first = match ex {
+                Ex::Ym(y, mo) => civil(y, mo, 1),
+                Ex::M(mo) | Ex::Md(mo, _) if matches!(ex, Ex::M(_)) => {
+                    resolve_md(mo, 1, r).and_then(|d| d.to_civil())
+                }
+                _ => None,
+            };
+            month = Some(first);
+            end = e;
+        } else if let Some((mo, e)) = month_at(b, m) {
+            month = Some(resolve_md(mo, 1, r).and_then(|d| d.to_civil()));
+            end = e;
+        }
+    }
+    let month = month?;
+    let spec = month.and_then(|first| match wd {
+        Some((w, _, _)) => {
+            let weekday = jiff::civil::Weekday::from_monday_zero_offset(w).ok()?;
+            first.nth_weekday_of_month(rank, weekday).ok().map(on)
+        }
+        None => {
+            civil(i32::from(first.year()), first.month() as u8, u8::try_from(rank).ok()?).map(on)
+        }
+    });
+    Some((spec, end))
+}

@@ -1,0 +1,242 @@
+//! Who acts: the subject to the left (joint subjects by `and`), the agent after `by`, the
+//! attribution (`..., the ministry said`), the agent of a noun trigger, and pronouns.
+
+use super::*;
+
+impl<'a> Sentence<'a> {
+    /// Whether the mention `m` can be the subject of a verb to its right.
+    pub(super) fn can_be_subject(&self, m: usize) -> bool {
+        let Some(men) = self.mentions.get(m) else { return false };
+        let (s, e) = (men.toks.start, men.toks.end);
+        // After a preposition (`the`/`its` skipped), or inside a count (`18 EU diplomats`).
+        let mut p = s;
+        while p > 0 && self.is(p - 1, &["the", "its", "their"]) {
+            p -= 1;
+        }
+        if p > 0 && (self.is(p - 1, PREPOSITIONS) || self.tokens[p - 1].count.is_some()) {
+            return false;
+        }
+        let agent_follows = (e..(e + 4).min(self.tokens.len()))
+            .take_while(|&k| self.tokens[k].actor.is_none())
+            .any(|k| self.is(k, AGENT_NOUNS));
+        match men.kind {
+            NameKind::Demonym => agent_follows,
+            _ => {
+                // `Moscow's foreign envoys`: a possessor, unless of an agent.
+                if self.tokens.get(e).is_some_and(|t| t.kind == Kind::Possessive) {
+                    return agent_follows;
+                }
+                // `US diplomats expelled`: a modifier of the people counted.
+                if self.is(e, &["diplomats", "diplomat", "envoys", "nationals", "citizens"]) {
+                    return false;
+                }
+                true
+            }
+        }
+    }
+
+    /// The mention and the actors joined to it by `and` / `,` on its left.
+    pub(super) fn group_leftwards(&self, m: usize) -> Group {
+        let mut g = Group::default();
+        let Some(men) = self.mentions.get(m) else { return g };
+        g.actors.push(men.actor);
+        let mut span = men.span.clone();
+        let mut first = men.toks.start;
+        let mut joined_by_and = false;
+        loop {
+            let mut k = first;
+            // `the Netherlands and Belgium`: skip the article of the next name.
+            let sep = k.checked_sub(1);
+            let Some(sep) = sep else { break };
+            let is_and = self.is(sep, &["and", "&"]);
+            let is_comma = self.punct(sep) == Some(',');
+            if !(is_and || (is_comma && joined_by_and)) {
+                break;
+            }
+            k = sep;
+            if k > 0 && self.is(k - 1, &["the"]) && self.mention_at(k - 1).is_none() {
+                // `X and the Y`: nothing to skip on this side; `the` belongs to the right.
+            }
+            let Some(prev) = k.checked_sub(1).and_then(|i| self.mention_at(i)) else { break };
+            let Some(pm) = self.mentions.get(prev) else { break };
+            if pm.kind == NameKind::Demonym {
+                break;
+            }
+            if !g.actors.contains(&pm.actor) {
+                g.actors.push(pm.actor);
+            }
+            span.start = pm.span.start;
+            first = pm.toks.start;
+            joined_by_and |= is_and;
+        }
+        // Sorted, as actor sets are everywhere (claims, compat, display).
+        g.actors.sort();
+        g.span = Some(span);
+        g.first_tok = first;
+        g
+    }
+
+    /// The mention and the actors joined to it by `and` on its right (`by Germany and France`).
+    pub(super) fn group_rightwards(&self, m: usize) -> Group {
+        let mut g = Group::default();
+        let Some(men) = self.mentions.get(m) else { return g };
+        g.actors.push(men.actor);
+        g.first_tok = men.toks.start;
+        let mut span = men.span.clone();
+        let mut end = men.toks.end;
+        while self.is(end, &["and"]) || self.punct(end) == Some(',') {
+            let mut k = end + 1;
+            if self.is(k, &["the"]) {
+                k += 1;
+            }
+            let Some(nm) = self.mention_starting_at(k) else { break };
+            let Some(next) = self.mentions.get(nm) else { break };
+            if !g.actors.contains(&next.actor) {
+                g.actors.push(next.actor);
+            }
+            span.end = next.span.end;
+            end = next.toks.end;
+        }
+
+        g.actors.sort();
+        g.span = Some(span);
+        g
+    }
+
+    /// The subject of a verb at token `ti`: the nearest actor to its left in the clause that
+    /// can be a subject, with the actors coordinated with it.
+    pub(super) fn subject_left(&self, ti: usize, stop: usize) -> Option<Group> {
+        let mut k = ti;
+        while k > stop {
+            k -= 1;
+            let Some(m) = self.mention_at(k) else { continue };
+            let Some(men) = self.mentions.get(m) else { continue };
+            if men.toks.start < stop {
+                break;
+            }
+            if self.can_be_subject(m) {
+                return Some(self.group_leftwards(m));
+            }
+            k = men.toks.start;
+        }
+        None
+    }
+
+    /// An agent after `by` in `[from, to)`.
+    pub(super) fn by_agent(&self, from: usize, to: usize) -> Option<Group> {
+        let mut k = from;
+        while k < to {
+            if self.is(k, &["by"]) {
+                let mut j = k + 1;
+                if self.is(j, &["the", "a", "an"]) {
+                    j += 1;
+                }
+                let m = self.mention_starting_at(j)?;
+                let men = self.mentions.get(m)?;
+                if men.kind == NameKind::Demonym && !self.can_be_subject(m) {
+                    return None;
+                }
+                return Some(self.group_rightwards(m));
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The actor a statement in the sentence is attributed to (`..., the Russian foreign
+    /// ministry said`; `Belgium said that ...`).
+    pub(super) fn attribution(&self) -> Option<Group> {
+        for k in 0..self.tokens.len() {
+            if !self.is(k, SPEECH) {
+                continue;
+            }
+            // `X said`: an actor within four tokens before.
+            let lo = k.saturating_sub(5);
+            let mut j = k;
+            while j > lo {
+                j -= 1;
+                if matches!(self.punct(j), Some(',' | '"' | '\u{201d}' | '\u{201c}')) {
+                    break;
+                }
+                if let Some(m) = self.mention_at(j) {
+                    if self.can_be_subject(m) {
+                        return Some(self.group_leftwards(m));
+                    }
+                    break;
+                }
+            }
+            // `said the Russian foreign ministry`.
+            let mut j = k + 1;
+            if self.is(j, &["the"]) {
+                j += 1;
+            }
+            if let Some(m) = self.mention_starting_at(j)
+                && self.can_be_subject(m)
+            {
+                return Some(self.group_rightwards(m));
+            }
+        }
+        None
+    }
+
+    /// Nothing but a pronoun (or nothing at all) stands for the subject before the verb.
+    pub(super) fn pronoun_before(&self, ti: usize, stop: usize) -> bool {
+        let mut k = ti;
+        while k > stop {
+            k -= 1;
+            if self.is(k, ADVERBS)
+                || self.is(k, &["will", "to", "decided", "is", "are", "was", "were"])
+            {
+                continue;
+            }
+            if matches!(self.punct(k), Some('"' | '\u{201c}')) {
+                return true;
+            }
+            return self.is(k, PRONOUNS);
+        }
+        true
+    }
+
+    /// The agent of a noun trigger: a possessive (`Russia's expulsion`), a name or demonym just
+    /// before (`the Dutch expulsion`), `by X` after, or the subject of an announcing verb
+    /// (`Germany and France announced expulsions`).
+    pub(super) fn noun_agent(&self, ti: usize, tj: usize, right: usize) -> Option<Group> {
+        if ti >= 1 {
+            let mut k = ti - 1;
+            if self.tokens[k].kind == Kind::Possessive && k >= 1 {
+                k -= 1;
+            }
+            if let Some(m) = self.mention_at(k)
+                && let Some(men) = self.mentions.get(m)
+            {
+                let before = men.toks.start;
+                let in_count = before > 0 && self.tokens[before - 1].count.is_some();
+                if !in_count {
+                    return Some(self.group_leftwards(m));
+                }
+            }
+        }
+        if let Some(g) = self.by_agent(tj, right.max(tj)) {
+            return Some(g);
+        }
+        // `was announced by ...` after the noun phrase.
+        if let Some(g) = self.by_agent(tj, self.tokens.len().min(right + 4)) {
+            return Some(g);
+        }
+        let mut k = ti;
+        let mut skipped = 0;
+        while k > 0 && skipped < 4 {
+            k -= 1;
+            if self.is(k, NOUN_DETS) {
+                skipped += 1;
+                continue;
+            }
+            if self.is(k, ANNOUNCE) {
+                let (stop, _) = self.left_stop(k);
+                return self.subject_left(k, stop);
+            }
+            break;
+        }
+        None
+    }
+}

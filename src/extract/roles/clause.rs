@@ -1,0 +1,282 @@
+//! The clause around a trigger: token helpers, where the clause stops on the left and right, the
+//! passive auxiliary, polarity and modality by scope, the date nearest the trigger, and where the
+//! previous trigger ends.
+
+use super::*;
+
+impl<'a> Sentence<'a> {
+    pub(super) fn word(&self, i: usize) -> &'a str {
+        match self.tokens.get(i) {
+            Some(t) if matches!(t.kind, Kind::Word | Kind::Possessive) => {
+                self.text.get(t.span.clone()).unwrap_or("")
+            }
+            _ => "",
+        }
+    }
+
+    pub(super) fn is(&self, i: usize, list: &[&str]) -> bool {
+        let w = self.word(i);
+        !w.is_empty() && one_of(w, list)
+    }
+
+    pub(super) fn punct(&self, i: usize) -> Option<char> {
+        match self.tokens.get(i)?.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub(super) fn mention_at(&self, i: usize) -> Option<usize> {
+        self.tokens.get(i)?.actor.map(|m| m as usize)
+    }
+
+    pub(super) fn mention_starting_at(&self, i: usize) -> Option<usize> {
+        let m = self.mention_at(i)?;
+        (self.mentions.get(m)?.toks.start == i).then_some(m)
+    }
+
+    /// A sentence that asks rather than states.
+    pub(super) fn is_question(&self) -> bool {
+        self.tokens.iter().rev().find_map(|t| match t.kind {
+            Kind::Punct('"' | '\'' | '\u{201d}' | '\u{2019}' | ')') => None,
+            Kind::Punct(c) => Some(c == '?'),
+            _ => Some(false),
+        }) == Some(true)
+    }
+
+    /// The first token of the clause the trigger at `ti` is in, looking left, and whether the
+    /// word that stopped the scan makes the clause hypothetical (`if`, `unless`, `whether`).
+    pub(super) fn left_stop(&self, ti: usize) -> (usize, bool) {
+        let mut k = ti;
+        while k > 0 {
+            k -= 1;
+            if matches!(self.punct(k), Some(';' | ':' | '\u{2014}' | '\u{2013}' | '?' | '!')) {
+                return (k + 1, false);
+            }
+            if self.is(k, LEFT_STOPS) {
+                return (k + 1, self.is(k, &["if", "unless", "whether"]));
+            }
+            if self.tokens.get(k).is_some_and(|t| t.trigger.is_some()) && ti - k > 12 {
+                return (k + 1, false);
+            }
+        }
+        (0, false)
+    }
+
+    /// One past the last token of the clause that follows the trigger ending at `tj`.
+    pub(super) fn right_end(&self, tj: usize) -> usize {
+        let n = self.tokens.len();
+        let mut k = tj;
+        while k < n {
+            let t = &self.tokens[k];
+            if t.trigger.is_some() {
+                return k;
+            }
+            match t.kind {
+                Kind::Punct(',') => {
+                    // A list of counts goes on: `21 from Belgium, 15 from the Netherlands`.
+                    let next = if self.is(k + 1, &["and"]) { k + 2 } else { k + 1 };
+                    if !self.list_item_at(next) {
+                        return k;
+                    }
+                }
+                Kind::Punct(';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}' | '?' | '!' | '.') => {
+                    return k;
+                }
+                Kind::Word => {
+                    let w = self.word(k);
+                    if one_of(w, &["and", "or"]) {
+                        // `and 15 from the Netherlands` continues a list; `and wounded` does not.
+                        if self.tokens.get(k + 1).is_some_and(|t| t.count.is_some()) {
+                            k += 1;
+                            continue;
+                        }
+                        return k;
+                    }
+                    if one_of(w, RIGHT_STOPS) && t.count.is_none() && t.date.is_none() {
+                        return k;
+                    }
+                    if w.eq_ignore_ascii_case("in")
+                        && self.is(k + 1, &["retaliation", "response", "protest", "reprisal"])
+                    {
+                        return k;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        n
+    }
+
+    /// The first token of the auxiliary chain before a past participle at `ti`, when the verb is
+    /// passive (`were killed`, `have been expelled`, `are being expelled`).
+    pub(super) fn passive_aux(&self, ti: usize) -> Option<usize> {
+        let mut k = ti;
+        let mut found = None;
+        let mut steps = 0;
+        while k > 0 && steps < 4 {
+            k -= 1;
+            steps += 1;
+            if self.is(k, BE) {
+                found = Some(k);
+                continue;
+            }
+            if self.is(k, ADVERBS) || self.word(k).to_ascii_lowercase().ends_with("ly") {
+                continue;
+            }
+            if self.word(k).ends_with("n't") || self.word(k).ends_with("n\u{2019}t") {
+                continue;
+            }
+            break;
+        }
+        found.map(|f| {
+            // Include `have`/`has`/`will` before `been`/`be`.
+            let mut s = f;
+            while s > 0 && self.is(s - 1, ADVERBS) {
+                s -= 1;
+            }
+            s
+        })
+    }
+
+    /// Modality and negation in the few tokens before `ti` (after `stop`): `Some(true)` for a
+    /// denial, `Some(false)` for nothing to worry about, `None` for no fact at all.
+    pub(super) fn polarity(&self, ti: usize, stop: usize) -> Option<bool> {
+        let lo = ti.saturating_sub(6).max(stop);
+        let mut negated = false;
+        let mut k = ti;
+        while k > lo {
+            k -= 1;
+            let t = &self.tokens[k];
+            if t.actor.is_some() {
+                // `urged Romania to expel`, `called on Romania to expel`: asked, not done.
+                let mut j = k;
+                while j > 0 && self.tokens[j - 1].actor.is_some() {
+                    j -= 1;
+                }
+                let asked = j > 0
+                    && (self.is(j - 1, BLOCKERS)
+                        || (j > 1 && self.is(j - 1, &["on", "upon"]) && self.is(j - 2, BLOCKERS)));
+                if asked && self.is(ti - 1, &["to"]) {
+                    return None;
+                }
+                break;
+            }
+            if let Kind::Punct(c) = t.kind {
+                if matches!(c, ',' | ';' | ':' | '(' | ')') {
+                    break;
+                }
+                continue;
+            }
+            let w = self.word(k);
+            if one_of(w, REFUSALS) {
+                // `declined to expel`: a refusal is a denial; `declined the request`, no fact.
+                if k + 1 < ti && self.is(k + 1, &["to"]) {
+                    negated = true;
+                    continue;
+                }
+                return None;
+            }
+            if one_of(w, BLOCKERS) {
+                return None;
+            }
+            // `did not support proposals for ... sanctions`: the denial is of another head.
+            if one_of(w, &["for", "of", "about", "over", "with"]) {
+                break;
+            }
+            if one_of(w, NEGATORS) || w.ends_with("n't") || w.ends_with("n\u{2019}t") {
+                negated = true;
+            }
+        }
+        Some(negated)
+    }
+
+    /// The noun trigger is the subject of a modal (`Expulsions of Russian diplomats would only
+    /// invite retaliation`): a hypothetical, no fact. Looks from `tj` to the first comma.
+    pub(super) fn modal_after(&self, tj: usize, right: usize) -> bool {
+        let end = right.max(tj).min(tj + 10).min(self.tokens.len());
+        for k in tj..end {
+            if self.punct(k) == Some(',') {
+                return false;
+            }
+            if self.tokens[k].date.is_none() && self.is(k, &["would", "could", "might", "should"]) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A Reuters dateline inside the text (`MANILA, March 20 - Rebels killed ...`): the date the
+    /// story was filed, not the date of what it tells.
+    pub(super) fn is_dateline(&self, d: usize) -> bool {
+        let first = self.tokens.iter().position(|t| t.date == Some(d as u32));
+        let last = self.tokens.iter().rposition(|t| t.date == Some(d as u32));
+        let (Some(first), Some(last)) = (first, last) else { return false };
+        first > 0
+            && self.punct(first - 1) == Some(',')
+            && matches!(self.punct(last + 1), Some('-' | '\u{2013}' | '\u{2014}'))
+    }
+
+    pub(super) fn date_near(&self, from: usize, to: usize, ti: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for k in from..to.min(self.tokens.len()) {
+            if let Some(d) = self.tokens[k].date
+                && !self.is_dateline(d as usize)
+                && !(k > 0
+                    && self.tokens[k - 1].date != Some(d)
+                    && self.is(k - 1, SPEECH)
+                    && k < ti)
+            {
+                let dist = k.abs_diff(ti);
+                if best.is_none_or(|(bd, _)| dist < bd) {
+                    best = Some((dist, d as usize));
+                }
+            }
+        }
+        best.map(|(_, d)| d)
+    }
+
+    /// Whether the trigger at `ti` ends a noun phrase of modifiers after `of` / `for` (`the
+    /// package of western sanctions`, `proposals for European energy sanctions`): a noun.
+    pub(super) fn modified_after_of(&self, ti: usize) -> bool {
+        let mut k = ti;
+        let mut modifiers = 0;
+        while k > 0 && modifiers < 3 {
+            k -= 1;
+            if self.is(k, &["of", "for"]) {
+                return modifiers > 0;
+            }
+            let t = &self.tokens[k];
+            if let Some(m) = t.actor.and_then(|m| self.mentions.get(m as usize)) {
+                if m.kind != NameKind::Demonym {
+                    return false;
+                }
+                k = m.toks.start;
+            } else if t.kind != Kind::Word
+                || t.count.is_some()
+                || t.trigger.is_some()
+                || self.is(k, PREPOSITIONS)
+                || self.is(k, ADVERBS)
+                || self.is(k, BE)
+            {
+                return false;
+            }
+            modifiers += 1;
+        }
+        false
+    }
+
+    /// One past the last token of the nearest trigger of another predicate before `ti`, or 0.
+    pub(super) fn previous_trigger_end(&self, ti: usize) -> usize {
+        let own = self.tokens[ti].trigger.and_then(|h| self.hits.get(h as usize));
+        let own = own.map(|h| h.trigger.predicate);
+        (0..ti)
+            .rev()
+            .find(|&k| {
+                let other = self.tokens[k].trigger.and_then(|h| self.hits.get(h as usize));
+                other.is_some_and(|h| Some(h.trigger.predicate) != own)
+            })
+            .map_or(0, |k| k + 1)
+    }
+}

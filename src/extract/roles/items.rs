@@ -1,0 +1,367 @@
+//! Who is acted on, and how many: the counted items after or before the trigger (`45 Russian
+//! diplomats`, `21 diplomats from Belgium and 15 from the Netherlands`), single persons, object
+//! prepositions, gapped lists (`Germany 40, France 35`).
+
+use super::*;
+
+impl<'a> Sentence<'a> {
+    pub(super) fn is_unit_count(&self, c: usize) -> bool {
+        let Some(cm) = self.counts.get(c) else { return true };
+        let last = self.tokens.iter().rposition(|t| t.count == Some(c as u32));
+        let Some(last) = last else { return true };
+        let next = last + 1;
+        if self.is(next, UNITS) || self.punct(next) == Some('%') {
+            return true;
+        }
+        let first = self.tokens.iter().position(|t| t.count == Some(c as u32)).unwrap_or(last);
+        if first > 0 && matches!(self.punct(first - 1), Some('$' | '\u{a3}' | '\u{20ac}')) {
+            return true;
+        }
+        let _ = cm;
+        false
+    }
+
+    /// Counted items from token `k` (after skipping determiners) up to `end`.
+    pub(super) fn items_from(&self, mut k: usize, end: usize, preps: &[String]) -> Vec<Item> {
+        let mut items = Vec::new();
+        let mut skipped = 0;
+        while k < end
+            && skipped < 3
+            && self.tokens[k].count.is_none()
+            && self.is(k, COUNT_DETS)
+            && self.tokens[k].actor.is_none()
+        {
+            k += 1;
+            skipped += 1;
+        }
+        loop {
+            let mut item = Item::default();
+            let mut words = 0;
+            // `imposing sanctions on 67 Russians`: the object preposition before a count.
+            let mut after_prep = false;
+            if k + 1 < end
+                && preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k)))
+                && self.tokens[k + 1].count.is_some_and(|c| !self.is_unit_count(c as usize))
+            {
+                k += 1;
+                after_prep = true;
+            }
+            while k < end && words < 6 {
+                let t = &self.tokens[k];
+                if let Some(c) = t.count {
+                    if item.count.is_some() || item.modifier.is_some() {
+                        break;
+                    }
+                    if !self.is_unit_count(c as usize) {
+                        item.count = Some(c as usize);
+                        item.first_tok.get_or_insert(k);
+                    }
+                    while k < end && self.tokens[k].count == Some(c) {
+                        k += 1;
+                    }
+                    item.last_tok = Some(k - 1);
+                    continue;
+                }
+                if let Some(m) = t.actor {
+                    let m = m as usize;
+                    let Some(men) = self.mentions.get(m) else { break };
+                    if item.modifier.is_none() {
+                        item.modifier = Some(m);
+                        item.first_tok.get_or_insert(k);
+                    }
+                    k = men.toks.end.max(k + 1);
+                    item.last_tok = Some(k - 1);
+                    continue;
+                }
+                match t.kind {
+                    Kind::Possessive => {
+                        k += 1;
+                        continue;
+                    }
+                    Kind::Punct('-') => {
+                        k += 1;
+                        continue;
+                    }
+                    Kind::Punct(_) => break,
+                    _ => {}
+                }
+                if t.trigger.is_some() || self.is(k, PREPOSITIONS) || self.is(k, RIGHT_STOPS) {
+                    break;
+                }
+                if self.is(k, &["and", "or", "that", "to"]) {
+                    break;
+                }
+                // `detained a U.S. worker in Istanbul`: one person.
+                if item.count.is_none()
+                    && item.single.is_none()
+                    && t.actor.is_none()
+                    && self.is(k, ONE_PERSON)
+                    && !self.object_may_follow(k + 1)
+                {
+                    item.single = Some(k);
+                    item.first_tok.get_or_insert(k);
+                    item.last_tok = Some(k);
+                }
+                // `a group of Russian officials`, `dozens of Russian diplomats`.
+                if self.is(k + 1, &["of"]) && self.is(k, COLLECTIVES) {
+                    k += 2;
+                    words += 2;
+                    continue;
+                }
+                k += 1;
+                words += 1;
+            }
+            // An object preposition: `from Belgium`, `to Poland`.
+            if k < end && preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k))) {
+                let mut j = k + 1;
+                if self.is(j, &["the"]) {
+                    j += 1;
+                }
+                if j < end
+                    && let Some(m) = self.mention_starting_at(j)
+                    && let Some(men) = self.mentions.get(m)
+                    && men.kind != NameKind::Demonym
+                {
+                    item.prep = Some(m);
+                    item.prep_from = self.is(k, &["from"]);
+                    k = men.toks.end;
+                    item.last_tok = Some(k - 1);
+                }
+            }
+            // After the preposition the count is of targets only when they are named
+            // (`on 67 Russians`), not of places (`to 8 countries`).
+            if after_prep && item.modifier.is_none() {
+                item.count = None;
+            }
+            let useful = item.count.is_some()
+                || item.single.is_some()
+                || item.modifier.is_some()
+                || item.prep.is_some();
+            if useful {
+                items.push(item);
+            }
+            // A list goes on: `and 15 from the Netherlands`, `, 15 from ...`.
+            let mut j = k;
+            if self.punct(j) == Some(',') {
+                j += 1;
+            }
+            if self.is(j, &["and"]) {
+                j += 1;
+            }
+            if j > k && j < end && self.list_item_at(j) && useful {
+                k = j;
+                continue;
+            }
+            break;
+        }
+        items
+    }
+
+    /// The patient named before a passive verb (or before `ordered them to leave`): counted
+    /// items in `[from, to)`, or an actor right before the verb (`Russian diplomats were`).
+    pub(super) fn items_before(&self, from: usize, to: usize, preps: &[String]) -> Vec<Item> {
+        // The counted noun phrase nearest the verb: a participle between two counts ends the
+        // first one's clause (`Four people died and 40 were injured`).
+        let mut first_count = None;
+        for k in from..to {
+            let t = &self.tokens[k];
+            if t.count.is_some_and(|c| !self.is_unit_count(c as usize)) {
+                first_count.get_or_insert(k);
+            } else if t.count.is_none() && t.actor.is_none() && {
+                let w = self.word(k);
+                w.len() > 3 && w.ends_with("ed")
+            } {
+                first_count = None;
+            }
+        }
+        // `Arnold Bracy, 21, was charged`: an age after a name, one person.
+        if let Some(c) = first_count
+            && c >= 2
+            && self.punct(c - 1) == Some(',')
+            && self.word(c - 2).starts_with(|ch: char| ch.is_ascii_uppercase())
+            && self.tokens[c - 2].actor.is_none()
+            && self.punct(c + 1) == Some(',')
+        {
+            return vec![Item {
+                single: Some(c - 2),
+                first_tok: Some(c - 2),
+                last_tok: Some(c - 2),
+                ..Item::default()
+            }];
+        }
+        if let Some(c) = first_count {
+            // Start the noun phrase at its determiners' end; keep the modifier before the count
+            // out (it would be the subject).
+            let items = self.items_from(c, to, preps);
+            if !items.is_empty() {
+                return items;
+            }
+        }
+        // `an Iranian official was arrested`, `A second U.S. Marine has been charged`: one.
+        if let Some(item) =
+            to.checked_sub(1).filter(|&k| k >= from).and_then(|k| self.one_person(k, from))
+        {
+            return vec![item];
+        }
+        // `Russian diplomats were expelled`, `19 Russians were`, `diplomats from Russia were`.
+        for back in 1..=2 {
+            let Some(k) = to.checked_sub(back) else { break };
+            if k < from {
+                break;
+            }
+            if let Some(m) = self.mention_at(k)
+                && let Some(men) = self.mentions.get(m)
+            {
+                if back == 2 && self.tokens.get(k + 1).is_none_or(|t| t.kind != Kind::Word) {
+                    break;
+                }
+                return vec![Item {
+                    modifier: Some(m),
+                    first_tok: Some(men.toks.start),
+                    last_tok: Some(men.toks.end - 1),
+                    ..Item::default()
+                }];
+            }
+        }
+        Vec::new()
+    }
+
+    /// A singular person noun at `k` heading its noun phrase (`an Iranian official`, `a second
+    /// U.S. Marine`), as an item counting one, with the actor modifying it (no further left than
+    /// `from`).
+    pub(super) fn one_person(&self, k: usize, from: usize) -> Option<Item> {
+        if !self.is(k, ONE_PERSON) || self.tokens.get(k)?.actor.is_some() {
+            return None;
+        }
+        let mut item =
+            Item { single: Some(k), first_tok: Some(k), last_tok: Some(k), ..Item::default() };
+        let mut j = k;
+        let mut steps = 0;
+        while j > from && steps < 5 {
+            j -= 1;
+            steps += 1;
+            let t = &self.tokens[j];
+            if let Some(m) = t.actor {
+                let m = m as usize;
+                let men = self.mentions.get(m)?;
+                item.modifier.get_or_insert(m);
+                item.first_tok = Some(men.toks.start);
+                j = men.toks.start;
+                continue;
+            }
+            if t.count.is_some()
+                || t.kind != Kind::Word
+                || self.is(j, PREPOSITIONS)
+                || self.is(j, ADJ_DETS)
+                || t.trigger.is_some()
+            {
+                break;
+            }
+        }
+        Some(item)
+    }
+
+    /// Whether the word at `k` can start the object of an active verb (`killed two`, `arrested
+    /// the`, `charged Smith`): when it cannot, a participle after a person noun is passive
+    /// (`BLACK POLICEMAN KILLED IN SOWETO`).
+    pub(super) fn object_may_follow(&self, k: usize) -> bool {
+        let Some(t) = self.tokens.get(k) else { return false };
+        if t.count.is_some() || t.actor.is_some() {
+            return true;
+        }
+        t.kind == Kind::Word
+            && !self.is(k, PREPOSITIONS)
+            && !self.is(k, RIGHT_STOPS)
+            && t.date.is_none()
+            && t.trigger.is_none()
+    }
+
+    /// A count at token `k` that starts another item of a list (`15 from the Netherlands`), not
+    /// a part (`one of the largest`).
+    pub(super) fn list_item_at(&self, k: usize) -> bool {
+        let Some(c) = self.tokens.get(k).and_then(|t| t.count) else { return false };
+        let mut e = k;
+        while self.tokens.get(e).is_some_and(|t| t.count == Some(c)) {
+            e += 1;
+        }
+        !self.is(e, &["of"])
+    }
+
+    /// An actor after an object preposition of the predicate in `[from, to)`.
+    pub(super) fn prep_after(&self, from: usize, to: usize, preps: &[String]) -> Option<usize> {
+        let to = to.min(self.tokens.len());
+        (from..to).find_map(|k| {
+            if !preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k))) {
+                return None;
+            }
+            let j = if self.is(k + 1, &["the"]) { k + 2 } else { k + 1 };
+            let m = self.mention_starting_at(j)?;
+            (self.mentions.get(m)?.kind != NameKind::Demonym).then_some(m)
+        })
+    }
+
+    /// The gapped list after a fact's count ending at token `last`: `, Germany 40, France 35
+    /// ... and Luxembourg one`, as (mention, count) pairs.
+    pub(super) fn gapped(&self, last: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let n = self.tokens.len();
+        let mut k = last + 1;
+        let mut words = 0;
+        // The rest of the first item's noun phrase, up to its comma.
+        while k < n && self.punct(k) != Some(',') {
+            if words >= 4 || self.punct(k).is_some() || self.tokens[k].actor.is_some() {
+                return out;
+            }
+            k += 1;
+            words += 1;
+        }
+        loop {
+            let mut j = k;
+            if self.punct(j) == Some(',') {
+                j += 1;
+            }
+            if self.is(j, &["and"]) {
+                j += 1;
+            }
+            if j == k {
+                break;
+            }
+            if self.is(j, &["the"]) {
+                j += 1;
+            }
+            let Some(m) = self.mention_starting_at(j) else { break };
+            let Some(men) = self.mentions.get(m) else { break };
+            if men.kind == NameKind::Demonym {
+                break;
+            }
+            let e = men.toks.end;
+            let Some(c) = self.tokens.get(e).and_then(|t| t.count) else { break };
+            if self.is_unit_count(c as usize) {
+                break;
+            }
+            let mut ce = e;
+            while ce < n && self.tokens[ce].count == Some(c) {
+                ce += 1;
+            }
+            out.push((m, c as usize));
+            k = ce;
+        }
+        out
+    }
+
+    /// A count (and perhaps one noun or demonym) right before a verb with no auxiliary: an
+    /// elliptic passive (`40 HURT`, `and 58 wounded`, `Two Britons captured`).
+    pub(super) fn count_before(&self, ti: usize) -> bool {
+        let Some(k) = ti.checked_sub(1) else { return false };
+        let counted =
+            |i: usize| self.tokens[i].count.is_some_and(|c| !self.is_unit_count(c as usize));
+        if counted(k) {
+            return true;
+        }
+        // `3 gunmen killed 5`: a count after the verb makes it active.
+        let count_after = self.tokens.get(ti + 1).is_some_and(|t| t.count.is_some())
+            || self.tokens.iter().skip(ti).take(3).any(|t| t.count.is_some());
+        let noun = self.tokens[k].actor.is_some() || self.tokens[k].kind == Kind::Word;
+        noun && k > 0 && counted(k - 1) && !count_after
+    }
+}

@@ -1,0 +1,388 @@
+//! Who did what to whom: role assignment in one sentence around each trigger.
+//!
+//! The sentence arrives tokenized, with its actor mentions, counts, dates and trigger hits
+//! already found and marked on the tokens. For each trigger the roles are read by a handful of
+//! rules over a small window of tokens (no parsing, no backtracking):
+//!
+//! - **active** (`Poland expelled 45 Russian diplomats`, `is expelling`, `will expel`, `has
+//!   decided to expel`): the subject is the nearest actor to the left that can be a subject
+//!   (not after a preposition, a demonym only with an agent noun such as `ministry`,
+//!   `officials`, `forces`), joined with actors before it by `and` (`Germany and France`,
+//!   `Germany, France and Italy`): a joint subject, never split (`a total of 38`). The
+//!   quantity and object follow the verb: `45 Russian diplomats` (demonym -> Russia),
+//!   `US diplomats`, `Russia's ambassador`, or an object preposition of the predicate
+//!   (`withdrew ... from Iran`, `deployed ... to Poland`).
+//! - **passive** (`29 Chadian soldiers were killed`, `... by X`): the patient before the verb,
+//!   the agent after `by`, or else the attribution (`"...," the Russian foreign ministry said`).
+//! - **nouns** (`the expulsion of 17 diplomats ... was announced by the Dutch foreign minister`,
+//!   `Germany and France announced expulsions of 75 Russian diplomats`): `of` + the patient;
+//!   the agent from `by`, a possessive, or the subject of an announcing verb before the noun.
+//! - **lists** (`21 diplomats from Belgium and 15 from the Netherlands`): one fact an item.
+//! - **from X**: X is whose people they are when someone else is the subject
+//!   (`Russia is expelling 36 diplomats from two European countries`), and the expeller when X
+//!   is the subject or nobody else is (`the expulsion of 17 diplomats from the Netherlands was
+//!   announced by the Dutch foreign minister`).
+//! - **modality**: `could`, `would`, `threatened to`, `called for`, `urged`, `considering`,
+//!   `if`, questions: no fact. **Negation** (`has not expelled`, `did not`) and **refusal**
+//!   (`declined to`, `refused to`, `failed to`): a negated fact, without a count.
+
+use std::ops::Range;
+
+use super::date::DateMatch;
+use super::names::{Form, Trigger};
+use super::number::NumberMatch;
+use super::tokens::{Kind, Token};
+use crate::lexicon::{Lexicon, NameKind};
+use crate::model::{ActorId, Fact, Quantity, Span};
+use crate::source::FileId;
+
+mod agents;
+mod clause;
+mod items;
+mod words;
+
+use words::*;
+
+/// An actor named in the sentence.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub span: Span,
+    pub actor: ActorId,
+    pub kind: NameKind,
+    /// Token indices it covers.
+    pub toks: Range<usize>,
+}
+
+/// A trigger hit in the sentence.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub span: Span,
+    pub trigger: Trigger,
+    pub toks: Range<usize>,
+}
+
+/// One sentence, analysed.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub file: FileId,
+    pub span: Span,
+    pub tokens: &'a [Token],
+    pub mentions: &'a [Mention],
+    pub counts: &'a [NumberMatch],
+    pub dates: &'a [DateMatch],
+    pub hits: &'a [Hit],
+    pub lexicon: &'a Lexicon,
+}
+
+/// A group of actors acting together, with where they were named.
+#[derive(Debug, Clone, Default)]
+struct Group {
+    actors: Vec<ActorId>,
+    span: Option<Span>,
+    first_tok: usize,
+}
+
+impl Group {
+    fn contains(&self, a: ActorId) -> bool {
+        self.actors.contains(&a)
+    }
+}
+
+/// One counted item: `21 diplomats from Belgium`.
+#[derive(Debug, Clone, Default)]
+struct Item {
+    count: Option<usize>,
+    /// A singular person noun standing for a count of one (`a Marine`, `the ambassador`): its
+    /// token, used when there is no `count`.
+    single: Option<usize>,
+    /// Actor modifying the noun (`Russian` diplomats, `US` diplomats, `Russia's` ambassador).
+    modifier: Option<usize>,
+    /// Actor after an object preposition (`from Belgium`, `to Poland`).
+    prep: Option<usize>,
+    /// The preposition was `from`.
+    prep_from: bool,
+    first_tok: Option<usize>,
+    last_tok: Option<usize>,
+}
+
+impl<'a> Sentence<'a> {
+    /// Reads the facts of the sentence into `out`.
+    pub fn facts(&self, out: &mut Vec<Fact>) {
+        if self.is_question() {
+            return;
+        }
+        let first_new = out.len();
+        let mut attribution: Option<Option<Group>> = None;
+        for hit in self.hits {
+            let (ti, tj) = (hit.toks.start, hit.toks.end);
+            if ti >= tj || tj > self.tokens.len() {
+                continue;
+            }
+            let pred = self.lexicon.predicate(hit.trigger.predicate);
+            let preps = &pred.object_preps;
+            let (stop, hypothetical) = self.left_stop(ti);
+            if hypothetical {
+                continue;
+            }
+            let Some(negated) = self.polarity(ti, stop) else { continue };
+            let right = self.right_end(tj).max(tj);
+            let mut form = hit.trigger.form;
+            // `Turkey's arrests`, `no arrests`, `new sanctions`: the noun.
+            if form != Form::Noun
+                && hit.trigger.also_noun
+                && ti > 0
+                && (self.is(ti - 1, ADJ_DETS)
+                    || self.is(ti - 1, &["no", "new", "further", "more", "mass", "fresh"])
+                    || self.tokens[ti - 1].kind == Kind::Possessive
+                    || (self.is(ti - 1, PREPOSITIONS) && !self.is(ti - 1, &["to"]))
+                    || self.modified_after_of(ti))
+            {
+                form = Form::Noun;
+            }
+            let mut subject: Option<Group>;
+            let items: Vec<Item>;
+            let mut noun_from_is_agent = false;
+            let mut passive = false;
+            match form {
+                Form::Noun => {
+                    if self.modal_after(tj, right) {
+                        continue;
+                    }
+                    subject = self.noun_agent(ti, tj, right);
+                    let start = if self.is(tj, &["of"]) { tj + 1 } else { tj };
+                    items =
+                        if start < right { self.items_from(start, right, preps) } else { vec![] };
+                    noun_from_is_agent = subject.is_none();
+                }
+                _ => {
+                    // `the expelled diplomats`: an adjective, not a statement.
+                    if form == Form::Past
+                        && ti > 0
+                        && self.is(ti - 1, ADJ_DETS)
+                        && self.tokens.get(tj).is_some_and(|t| t.kind == Kind::Word)
+                        && !self.is(tj, PREPOSITIONS)
+                    {
+                        continue;
+                    }
+                    // `over charges of espionage`: a noun after a preposition or determiner.
+                    if form == Form::Base
+                        && ti > 0
+                        && (self.is(ti - 1, ADJ_DETS)
+                            || (self.is(ti - 1, PREPOSITIONS) && !self.is(ti - 1, &["to"])))
+                    {
+                        continue;
+                    }
+                    let aux = if form == Form::Past { self.passive_aux(ti) } else { None };
+                    let reduced = aux.is_none()
+                        && ((form == Form::Past && self.is(tj, &["by"]))
+                            || self.count_before(ti)
+                            || (form == Form::Past
+                                && ti > 0
+                                && self.is(ti - 1, ONE_PERSON)
+                                && !self.object_may_follow(tj)));
+                    if aux.is_some() || reduced {
+                        passive = true;
+                        let before = aux.unwrap_or(ti);
+                        subject = self.by_agent(tj, right);
+                        let from = self.previous_trigger_end(ti).max(stop);
+                        let mut found = self.items_before(from, before, preps);
+                        // `are deployed in Estonia`, `were withdrawn from Iraq`: the place after.
+                        if let Some(p) = self.prep_after(tj, right, preps) {
+                            match found.first_mut() {
+                                Some(item) if item.prep.is_none() => {
+                                    item.prep = Some(p);
+                                    item.prep_from = false;
+                                }
+                                Some(_) => {}
+                                None => found.push(Item { prep: Some(p), ..Item::default() }),
+                            }
+                        }
+                        items = found;
+                        if subject.is_none() {
+                            subject = attribution.get_or_insert_with(|| self.attribution()).clone();
+                        }
+                    } else {
+                        subject = self.subject_left(ti, stop);
+                        let subj_end = subject
+                            .as_ref()
+                            .and_then(|g| g.span.clone())
+                            .and_then(|s| self.tokens.iter().position(|t| t.span.start >= s.end))
+                            .unwrap_or(stop);
+                        let after = self.items_from(tj, right, preps);
+                        let has_count = after.iter().any(|i| i.count.is_some());
+                        items = if hit.trigger.pronoun_object && !has_count {
+                            self.items_before(subj_end.max(stop), ti, preps)
+                        } else {
+                            after
+                        };
+                        if subject.is_none() && self.pronoun_before(ti, stop) {
+                            subject = attribution.get_or_insert_with(|| self.attribution()).clone();
+                        }
+                    }
+                }
+            }
+            // `Poland has expelled 45 Russian diplomats, Germany 40, France 35 ...`: gapping.
+            let gaps = match (&subject, items.as_slice()) {
+                (Some(g), [item])
+                    if !passive && form != Form::Noun && !negated && g.actors.len() == 1 =>
+                {
+                    item.count.and(item.last_tok).map(|t| self.gapped(t)).unwrap_or_default()
+                }
+                _ => Vec::new(),
+            };
+            let before = out.len();
+            self.emit(
+                hit,
+                subject,
+                items,
+                negated,
+                form == Form::Noun,
+                passive,
+                noun_from_is_agent,
+                stop,
+                right,
+                out,
+            );
+            if out.len() == before + 1
+                && let Some(base) = out.last().cloned()
+            {
+                for (m, c) in gaps {
+                    let (Some(men), Some(cm)) = (self.mentions.get(m), self.counts.get(c)) else {
+                        continue;
+                    };
+                    let mut f = base.clone();
+                    f.subject = vec![men.actor];
+                    f.subject_span = Some(men.span.clone());
+                    f.quantity = Some(cm.quantity);
+                    f.quantity_span = Some(cm.span.clone());
+                    f.object.retain(|a| *a != men.actor);
+                    out.push(f);
+                }
+            }
+        }
+        subsume(out, first_new);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        hit: &Hit,
+        subject: Option<Group>,
+        items: Vec<Item>,
+        negated: bool,
+        noun: bool,
+        passive: bool,
+        noun_from_is_agent: bool,
+        stop: usize,
+        right: usize,
+        out: &mut Vec<Fact>,
+    ) {
+        let mut subject = subject.unwrap_or_default();
+        let mut items = items;
+        if items.is_empty() {
+            items.push(Item::default());
+        }
+        // `the expulsion of 17 diplomats from the Netherlands`: with no other agent, X is it.
+        let forces_first = items
+            .first()
+            .and_then(|i| i.modifier)
+            .and_then(|m| self.mentions.get(m))
+            .is_some_and(|men| self.is(men.toks.end, FORCES));
+        if noun_from_is_agent
+            && !forces_first
+            && subject.actors.is_empty()
+            && let Some(p) = items.first().filter(|i| i.prep_from).and_then(|i| i.prep)
+            && let Some(men) = self.mentions.get(p)
+        {
+            subject.actors = vec![men.actor];
+            subject.span = Some(men.span.clone());
+            subject.first_tok = men.toks.start;
+        }
+        // `the withdrawal of 1,000 American troops from Iraq`: their own forces.
+        // Likewise `1,700 British personnel are deployed in Estonia` (a passive with a place).
+        if (noun_from_is_agent || passive)
+            && subject.actors.is_empty()
+            && let Some(item) = items.first_mut()
+            && (noun_from_is_agent || item.prep.is_some())
+            && let Some(m) = item.modifier
+            && let Some(men) = self.mentions.get(m)
+            && self.is(men.toks.end, FORCES)
+        {
+            subject.actors = vec![men.actor];
+            subject.span = Some(men.span.clone());
+            subject.first_tok = men.toks.start;
+            item.modifier = None;
+        }
+        let counted = items.iter().filter(|i| i.count.is_some() || i.single.is_some()).count();
+        // Dates anywhere in the clause (`In 2018 Britain expelled 23`), and around the subject.
+        let ext_start = if subject.actors.is_empty() { stop } else { subject.first_tok.min(stop) };
+        let ext_start = items.iter().filter_map(|i| i.first_tok).fold(ext_start, usize::min);
+        let date = self.date_near(ext_start, right.max(hit.toks.end), hit.toks.start);
+        for item in &items {
+            if counted > 0 && item.count.is_none() && item.single.is_none() {
+                continue;
+            }
+            let mention = |m: Option<usize>| m.and_then(|m| self.mentions.get(m));
+            let modifier = mention(item.modifier).filter(|m| !subject.contains(m.actor));
+            let prep = mention(item.prep).filter(|m| !subject.contains(m.actor));
+            let object = modifier.or(prep);
+            let count = match item.count.and_then(|c| self.counts.get(c)) {
+                Some(c) => Some((c.quantity, c.span.clone())),
+                None => item
+                    .single
+                    .and_then(|k| self.tokens.get(k))
+                    .map(|t| (Quantity::exact(1), t.span.clone())),
+            };
+            // A fact needs an agent, a count, a denial, or (for a verb) whom it was done to.
+            let verb = !noun && passive;
+            if subject.actors.is_empty()
+                && count.is_none()
+                && !negated
+                && !(verb && object.is_some())
+            {
+                continue;
+            }
+            let date_m = date.and_then(|d| self.dates.get(d));
+            out.push(Fact {
+                file: self.file,
+                span: self.span.clone(),
+                subject: subject.actors.clone(),
+                predicate: hit.trigger.predicate,
+                quantity: if negated { None } else { count.as_ref().map(|c| c.0) },
+                object: object.map(|m| vec![m.actor]).unwrap_or_default(),
+                date: date_m.map(|d| d.date),
+                negated,
+                subject_span: subject.span.clone(),
+                predicate_span: hit.span.clone(),
+                quantity_span: if negated { None } else { count.map(|c| c.1) },
+                object_span: object.map(|m| m.span.clone()),
+                date_span: date_m.map(|d| d.span.clone()),
+            });
+        }
+    }
+}
+
+/// Drops facts of one sentence that another fact of the same sentence says more fully.
+fn subsume(out: &mut Vec<Fact>, from: usize) {
+    if out.len() <= from + 1 {
+        return;
+    }
+    let covers = |big: &Fact, small: &Fact| {
+        big.predicate == small.predicate
+            && big.negated == small.negated
+            && (small.subject.is_empty() || small.subject == big.subject)
+            && (small.quantity.is_none() || small.quantity == big.quantity)
+            && (small.object.is_empty() || small.object == big.object)
+            && (small.date.is_none() || small.date == big.date)
+    };
+    let mut i = from;
+    while i < out.len() {
+        let dominated = (from..out.len())
+            .any(|j| j != i && covers(&out[j], &out[i]) && (!covers(&out[i], &out[j]) || j < i));
+        if dominated {
+            out.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
