@@ -151,7 +151,7 @@ fn score_part(articles: &[GoldArticle], verbose: bool) -> BTreeMap<String, Score
             let name = &lx.predicate(c.predicate).canonical;
             let s = scores.entry(name.clone()).or_default();
             s.gold += 1;
-            let sup = |f: &&Fact| compare(c, f).is_some_and(|cmp| cmp.supports());
+            let sup = |f: &&Fact| compare(c, f).is_some_and(|cmp| cmp.agrees());
             let lenient = facts.iter().any(|f| sup(&f));
             let strict = facts.iter().any(|f| sup(&f) && states_all(c, f));
             s.found += usize::from(strict);
@@ -164,7 +164,7 @@ fn score_part(articles: &[GoldArticle], verbose: bool) -> BTreeMap<String, Score
             let name = &lx.predicate(f.predicate).canonical;
             let s = scores.entry(name.clone()).or_default();
             s.facts += 1;
-            let ok = claims.iter().any(|c| compare(c, f).is_some_and(|cmp| cmp.supports()));
+            let ok = claims.iter().any(|c| compare(c, f).is_some_and(|cmp| cmp.agrees()));
             s.correct += usize::from(ok);
             if verbose && !ok {
                 let t = a.text.get(f.span.clone()).unwrap_or("");

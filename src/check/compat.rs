@@ -120,6 +120,13 @@ impl Comparison {
             && (!strict || self.object.stated())
     }
 
+    /// The fact is compatible with the claim and nothing in it conflicts, whatever it leaves
+    /// unstated: the extractor's measure against hand-written gold lines (a fact that leaves a
+    /// side unstated is scored apart there), not a verdict.
+    pub fn agrees(&self) -> bool {
+        self.is_about() && self.reasons().is_empty()
+    }
+
     /// The fact decides the claim (default mode) and nothing in it conflicts.
     pub fn supports(&self) -> bool {
         self.decides(false) && self.reasons().is_empty()

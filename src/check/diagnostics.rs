@@ -276,8 +276,8 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
                 );
             } else if unstated.is_some() {
                 d = d.with_help(
-                    "a statement that leaves the subject (or, with --strict, the object) unstated \
-                     decides no claim that names it",
+                    "a statement that leaves unstated a side the claim names cannot contradict \
+                     it, nor support it without the subject (with --strict, the object)",
                 );
             }
             d

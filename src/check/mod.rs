@@ -16,7 +16,10 @@
 //!    ([`Note::CountUnverified`], [`Note::DateUnverified`]).
 //! 2. **Specificity wins.** Within one article, a supporting fact that leaves the count (date)
 //!    unstated is dropped when another fact about the claim states it and conflicts with the
-//!    claim on nothing else (a headline without figures against the body's figure).
+//!    claim on nothing else (a headline without figures against the body's figure); a
+//!    supporting fact that leaves the object unstated is dropped likewise when such a fact, in
+//!    any article, states the object ("Russia is expelling 36 diplomats" against "Russia will
+//!    expel US diplomats on March 23", for `Russia expelled United States 2022-03-24`).
 //! 3. **Events are kept apart.** Within one article, a fact that agrees supports the claim even
 //!    if other facts about the same actors give another count or date (another event, a total).
 //!    The article contradicts the claim only when no fact agrees and a fact contradicts it:
@@ -357,12 +360,23 @@ fn check_claim(
     for e in loose {
         by_article.entry(e.fact.file).or_default().1.push(e);
     }
+    // A statement that leaves the object unstated is outranked, in any article, by one that
+    // states it and conflicts with the claim only where the vague one says nothing.
+    let stating_object: Vec<Evidence> = by_article
+        .values()
+        .flat_map(|(e, l)| e.iter().chain(l))
+        .filter(|e| !e.supports && e.object.stated())
+        .cloned()
+        .collect();
     let mut supporting = Vec::new();
     let mut contradicting = Vec::new();
     for (_, (mut evidence, loose)) in by_article {
         evidence.sort_by_key(|e| (e.fact.span.start, e.fact.span.end));
         let agrees = |e: &Evidence| {
-            e.supports && !evidence.iter().chain(&loose).any(|o| outranked(claim, e, o))
+            e.supports
+                && !evidence.iter().chain(&loose).any(|o| outranked(claim, e, o))
+                && !(e.object == ActorMatch::Unstated
+                    && stating_object.iter().any(|o| outranked(claim, e, o)))
         };
         let keep: Vec<bool> = evidence.iter().map(agrees).collect();
         if keep.iter().any(|k| *k) {
