@@ -301,7 +301,7 @@ fn an_unstated_object_is_noted_an_unstated_subject_decides_nothing() {
         assert_eq!(r.near_misses[0].kind, NearMissKind::Unstated);
     }
     let d = diagnostics(
-        &check(&[c.clone()], std::slice::from_ref(&passive), &t.lx),
+        &check(std::slice::from_ref(&c), std::slice::from_ref(&passive), &t.lx),
         &t.lx,
         &Policy::default(),
     );
