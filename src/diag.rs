@@ -212,7 +212,7 @@ pub const CHECKS: &[Check] = &[
         code: code::CONFLICTING_QUANTITIES,
         name: "conflicting-quantities",
         severity: Severity::Error,
-        summary: "same subject, predicate, object and date, incompatible quantities",
+        summary: "same subject, predicate, object and date, incompatible quantities (a warning when undated)",
     },
     Check {
         code: code::PROPERTY_OUTSIDE_DECLARATION,

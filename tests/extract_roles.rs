@@ -89,9 +89,16 @@ fn negation_and_modality() {
         "Britain has not expelled any Russian diplomats.",
         &["United Kingdom not expelled Russia"],
     );
+    // Refusals are denials (issue 9): a negated fact, without a count.
+    case("Britain declined to expel Russian diplomats.", &["United Kingdom not expelled Russia"]);
+    case("Britain refused to expel 10 Russian diplomats.", &["United Kingdom not expelled Russia"]);
+    case(
+        "Italy and Spain have so far declined to expel Russian diplomats.",
+        &["Italy and Spain not expelled Russia"],
+    );
     for text in [
-        "Britain declined to expel Russian diplomats.",
-        "Britain refused to expel 10 Russian diplomats.",
+        "Czech officials urged Romania to expel Russian diplomats.",
+        "Expulsions of Russian diplomats by Hungary would only invite retaliation.",
         "Britain threatened to expel 10 Russian diplomats.",
         "Ukraine called for the expulsion of Russian diplomats.",
         "Britain could expel 10 Russian diplomats.",

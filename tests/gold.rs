@@ -31,7 +31,9 @@ use factcheck::source::SourceMap;
 /// Floors: (part, predicate, strict recall, precision), the whole part as `*`.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "*", 0.40, 0.85),
-    ("dev", "expelled", 0.64, 0.97),
+    // Precision 0.97 -> 0.96: refusals ("have so far declined to expel") give a negated fact
+    // since issue 9 (docs/verdicts.md, rule 5); the gold files list them as "not facts".
+    ("dev", "expelled", 0.64, 0.96),
     ("dev", "arrested", 0.36, 0.98),
     ("dev", "killed", 0.43, 0.88),
     ("heldout", "*", 0.34, 0.71),
@@ -151,7 +153,7 @@ fn score_part(articles: &[GoldArticle], verbose: bool) -> BTreeMap<String, Score
             let name = &lx.predicate(c.predicate).canonical;
             let s = scores.entry(name.clone()).or_default();
             s.gold += 1;
-            let sup = |f: &&Fact| compare(c, f).is_some_and(|cmp| cmp.supports());
+            let sup = |f: &&Fact| compare(c, f).is_some_and(|cmp| cmp.agrees());
             let lenient = facts.iter().any(|f| sup(&f));
             let strict = facts.iter().any(|f| sup(&f) && states_all(c, f));
             s.found += usize::from(strict);
@@ -164,7 +166,7 @@ fn score_part(articles: &[GoldArticle], verbose: bool) -> BTreeMap<String, Score
             let name = &lx.predicate(f.predicate).canonical;
             let s = scores.entry(name.clone()).or_default();
             s.facts += 1;
-            let ok = claims.iter().any(|c| compare(c, f).is_some_and(|cmp| cmp.supports()));
+            let ok = claims.iter().any(|c| compare(c, f).is_some_and(|cmp| cmp.agrees()));
             s.correct += usize::from(ok);
             if verbose && !ok {
                 let t = a.text.get(f.span.clone()).unwrap_or("");

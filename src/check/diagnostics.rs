@@ -244,6 +244,7 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
             let mut message = format!("not found: no article says {line}");
             let reversed = c.near_misses.iter().find(|n| n.kind == NearMissKind::Reversed);
             let joint = c.near_misses.iter().find(|n| n.kind == NearMissKind::Joint);
+            let unstated = c.near_misses.iter().find(|n| n.kind == NearMissKind::Unstated);
             if let Some(n) = reversed {
                 message = format!(
                     "not found: {line}; the article says it the other way round: {}",
@@ -254,6 +255,12 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
                     "not found: {line}; the article has it only as a joint fact: {}",
                     fact_line(&n.fact, lexicon)
                 );
+            } else if let Some(n) = unstated {
+                message = format!(
+                    "not found: {line}; the article says {}, but not {}",
+                    fact_line(&n.fact, lexicon),
+                    unstated_side(claim, &n.fact).1
+                );
             }
             let mut d = Diagnostic::new(f.code(), level, claim.file, claim.span.clone(), message)
                 .with_label("no article says this");
@@ -263,6 +270,11 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
                         format!("subject and object swapped: {}", fact_line(&n.fact, lexicon))
                     }
                     NearMissKind::Joint => format!("a joint fact: {}", fact_line(&n.fact, lexicon)),
+                    NearMissKind::Unstated => format!(
+                        "the {} is unstated: {}",
+                        unstated_side(claim, &n.fact).0,
+                        fact_line(&n.fact, lexicon)
+                    ),
                 };
                 d = d.with_secondary(n.fact.file, statement(&n.fact), label);
             }
@@ -271,6 +283,11 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
             } else if joint.is_some() {
                 d = d.with_help(
                     "the article gives the figure for several actors together, not for this one",
+                );
+            } else if unstated.is_some() {
+                d = d.with_help(
+                    "a statement that leaves unstated a side the claim names cannot contradict \
+                     it, nor support it without the subject (with --strict, the object)",
                 );
             }
             d
@@ -290,6 +307,16 @@ fn claim_diagnostic(c: &ClaimReport, f: Finding, level: Severity, lexicon: &Lexi
         d = d.with_note(n.message());
     }
     d
+}
+
+/// Which side of the claim a near-miss fact leaves unstated: (`subject`, `by whom`) or
+/// (`object`, `to whom`).
+fn unstated_side(claim: &Claim, fact: &Fact) -> (&'static str, &'static str) {
+    if fact.subject.is_empty() && !matches!(claim.subject, crate::model::Actors::Any) {
+        ("subject", "by whom")
+    } else {
+        ("object", "to whom")
+    }
 }
 
 fn unverified_diagnostic(fact: &Fact, level: Severity, lexicon: &Lexicon) -> Diagnostic {

@@ -13,9 +13,9 @@ use crate::diag::Severity;
 #[serde(rename_all = "snake_case")]
 pub enum Finding {
     /// **FC100 supported** (note). Some article states a fact compatible with the claim: same
-    /// predicate, the same actors (or `_`), a compatible count, date and negation. The primary
-    /// label is on the article's words; notes say what the article leaves unverified (no date,
-    /// no year, an unstated subject or object).
+    /// predicate, the claim's subject (or `_`), its object or none (`--strict`: its object), a
+    /// compatible count, date and negation. The primary label is on the article's words; notes
+    /// say what the article leaves unverified (no count, no date, no year, no object).
     Supported,
     /// **FC101 count mismatch** (error by default, kind `contradicted`). The articles speak of
     /// the claim's subject, predicate and object, and no count they give is compatible with the
@@ -38,8 +38,10 @@ pub enum Finding {
     /// **FC110 not found** (warning by default, kind `not_found`). No article checked says
     /// anything about the claim (its subject, predicate and object). The message names the
     /// mistakes editors make: the fact stated the other way round (the claim's subject and object
-    /// swapped), or only as a joint fact (`Germany and France expelled 75` for a claim about
-    /// `Germany` alone).
+    /// swapped), only as a joint fact with a count (`Germany and France expelled 75` for a claim
+    /// about `Germany` alone), or without the subject ("30 Russian diplomats were sent home",
+    /// but not by whom: a statement that leaves the subject unstated decides nothing, see
+    /// docs/verdicts.md).
     NotFound,
     /// **FC120 unverified** (warning by default, kind `unverified`). An article states a fact
     /// that no claim covers (no claim with its subject, predicate and object applies to the

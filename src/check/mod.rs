@@ -1,43 +1,48 @@
 //! The checker: compares every claim with the facts extracted from the articles and gives each
-//! claim a verdict with evidence; facts no claim covers are reported as unverified.
+//! claim a verdict with evidence; facts no claim covers are reported as unverified. The rules
+//! are docs/verdicts.md; their tests are tests/fixtures/verdicts/ (tests/verdicts.rs).
 //!
-//! [`compat`] defines, for one claim and one fact, whether the fact is *about* the claim (same
-//! predicate, compatible subject and object) and whether it *supports* it (compatible count,
-//! date and negation too) or contradicts it, and why. This module decides what the facts
-//! together say about each claim, the way an editor would read them:
+//! [`compat`] defines, for one claim and one fact, whether the fact is compatible with the claim
+//! (same predicate, compatible subject and object), whether it *supports* it and whether it
+//! *contradicts* it, and why. This module decides what the facts together say about each claim.
+//! No verdict rests on what an article does not say:
 //!
-//! 1. **Only facts that can be about the claim count.** Facts are indexed by (predicate, actor)
+//! 1. **Nothing unstated decides.** Facts are indexed by (predicate, actor)
 //!    ([`index::FactIndex`]), so a claim never looks at unrelated facts, and a claim limited to
-//!    some articles (the `articles` scope of its file) sees only their facts.
-//!    A fact must state at least one actor the claim names ([`compat::Comparison::anchored`]):
-//!    "17 diplomats were expelled", with neither side stated, is about no claim that names an
-//!    actor (only about `_ expelled _`).
-//! 2. **Explicit statements outrank vague ones.** A fact that names both the subject and the
-//!    object (or whose side the claim leaves as `_`) is *explicit*; a fact that leaves a side
-//!    unstated (`Belgium expelled 21` with no nationality) is *vague*. When any article has an
-//!    explicit fact about the claim, vague facts are ignored; otherwise vague facts count (and the
-//!    report notes that the unstated side is unverified). So `Russia expelled 15 Netherlands`
-//!    is supported by "21 diplomats from Belgium and 15 from the Netherlands" even though the
-//!    same article also says Russia expelled 36 diplomats (object unstated).
-//! 3. **Within one article, support wins.** An article that states the claim supports it even if
-//!    it also has other statements about the same actors with another count or date: those are
-//!    most often other events (an earlier round of expulsions, a total). An article
-//!    *contradicts* the claim when it has facts about it and none supports it.
-//! 4. **Across articles:** `supported` when some article supports it and none contradicts it;
+//!    some articles (the `articles` scope of its file) sees only their facts. A fact that leaves
+//!    the subject unstated supports and contradicts no claim that names one: it is a near miss
+//!    ([`NearMissKind::Unstated`]: "30 were sent home, but not by whom"). Only parts both state
+//!    conflict; a supporting fact without the claim's count or date leaves a note
+//!    ([`Note::CountUnverified`], [`Note::DateUnverified`]).
+//! 2. **Specificity wins.** Within one article, a supporting fact that leaves the count (date)
+//!    unstated is dropped when another fact about the claim states it and conflicts with the
+//!    claim on nothing else (a headline without figures against the body's figure); a
+//!    supporting fact that leaves the object unstated is dropped likewise when such a fact, in
+//!    any article, states the object ("Russia is expelling 36 diplomats" against "Russia will
+//!    expel US diplomats on March 23", for `Russia expelled United States 2022-03-24`).
+//! 3. **Events are kept apart.** Within one article, a fact that agrees supports the claim even
+//!    if other facts about the same actors give another count or date (another event, a total).
+//!    The article contradicts the claim only when no fact agrees and a fact contradicts it:
+//!    states every side the claim names (a fact without the object is noted and supports, but
+//!    never contradicts), the claim names its subject (`_ killed 210` is never contradicted),
+//!    and it differs in the count or the date, not both (that is another event).
+//! 4. **Joint facts** without a count hold for each member ([`ActorMatch::Member`]); with a
+//!    count they are near misses ([`NearMissKind::Joint`]).
+//! 5. **Across articles:** `supported` when some article supports it and none contradicts it;
 //!    `contradicted` when some contradicts it and none supports it (the reasons are those of
 //!    every contradicting fact: `count`, `date`, `negated`); `conflicting` when one article
-//!    supports and another contradicts it; `not_found` when no article has a fact about it.
-//! 5. **Near misses.** For a claim not found, the facts that state it the other way round
-//!    (subject and object swapped) or only jointly (the claim's subject or object a strict part
-//!    of the fact's) are named: those are the mistakes editors make.
-//! 6. **Unverified facts.** A fact about which no applicable claim speaks (no claim with its
-//!    predicate and compatible subject and object) is `unverified`. A joint or reversed fact
-//!    named as a near miss is still unverified: nobody has checked it as stated.
+//!    supports and another contradicts it; `not_found` otherwise, with the near misses: the fact
+//!    stated the other way round (subject and object swapped), jointly, or without the subject.
+//! 6. **Strict mode** ([`Options::strict`]): a fact supports a claim that names an object only
+//!    if it states it; a fact that would support by default keeps its article from
+//!    contradicting the claim (near miss instead).
+//! 7. **Unverified facts.** A fact that supports or contradicts no claim is `unverified`: a
+//!    near miss too, since nobody has checked it as stated.
 //!
-//! Notes on a supported claim: the date is *unverified* when no supporting fact gives one, and
-//! only *partly verified* when the supporting facts give it less precisely than the claim (an
-//! article's `April 15` with no year for a claim's `2022-04-15`); the subject or object is
-//! unverified when every supporting fact leaves it unstated.
+//! Notes on a supported claim: the count or the date is *unverified* when no supporting fact
+//! gives one, the date only *partly verified* when the supporting facts give it less precisely
+//! than the claim (an article's `April 15` with no year for a claim's `2022-04-15`), and the
+//! object unverified when every supporting fact leaves it unstated.
 //!
 //! [`diagnostics`] turns a [`Report`] into [`crate::diag::Diagnostic`]s with the stable codes of
 //! [`Finding`], at the levels of a [`Policy`].
@@ -103,15 +108,18 @@ pub struct Evidence {
 }
 
 /// How a fact that is not about a claim nearly is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NearMissKind {
     /// Subject and object swapped: the claim says Russia expelled Dutch diplomats, the article
     /// that the Netherlands expelled Russian ones.
     Reversed,
-    /// The claim's subject (or object) is a strict part of the fact's: the claim is about
-    /// Germany, the article about Germany and France together.
+    /// The claim's subject (or object) is a strict part of the fact's, and the fact gives a
+    /// count: the claim is about Germany, the article's 75 about Germany and France together.
     Joint,
+    /// The fact leaves unstated a side the claim names (the subject; in strict mode the object
+    /// too): "30 Russian diplomats were sent home", but not by whom.
+    Unstated,
 }
 
 /// A fact that is not about the claim but looks like a mistake for it.
@@ -129,8 +137,8 @@ pub enum Note {
     DateUnverified,
     /// The supporting facts give the date less precisely than the claim (no year, no day).
     DatePartlyVerified,
-    /// Every fact the verdict rests on leaves the subject unstated.
-    SubjectUnverified,
+    /// The claim has a count and no supporting fact gives one.
+    CountUnverified,
     /// Every fact the verdict rests on leaves the object unstated.
     ObjectUnverified,
 }
@@ -143,7 +151,7 @@ impl Note {
             Note::DatePartlyVerified => {
                 "the article gives the date less precisely than the claim: it is only partly verified"
             }
-            Note::SubjectUnverified => "the article leaves the subject unstated: it is unverified",
+            Note::CountUnverified => "the article gives no count: the count is unverified",
             Note::ObjectUnverified => "the article leaves the object unstated: it is unverified",
         }
     }
@@ -213,9 +221,33 @@ impl Report {
     }
 }
 
+/// How demanding the checker is (`--strict`, `strict = true` in factcheck.toml).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// A fact decides a claim that names an object only when it states the object too.
+    pub strict: bool,
+}
+
+impl Options {
+    /// The stricter mode.
+    pub fn strict() -> Self {
+        Options { strict: true }
+    }
+}
+
 /// Checks every claim against every fact.
 pub fn check(claims: &[Claim], facts: &[Fact], lexicon: &Lexicon) -> Report {
-    check_with(claims, facts, lexicon, &|_, _| true)
+    check_with(claims, facts, lexicon, &Options::default(), &|_, _| true)
+}
+
+/// Checks every claim against every fact, with options.
+pub fn check_options(
+    claims: &[Claim],
+    facts: &[Fact],
+    lexicon: &Lexicon,
+    options: &Options,
+) -> Report {
+    check_with(claims, facts, lexicon, options, &|_, _| true)
 }
 
 /// Checks claims against facts, where `applies(claim, article)` says whether a claim is to be
@@ -225,6 +257,7 @@ pub fn check_with(
     claims: &[Claim],
     facts: &[Fact],
     lexicon: &Lexicon,
+    options: &Options,
     applies: &dyn Fn(&Claim, FileId) -> bool,
 ) -> Report {
     let _ = lexicon; // Compatibility works on ids; the lexicon is for future name-aware rules.
@@ -233,7 +266,7 @@ pub fn check_with(
     let mut out = Vec::with_capacity(claims.len());
     let mut summary = Summary::default();
     for claim in claims {
-        let report = check_claim(claim, facts, &index, applies, &mut covered);
+        let report = check_claim(claim, facts, &index, options, applies, &mut covered);
         match report.verdict {
             Verdict::Supported => summary.supported += 1,
             Verdict::Contradicted => summary.contradicted += 1,
@@ -248,61 +281,108 @@ pub fn check_with(
     Report { claims: out, unverified, summary }
 }
 
-fn explicit(e: &Evidence) -> bool {
-    e.subject != ActorMatch::Unstated && e.object != ActorMatch::Unstated
+/// A supporting fact that leaves the count (date) unstated cannot support the claim when
+/// `other`, in the same article, states it and contradicts the claim on nothing else (rule 2).
+fn outranked(claim: &Claim, support: &Evidence, other: &Evidence) -> bool {
+    !other.supports
+        && !other.reasons.is_empty()
+        && other.reasons.iter().all(|r| match r {
+            Reason::Count => claim.quantity.is_some() && support.fact.quantity.is_none(),
+            Reason::Date => claim.date.is_some() && support.fact.date.is_none(),
+            Reason::Negated => false,
+        })
 }
 
 fn check_claim(
     claim: &Claim,
     facts: &[Fact],
     index: &index::FactIndex,
+    options: &Options,
     applies: &dyn Fn(&Claim, FileId) -> bool,
     covered: &mut [bool],
 ) -> ClaimReport {
     let mut about: Vec<Evidence> = Vec::new();
     let mut joint: Vec<usize> = Vec::new();
+    let mut unstated: Vec<usize> = Vec::new();
+    let mut loose: Vec<Evidence> = Vec::new();
     for i in index.candidates(claim) {
         let Some(fact) = facts.get(i) else { continue };
         let Some(cmp) = compat::compare(claim, fact) else { continue };
         let is_joint = (cmp.subject == ActorMatch::PartOfJoint && cmp.object.compatible())
             || (cmp.object == ActorMatch::PartOfJoint && cmp.subject.compatible());
-        if !((cmp.is_about() && cmp.anchored()) || is_joint) || !applies(claim, fact.file) {
+        if !(cmp.is_about() || is_joint) || !applies(claim, fact.file) {
             continue;
         }
         if is_joint {
             joint.push(i);
             continue;
         }
-        if let Some(c) = covered.get_mut(i) {
-            *c = true;
-        }
         let reasons = cmp.reasons();
-        about.push(Evidence {
+        let evidence = Evidence {
             fact: fact.clone(),
             supports: reasons.is_empty(),
             reasons,
             subject: cmp.subject,
             object: cmp.object,
-        });
+        };
+        let counts =
+            if evidence.supports { cmp.decides(options.strict) } else { cmp.contradicts() };
+        if !counts {
+            if cmp.unstated() {
+                unstated.push(i);
+            }
+            if evidence.supports && cmp.decides(false) {
+                // Strict mode: it would support by default; it keeps its article from
+                // contradicting the claim.
+                loose.push(evidence);
+            } else if !evidence.supports && cmp.decides(true) {
+                // Another event (or a `_` subject): no contradiction, but it states the count
+                // and date, so it outranks a statement that gives neither.
+                loose.push(evidence);
+            }
+            continue;
+        }
+        if let Some(c) = covered.get_mut(i) {
+            *c = true;
+        }
+        about.push(evidence);
     }
 
-    // Explicit statements outrank vague ones.
-    if about.iter().any(explicit) {
-        about.retain(explicit);
-    }
-    // Per article: support wins; otherwise the article contradicts.
-    let mut by_article: BTreeMap<FileId, Vec<Evidence>> = BTreeMap::new();
+    // Per article: a fact that agrees supports the claim (other figures are most often other
+    // events), unless a more specific fact outranks it; otherwise the article contradicts.
+    // `loose` facts decide nothing: in strict mode a fact that agrees but leaves the object
+    // unstated keeps its article from contradicting the claim (it may be the same event), and a
+    // fact that conflicts without contradicting still outranks vaguer ones.
+    let mut by_article: BTreeMap<FileId, (Vec<Evidence>, Vec<Evidence>)> = BTreeMap::new();
     for e in about {
-        by_article.entry(e.fact.file).or_default().push(e);
+        by_article.entry(e.fact.file).or_default().0.push(e);
     }
+    for e in loose {
+        by_article.entry(e.fact.file).or_default().1.push(e);
+    }
+    // A statement that leaves the object unstated is outranked, in any article, by one that
+    // states it and conflicts with the claim only where the vague one says nothing.
+    let stating_object: Vec<Evidence> = by_article
+        .values()
+        .flat_map(|(e, l)| e.iter().chain(l))
+        .filter(|e| !e.supports && e.object.stated())
+        .cloned()
+        .collect();
     let mut supporting = Vec::new();
     let mut contradicting = Vec::new();
-    for (_, mut evidence) in by_article {
+    for (_, (mut evidence, loose)) in by_article {
         evidence.sort_by_key(|e| (e.fact.span.start, e.fact.span.end));
-        if evidence.iter().any(|e| e.supports) {
-            supporting.extend(evidence.into_iter().filter(|e| e.supports));
-        } else {
-            contradicting.extend(evidence);
+        let agrees = |e: &Evidence| {
+            e.supports
+                && !evidence.iter().chain(&loose).any(|o| outranked(claim, e, o))
+                && !(e.object == ActorMatch::Unstated
+                    && stating_object.iter().any(|o| outranked(claim, e, o)))
+        };
+        let keep: Vec<bool> = evidence.iter().map(agrees).collect();
+        if keep.iter().any(|k| *k) {
+            supporting.extend(evidence.into_iter().zip(keep).filter(|(_, k)| *k).map(|(e, _)| e));
+        } else if !loose.iter().any(|e| e.supports && agrees(e)) {
+            contradicting.extend(evidence.into_iter().filter(|e| !e.supports));
         }
     }
     let verdict = match (supporting.is_empty(), contradicting.is_empty()) {
@@ -317,7 +397,12 @@ fn check_claim(
     reasons.dedup();
 
     let mut notes = Vec::new();
-    let basis = if supporting.is_empty() { &contradicting } else { &supporting };
+    if !supporting.is_empty()
+        && claim.quantity.is_some()
+        && supporting.iter().all(|e| e.fact.quantity.is_none())
+    {
+        notes.push(Note::CountUnverified);
+    }
     if !supporting.is_empty() && claim.date.is_some() {
         if supporting.iter().all(|e| e.fact.date.is_none()) {
             notes.push(Note::DateUnverified);
@@ -325,9 +410,7 @@ fn check_claim(
             notes.push(Note::DatePartlyVerified);
         }
     }
-    if !basis.is_empty() && basis.iter().all(|e| e.subject == ActorMatch::Unstated) {
-        notes.push(Note::SubjectUnverified);
-    }
+    let basis = if supporting.is_empty() { &contradicting } else { &supporting };
     if !basis.is_empty() && basis.iter().all(|e| e.object == ActorMatch::Unstated) {
         notes.push(Note::ObjectUnverified);
     }
@@ -340,13 +423,14 @@ fn check_claim(
                 near_misses.push(NearMiss { kind: NearMissKind::Reversed, fact: fact.clone() });
             }
         }
-        for i in joint {
-            if let Some(fact) = facts.get(i) {
-                near_misses.push(NearMiss { kind: NearMissKind::Joint, fact: fact.clone() });
+        for (kind, list) in [(NearMissKind::Joint, joint), (NearMissKind::Unstated, unstated)] {
+            for i in list {
+                if let Some(fact) = facts.get(i) {
+                    near_misses.push(NearMiss { kind, fact: fact.clone() });
+                }
             }
         }
-        near_misses
-            .sort_by_key(|n| (n.fact.file, n.fact.span.start, n.kind == NearMissKind::Joint));
+        near_misses.sort_by_key(|n| (n.fact.file, n.fact.span.start, n.kind));
     }
 
     let mut evidence = supporting;

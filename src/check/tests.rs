@@ -137,7 +137,7 @@ fn count_mismatch() {
 }
 
 #[test]
-fn date_mismatch_and_both() {
+fn date_mismatch_and_another_event() {
     let t = T::new();
     let c = t.claim(&["Russia"], None, &["Netherlands"], day(2022, 3, 24));
     let f = t.fact(A1, 0, &["Russia"], None, &["Netherlands"], day(2022, 3, 23));
@@ -145,9 +145,10 @@ fn date_mismatch_and_both() {
     assert_eq!(r.verdict, Verdict::Contradicted);
     assert_eq!(r.reasons, vec![Reason::Date]);
 
+    // Another count on another date: another event, not a contradiction.
     let c = t.claim(&["Russia"], n(5), &["Netherlands"], day(2022, 3, 24));
     let f = t.fact(A1, 0, &["Russia"], n(6), &["Netherlands"], day(2022, 3, 23));
-    assert_eq!(one(&t, c, &[f]).reasons, vec![Reason::Count, Reason::Date]);
+    assert_eq!(one(&t, c, &[f]).verdict, Verdict::NotFound);
 }
 
 #[test]
@@ -276,24 +277,72 @@ fn underscore_matches_anything() {
     assert_eq!(one(&t, any_object, std::slice::from_ref(&f)).verdict, Verdict::Supported);
     let no_object = t.claim(&["Netherlands"], n(17), &[], None);
     assert_eq!(one(&t, no_object, std::slice::from_ref(&f)).verdict, Verdict::Supported);
-    let both = t.claim(&["_"], n(16), &["_"], None);
-    assert_eq!(one(&t, both, &[f]).verdict, Verdict::Contradicted);
+    let both = t.claim(&["_"], n(17), &["_"], None);
+    assert_eq!(one(&t, both, std::slice::from_ref(&f)).verdict, Verdict::Supported);
+    // Someone expelled 16: the 17 may be another event; a `_` subject is never contradicted.
+    let other = t.claim(&["_"], n(16), &["_"], None);
+    assert_eq!(one(&t, other, &[f]).verdict, Verdict::NotFound);
 }
 
 #[test]
-fn unstated_sides_are_compatible_but_noted() {
+fn an_unstated_object_is_noted_an_unstated_subject_decides_nothing() {
     let t = T::new();
     let c = t.claim(&["Belgium"], n(21), &["Russia"], None);
     let vague = t.fact(A1, 0, &["Belgium"], n(21), &[], None);
-    let r = one(&t, c.clone(), &[vague]);
+    let r = one(&t, c.clone(), std::slice::from_ref(&vague));
     assert_eq!((r.verdict, r.notes), (Verdict::Supported, vec![Note::ObjectUnverified]));
+    // Rule 1: "21 Russian diplomats were expelled" supports no claim naming who expelled them,
+    // and contradicts none: a near miss.
     let passive = t.fact(A1, 0, &[], n(21), &["Russia"], None);
-    let r = one(&t, c, &[passive]);
-    assert_eq!((r.verdict, r.notes), (Verdict::Supported, vec![Note::SubjectUnverified]));
+    for count in [21, 5] {
+        let c = t.claim(&["Belgium"], n(count), &["Russia"], None);
+        let r = one(&t, c, std::slice::from_ref(&passive));
+        assert_eq!(r.verdict, Verdict::NotFound);
+        assert_eq!(r.near_misses[0].kind, NearMissKind::Unstated);
+    }
+    let d = diagnostics(
+        &check(std::slice::from_ref(&c), std::slice::from_ref(&passive), &t.lx),
+        &t.lx,
+        &Policy::default(),
+    );
+    assert!(d[0].message.ends_with("but not by whom"), "{}", d[0].message);
+    // Strict: the object must be stated too.
+    let r = check_options(&[c], &[vague], &t.lx, &Options::strict());
+    assert_eq!(r.claims[0].verdict, Verdict::NotFound);
+    assert_eq!(r.claims[0].near_misses[0].kind, NearMissKind::Unstated);
 }
 
 #[test]
-fn explicit_outranks_vague() {
+fn a_fact_without_the_count_or_date_is_outranked_by_one_with_it() {
+    let t = T::new();
+    // Headline "BELGIUM EXPELS RUSSIAN DIPLOMATS", body "Belgium expelled 21 ... on March 29".
+    let headline = t.fact(A1, 0, &["Belgium"], None, &["Russia"], None);
+    let body = t.fact(A1, 50, &["Belgium"], n(21), &["Russia"], day(2022, 3, 29));
+    let facts = [headline.clone(), body];
+    let verdict = |q, d| one(&t, t.claim(&["Belgium"], q, &["Russia"], d), &facts);
+    let r = verdict(n(9), None);
+    assert_eq!((r.verdict, r.reasons), (Verdict::Contradicted, vec![Reason::Count]));
+    let r = verdict(n(21), day(2022, 3, 1));
+    assert_eq!((r.verdict, r.reasons), (Verdict::Contradicted, vec![Reason::Date]));
+    assert_eq!(verdict(None, None).verdict, Verdict::Supported);
+    // Alone, the headline supports, and the count is noted unverified.
+    let r = one(&t, t.claim(&["Belgium"], n(9), &["Russia"], None), &[headline]);
+    assert_eq!((r.verdict, r.notes), (Verdict::Supported, vec![Note::CountUnverified]));
+}
+
+#[test]
+fn a_joint_fact_without_a_count_holds_for_each_member() {
+    let t = T::new();
+    let both = t.fact(A1, 0, &["Germany", "France"], None, &["Russia"], None);
+    let r = one(&t, t.claim(&["Germany"], None, &["Russia"], None), std::slice::from_ref(&both));
+    assert_eq!(r.verdict, Verdict::Supported);
+    assert_eq!(r.evidence[0].subject, ActorMatch::Member);
+    let r = one(&t, t.claim(&["France"], n(3), &["Russia"], None), &[both]);
+    assert_eq!((r.verdict, r.notes), (Verdict::Supported, vec![Note::CountUnverified]));
+}
+
+#[test]
+fn events_are_kept_apart() {
     let t = T::new();
     // Seed 003: "Russia ... expelling 36 diplomats from two European countries", then "15 from
     // the Netherlands".
@@ -303,11 +352,25 @@ fn explicit_outranks_vague() {
     let r = one(&t, c, &[total.clone(), dutch]);
     assert_eq!(r.verdict, Verdict::Supported);
     assert!(r.notes.is_empty());
-    // Only a vague fact: it counts, and the contradiction is noted as resting on it.
+    // Only a vague fact: it may be about another event, so it contradicts nothing.
     let c = t.claim(&["Russia"], n(20), &["Belgium"], None);
-    let r = one(&t, c, &[total]);
-    assert_eq!(r.verdict, Verdict::Contradicted);
-    assert_eq!(r.notes, vec![Note::ObjectUnverified]);
+    let r = one(&t, c, std::slice::from_ref(&total));
+    assert_eq!(r.verdict, Verdict::NotFound);
+    assert_eq!(r.near_misses[0].kind, NearMissKind::Unstated);
+    // "Germany expelled 40 Russian diplomats on Monday. In 2014 Germany had expelled two
+    // diplomats": the earlier event's fact (object unstated) supports its claim.
+    let now = t.fact(A1, 0, &["Germany"], n(40), &["Russia"], day(2022, 4, 4));
+    let then = t.fact(
+        A1,
+        60,
+        &["Germany"],
+        n(2),
+        &[],
+        Some(DateSpec::On(PartialDate { year: Some(2014), month: None, day: None })),
+    );
+    let year = Some(DateSpec::On(PartialDate { year: Some(2014), month: None, day: None }));
+    let r = one(&t, t.claim(&["Germany"], n(2), &["Russia"], year), &[now, then]);
+    assert_eq!((r.verdict, r.notes), (Verdict::Supported, vec![Note::ObjectUnverified]));
 }
 
 #[test]
@@ -342,7 +405,7 @@ fn scope_limits_a_claim_to_some_articles() {
     let yes = t.fact(A1, 0, &["Netherlands"], n(17), &["Russia"], None);
     let no = t.fact(A2, 0, &["Netherlands"], n(15), &["Russia"], None);
     let only_a1 = |_: &Claim, f: FileId| f == A1;
-    let r = check_with(std::slice::from_ref(&c), &[yes, no], &t.lx, &only_a1);
+    let r = check_with(std::slice::from_ref(&c), &[yes, no], &t.lx, &Options::default(), &only_a1);
     assert_eq!(r.claims[0].verdict, Verdict::Supported);
     // The fact of the article the claim does not apply to is unverified.
     assert_eq!(r.unverified.len(), 1);

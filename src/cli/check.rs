@@ -97,6 +97,10 @@ pub struct CheckArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Strict verdicts: a statement decides a claim that names an object only when it states
+    /// the object too (fewer false "supported", more "not found"; see docs/verdicts.md).
+    #[arg(long)]
+    pub strict: bool,
     /// Print only the summary line (human format).
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -345,6 +349,7 @@ pub fn inputs(
         articles,
         date,
         policy,
+        options: crate::check::Options { strict: args.strict || config.is_some_and(|c| c.strict) },
         baseline,
         write_baseline: args.write_baseline.is_some(),
     };
@@ -512,22 +517,34 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     let checked = run_check_with(inputs, &|| progress.inc());
     progress.finish();
     let Some(report) = &checked.report else {
-        let errors =
-            checked.load_diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-        eprint!(
-            "{}",
-            report::render_diagnostics(
-                &checked.sources,
-                &checked.load_diagnostics,
-                stderr_color(color)
-            )
-        );
-        return Err(Failure(format!(
-            "{errors} error{} in the claim files: nothing was checked",
-            if errors == 1 { "" } else { "s" }
-        )));
+        return Err(Failure("nothing was checked".into()));
+    };
+    let load_errors =
+        checked.load_diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let load_failure = || {
+        let skipped = match checked.skipped {
+            0 => String::new(),
+            1 => ", 1 claim with an error was not checked".to_string(),
+            n => format!(", {n} claims with errors were not checked"),
+        };
+        Failure(format!(
+            "{load_errors} error{} in the claim files{skipped}",
+            if load_errors == 1 { "" } else { "s" }
+        ))
     };
     if let (Some(path), Some(baseline)) = (&args.write_baseline, &checked.baseline) {
+        if load_errors > 0 {
+            eprint!(
+                "{}",
+                report::render_diagnostics(
+                    &checked.sources,
+                    &checked.load_diagnostics,
+                    stderr_color(color)
+                )
+            );
+            // A baseline without the skipped claims' findings would report them as new later.
+            return Err(Failure(format!("{}: the baseline was not written", load_failure().0)));
+        }
         if unread > 0 {
             // A baseline without their findings would report them all as new later.
             return Err(Failure(format!(
@@ -554,7 +571,7 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
             version: env!("CARGO_PKG_VERSION").to_string(),
             date: now(),
             config: config_name,
-            exit_code: if unread > 0 { 2 } else { u8::from(errors) },
+            exit_code: if unread > 0 || load_errors > 0 { 2 } else { u8::from(errors) },
         },
     };
     emit(args.output.as_deref(), &checked, report, &how)?;
@@ -570,6 +587,9 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     }
     if unread > 0 {
         return Err(unread_failure());
+    }
+    if load_errors > 0 {
+        return Err(load_failure());
     }
     if errors { Ok(Outcome::Findings) } else { Ok(Outcome::Clean) }
 }

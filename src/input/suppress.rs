@@ -21,9 +21,14 @@
 //! - `factcheck-enable`: ends every open `disable` region. It takes no kinds.
 //!
 //! KIND is `contradicted`, `conflicting`, `not_found` or `unverified` (space- or
-//! comma-separated); without kinds, every kind is silenced. A finding is silenced when a line
-//! of its evidence (the sentence in the article) is. In text files, directive lines are blanked
-//! in the reading text ([`blank_text_directives`]), so they never run into the sentence below.
+//! comma-separated); without kinds, every kind is silenced. A line silenced for every kind, or
+//! for `contradicted` or `conflicting`, is **not read**, like a code block: its statements
+//! support and contradict no claim (a claim whose only evidence is there is `not_found`, and
+//! still has its verdict in every format) and are not unverified facts. A line silenced only
+//! for `unverified` is read, and its unverified facts are not reported. A statement is on a
+//! silenced line when a line of its evidence (the sentence in the article) is
+//! ([`crate::workspace::suppress`] applies them). In text files, directive lines are blanked in
+//! the reading text ([`blank_text_directives`]), so they never run into the sentence below.
 //!
 //! A directive that silenced nothing is reported (FC210, a warning, like ruff's unused `noqa`),
 //! so stale suppressions do not pile up; an invalid directive is an error (FC211).

@@ -4,12 +4,21 @@
 //! ## What it catches
 //! Two claims with the same subject, predicate, object and date (and neither negated), in files
 //! that apply to the same articles, whose quantities admit no common count: `17` and `21`, `>20`
-//! and `<10`, `~100` and `150`. One of them is wrong, and an article can support at most one.
+//! and `<10`, `~100` and `150`.
+//!
+//! - **Both dated** (the same date): an **error**. They speak of the same event, one of them is
+//!   wrong, and an article can support at most one. The second claim is reported and not
+//!   checked; every other claim of the file still is (`check` exits with 2).
+//! - **Both undated**: a **warning**. In an article about several events (two rounds of
+//!   expulsions, a total and a part) both can be true; add a date to each to tell the events
+//!   apart, and both are checked either way.
 //!
 //! ## Example
 //! ```text
 //! Netherlands expelled 17 Russia 2022-03-29
-//! Netherlands expelled 21 Russia 2022-03-29    # FC007: 21 is incompatible with 17
+//! Netherlands expelled 21 Russia 2022-03-29    # FC007 error: 21 is incompatible with 17
+//! Germany expelled 40 Russia
+//! Germany expelled 2 Russia                    # FC007 warning: add dates to tell them apart
 //! ```
 
 use std::collections::HashMap;
@@ -55,18 +64,26 @@ pub fn check(claims: &[Claim], scopes: &[Scope]) -> Vec<Diagnostic> {
             let oq = other.quantity.map(|q| q.to_string()).unwrap_or_default();
             let span = c.quantity_span.clone().unwrap_or(c.span.clone());
             let ospan = other.quantity_span.clone().unwrap_or(other.span.clone());
-            out.push(
-                Diagnostic::error(
-                    CODE,
-                    c.file,
-                    span,
-                    format!("conflicting quantities: {q} is incompatible with {oq}"),
-                )
-                .with_label(format!("{q} here"))
-                .with_secondary(other.file, ospan, format!("{oq} here"))
-                .with_note("the two claims have the same subject, predicate, object and date")
-                .with_help("correct one of the quantities, or widen one (>N, ~N, N..M)"),
-            );
+            let message = format!("conflicting quantities: {q} is incompatible with {oq}");
+            let d = if c.date.is_some() {
+                Diagnostic::error(CODE, c.file, span, message)
+                    .with_note("the two claims have the same subject, predicate, object and date")
+                    .with_help("correct one of the quantities, or widen one (>N, ~N, N..M)")
+            } else {
+                Diagnostic::warning(CODE, c.file, span, message)
+                    .with_note(
+                        "the two claims have the same subject, predicate and object, and no date",
+                    )
+                    .with_help(
+                        "if they are two events, add each one's date to tell them apart; if one \
+                         event, correct one of the quantities or widen one (>N, ~N, N..M)",
+                    )
+            };
+            out.push(d.with_label(format!("{q} here")).with_secondary(
+                other.file,
+                ospan,
+                format!("{oq} here"),
+            ));
         }
         group.push(c);
     }

@@ -5,6 +5,7 @@
 //! articles = ["drafts/**/*.md"]            # articles (globs); default **/*.md and **/*.txt
 //! exclude = ["drafts/archive/**"]          # never checked, even when named on the command line
 //! rules = ["rules/newsroom.claims"]        # extra rule files, read after the shipped rules
+//! strict = true                            # strict verdicts (docs/verdicts.md); default false
 //!
 //! [severity]                               # error | warning | off, per finding kind
 //! contradicted = "error"
@@ -147,6 +148,8 @@ struct Raw {
     rules: Vec<toml::Spanned<String>>,
     #[serde(default)]
     severity: Severities,
+    #[serde(default)]
+    strict: bool,
 }
 
 /// A glob of the configuration with where it was written.
@@ -177,6 +180,9 @@ pub struct Config {
     /// Extra rule files, resolved against the root.
     pub rules: Vec<PathBuf>,
     pub severity: Severities,
+    /// Strict verdicts (`--strict`): a statement decides a claim that names an object only
+    /// when it states the object too.
+    pub strict: bool,
 }
 
 impl Config {
@@ -190,6 +196,7 @@ impl Config {
             exclude: Vec::new(),
             rules: Vec::new(),
             severity: Severities::default(),
+            strict: false,
         }
     }
 
@@ -217,7 +224,7 @@ impl Config {
                 )
                 .with_label(label_for(&message))
                 .with_help(
-                    "the keys are claims, articles, exclude, rules and [severity] (contradicted, \
+                    "the keys are claims, articles, exclude, rules, strict and [severity] (contradicted, \
                          conflicting, not_found, unverified = \"error\" | \"warning\" | \"off\")",
                 );
                 return (config, vec![d]);
@@ -254,6 +261,7 @@ impl Config {
         config.exclude = patterns(raw.exclude);
         config.rules = raw.rules.into_iter().map(|r| root.join(r.into_inner())).collect();
         config.severity = raw.severity;
+        config.strict = raw.strict;
         (config, diags)
     }
 }

@@ -52,6 +52,8 @@ pub struct CheckInputs {
     /// `--date`: the date of every article.
     pub date: Option<PartialDate>,
     pub policy: Policy,
+    /// `--strict` or `strict = true`.
+    pub options: check::Options,
     /// `--baseline`: findings it records are dropped.
     pub baseline: Option<Baseline>,
     /// `--write-baseline`: compute [`Checked::baseline`].
@@ -65,7 +67,10 @@ pub struct Checked {
     pub lexicon: Lexicon,
     /// Errors and warnings of the claim and rule files.
     pub load_diagnostics: Vec<Diagnostic>,
-    /// `None` when a claim or rule file has errors: nothing was checked.
+    /// Claims left unchecked because their line has an error.
+    pub skipped: usize,
+    /// A verdict for every claim without an error (claim lines with errors are skipped, see
+    /// [`Checked::skipped`]); always set by [`run_check_with`].
     pub report: Option<Report>,
     /// The findings, at the policy's levels.
     pub diagnostics: Vec<Diagnostic>,
@@ -115,8 +120,11 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     let mut loaded = crate::lint::load(&mut sources, &files, inputs.shipped_rules);
     let (scopes, scope_diagnostics) = discover::Scopes::new(&loaded.scopes);
     loaded.diagnostics.extend(scope_diagnostics);
-    let has_errors = loaded.diagnostics.iter().any(|d| d.severity == Severity::Error);
+    // Claim lines with errors are reported and skipped; every other claim is checked.
+    let (claims, erroneous): (Vec<Claim>, Vec<Claim>) =
+        loaded.claims.into_iter().partition(|c| !has_error(&loaded.diagnostics, c));
     let mut checked = Checked {
+        skipped: erroneous.len(),
         sources: SourceMap::new(),
         lexicon: loaded.lexicon,
         load_diagnostics: loaded.diagnostics,
@@ -134,10 +142,6 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
         paths: HashMap::new(),
     };
     checked.claim_files = claim_files;
-    if has_errors {
-        checked.sources = sources;
-        return checked;
-    }
     let article_ids: Vec<(FileId, Format, Option<PartialDate>)> = inputs
         .articles
         .into_iter()
@@ -154,9 +158,14 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
         })
         .collect();
     let in_scope = |c: &Claim, a: FileId| rel.get(&a).is_none_or(|p| scopes.applies(c.file, p));
-    let mut report = check::check_with(&loaded.claims, &facts, &checked.lexicon, &in_scope);
+    // Suppressed lines are not read: their statements are dropped before the check.
     let formats: Vec<(FileId, Format)> = article_ids.iter().map(|&(id, f, _)| (id, f)).collect();
-    let applied = crate::workspace::suppress::apply(&mut report, &sources, &formats);
+    let mut silencer = crate::workspace::suppress::Silencer::read(&sources, &formats);
+    let mut facts = facts;
+    silencer.unread(&sources, &mut facts);
+    let mut report =
+        check::check_with(&claims, &facts, &checked.lexicon, &inputs.options, &in_scope);
+    let applied = silencer.apply(&mut report, &sources);
     let path = |id: FileId| rel.get(&id).cloned().unwrap_or_else(|| sources.get(id).name.clone());
     if inputs.write_baseline {
         checked.baseline = Some(Baseline::from_report(&report, &sources, &path));
@@ -190,4 +199,14 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     checked.scopes = scopes;
     checked.paths = rel;
     checked
+}
+
+/// An error diagnostic points into the claim's line.
+fn has_error(diagnostics: &[Diagnostic], claim: &Claim) -> bool {
+    diagnostics.iter().any(|d| {
+        d.severity == Severity::Error
+            && d.primary.file == claim.file
+            && d.primary.span.start < claim.span.end.max(claim.span.start + 1)
+            && claim.span.start < d.primary.span.end.max(d.primary.span.start + 1)
+    })
 }

@@ -1,17 +1,20 @@
-//! Applying the suppression directives of articles ([`crate::input::suppress`]) to a check
-//! report: findings on silenced lines are dropped, and directives that silenced nothing are
-//! reported (FC210).
+//! Applying the suppression directives of articles ([`crate::input::suppress`]) to a check:
+//! statements on lines silenced for every kind, or for `contradicted` or `conflicting`, are not
+//! read (dropped before the check, like a code block: a claim whose only evidence is there is
+//! `not_found`, and every claim keeps its verdict); unverified facts on lines silenced for
+//! `unverified` are dropped from the report; directives that silenced nothing are reported
+//! (FC210).
 
 use std::collections::HashMap;
 
-use crate::check::{Kind, Report, Verdict};
+use crate::check::{Kind, Report};
 use crate::diag::Diagnostic;
 use crate::input::Format;
 use crate::input::suppress::Suppressions;
 use crate::model::Fact;
 use crate::source::{FileId, SourceMap};
 
-/// The outcome of [`apply`].
+/// The outcome of [`Silencer::apply`].
 #[derive(Debug, Default)]
 pub struct Applied {
     /// Invalid directives (FC211, errors) and unused ones (FC210, warnings), in file order.
@@ -20,89 +23,89 @@ pub struct Applied {
     pub silenced: usize,
 }
 
-/// Reads the suppressions of `articles` and drops the findings they silence from `report`:
-/// unverified facts on a silenced line, and contradicted or conflicting claims whose every
-/// contradicting fact is on a line silenced for that kind. Claims not found are in claim files
-/// and are never silenced here. Suppressions apply before severities, so a directive that
-/// silences a finding of a kind that is `off` still counts as used.
-pub fn apply(report: &mut Report, sources: &SourceMap, articles: &[(FileId, Format)]) -> Applied {
-    let mut applied = Applied::default();
-    let mut by_file: HashMap<FileId, Suppressions> = HashMap::new();
-    for &(id, format) in articles {
-        let source = sources.get(id);
-        if memchr::memmem::find(source.text.as_bytes(), b"factcheck-").is_none() {
-            continue;
-        }
-        let html = match format {
-            Format::Markdown => {
-                let mut scratch = source.text.as_bytes().to_vec();
-                crate::input::markdown::mask(&source.text, &mut scratch).html
-            }
-            Format::Text => Vec::new(),
-        };
-        let (s, d) = Suppressions::parse(id, source, format, &html);
-        applied.diagnostics.extend(d);
-        if !s.directives().is_empty() {
-            by_file.insert(id, s);
-        }
-    }
-    if by_file.is_empty() {
-        return applied;
-    }
-    let mut silenced = 0;
-    let mut keep_claims = Vec::with_capacity(report.claims.len());
-    for c in &report.claims {
-        let kind = match c.verdict {
-            Verdict::Contradicted => Kind::Contradicted,
-            Verdict::Conflicting => Kind::Conflicting,
-            Verdict::Supported | Verdict::NotFound => {
-                keep_claims.push(true);
+/// The suppressions of a run's articles, read once: first [`Silencer::unread`] drops the
+/// statements on lines that are not read, then [`Silencer::apply`] silences unverified facts.
+#[derive(Debug, Default)]
+pub struct Silencer {
+    by_file: HashMap<FileId, Suppressions>,
+    applied: Applied,
+}
+
+impl Silencer {
+    /// Reads the suppressions of `articles`; invalid directives are FC211 errors.
+    pub fn read(sources: &SourceMap, articles: &[(FileId, Format)]) -> Silencer {
+        let mut silencer = Silencer::default();
+        for &(id, format) in articles {
+            let source = sources.get(id);
+            if memchr::memmem::find(source.text.as_bytes(), b"factcheck-").is_none() {
                 continue;
             }
-        };
-        let against: Vec<&Fact> =
-            c.evidence.iter().filter(|e| !e.supports).map(|e| &e.fact).collect();
-        let all = !against.is_empty()
-            && against.iter().all(|f| {
-                by_file
-                    .get(&f.file)
-                    .is_some_and(|s| !s.matching(sources.get(f.file), &f.span, kind).is_empty())
-            });
-        if all {
-            for f in against {
-                if let Some(s) = by_file.get_mut(&f.file) {
-                    s.suppresses(sources.get(f.file), &f.span, kind);
+            let html = match format {
+                Format::Markdown => {
+                    let mut scratch = source.text.as_bytes().to_vec();
+                    crate::input::markdown::mask(&source.text, &mut scratch).html
                 }
+                Format::Text => Vec::new(),
+            };
+            let (s, d) = Suppressions::parse(id, source, format, &html);
+            silencer.applied.diagnostics.extend(d);
+            if !s.directives().is_empty() {
+                silencer.by_file.insert(id, s);
             }
-            silenced += 1;
         }
-        keep_claims.push(!all);
+        silencer
     }
-    let mut keep_facts = Vec::with_capacity(report.unverified.len());
-    for f in &report.unverified {
-        let hit = by_file
-            .get_mut(&f.file)
-            .is_some_and(|s| s.suppresses(sources.get(f.file), &f.span, Kind::Unverified));
-        silenced += usize::from(hit);
-        keep_facts.push(!hit);
+
+    /// Drops the facts on lines silenced for every kind, or for `contradicted` or
+    /// `conflicting`: that text is not read, like a code block, so it neither supports nor
+    /// contradicts any claim (a claim whose only evidence is there is not found, and still
+    /// reported). Each dropped fact counts as a silenced finding.
+    pub fn unread(&mut self, sources: &SourceMap, facts: &mut Vec<Fact>) {
+        if self.by_file.is_empty() {
+            return;
+        }
+        let mut dropped = 0;
+        facts.retain(|f| {
+            let Some(s) = self.by_file.get_mut(&f.file) else { return true };
+            let source = sources.get(f.file);
+            let contradicted = s.suppresses(source, &f.span, Kind::Contradicted);
+            let conflicting = s.suppresses(source, &f.span, Kind::Conflicting);
+            dropped += usize::from(contradicted || conflicting);
+            !(contradicted || conflicting)
+        });
+        self.applied.silenced += dropped;
     }
-    report.retain(
-        |i, _| keep_claims.get(i).copied().unwrap_or(true),
-        |j, _| keep_facts.get(j).copied().unwrap_or(true),
-    );
-    let mut files: Vec<_> = by_file.into_iter().collect();
-    files.sort_by_key(|(id, _)| *id);
-    for (_, s) in files {
-        applied.diagnostics.extend(s.unused());
+
+    /// Drops the unverified facts on lines silenced for `unverified` from `report`, and adds
+    /// the directives that silenced nothing (FC210). Claims are never dropped: every claim
+    /// keeps its verdict. Suppressions apply before severities, so a directive that silences a
+    /// finding of a kind that is `off` still counts as used.
+    pub fn apply(mut self, report: &mut Report, sources: &SourceMap) -> Applied {
+        if self.by_file.is_empty() {
+            return self.applied;
+        }
+        let mut keep_facts = Vec::with_capacity(report.unverified.len());
+        for f in &report.unverified {
+            let hit = self
+                .by_file
+                .get_mut(&f.file)
+                .is_some_and(|s| s.suppresses(sources.get(f.file), &f.span, Kind::Unverified));
+            self.applied.silenced += usize::from(hit);
+            keep_facts.push(!hit);
+        }
+        report.retain(|_, _| true, |j, _| keep_facts.get(j).copied().unwrap_or(true));
+        let mut files: Vec<_> = self.by_file.into_iter().collect();
+        files.sort_by_key(|(id, _)| *id);
+        for (_, s) in files {
+            self.applied.diagnostics.extend(s.unused());
+        }
+        self.applied
     }
-    applied.silenced = silenced;
-    applied
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::ClaimReport;
     use crate::input::suppress::FC210;
     use crate::model::Span;
 
@@ -110,83 +113,36 @@ mod tests {
         Fact::bare(file, span)
     }
 
-    fn claim_report(claim_file: FileId, verdict: Verdict, against: Vec<Fact>) -> ClaimReport {
-        use crate::check::{ActorMatch, Evidence};
-        use crate::model::{Actors, Claim};
-        ClaimReport {
-            claim: Claim {
-                file: claim_file,
-                span: 0..1,
-                subject: Actors::Any,
-                subject_span: 0..1,
-                negated: false,
-                predicate: crate::model::PredicateId(0),
-                predicate_span: 0..1,
-                quantity: None,
-                quantity_span: None,
-                object: Actors::Any,
-                object_span: None,
-                date: None,
-                date_span: None,
-            },
-            verdict,
-            reasons: vec![],
-            evidence: against
-                .into_iter()
-                .map(|fact| Evidence {
-                    fact,
-                    supports: false,
-                    reasons: vec![],
-                    subject: ActorMatch::Same,
-                    object: ActorMatch::Same,
-                })
-                .collect(),
-            near_misses: vec![],
-            notes: vec![],
-        }
-    }
-
     #[test]
-    fn apply_drops_silenced_findings_from_the_report() {
+    fn silenced_lines_are_not_read_and_claims_are_never_dropped() {
         let md = "<!-- factcheck-ignore-next-line -->\nA 1.\n\nB 2.\n\n<!-- factcheck-disable contradicted -->\nC 3.\n\n<!-- factcheck-ignore-next-line -->\nD 4.\n";
-        let txt = "E 5.\nfactcheck-disable\nF 6.\n";
+        let txt = "E 5.\nfactcheck-disable unverified\nF 6.\n";
         let mut sources = SourceMap::new();
-        let claims = sources.add("desk.claims", "x");
         let a = sources.add("a.md", md);
         let t = sources.add("b.txt", txt);
         let at = |src: &str, n: &str| {
             let i = src.find(n).unwrap();
             i..i + n.len()
         };
-        let mut report = Report {
-            claims: vec![
-                // Contradicted only by C (silenced): dropped.
-                claim_report(claims, Verdict::Contradicted, vec![fact(a, at(md, "C 3."))]),
-                // Contradicted by C and E (E not silenced): kept.
-                claim_report(
-                    claims,
-                    Verdict::Contradicted,
-                    vec![fact(a, at(md, "C 3.")), fact(t, at(txt, "E 5."))],
-                ),
-                claim_report(claims, Verdict::NotFound, vec![]),
-            ],
-            unverified: vec![
-                fact(a, at(md, "A 1.")),
-                fact(a, at(md, "B 2.")),
-                fact(a, at(md, "C 3.")),
-                fact(t, at(txt, "F 6.")),
-            ],
-            summary: crate::check::Summary::default(),
-        };
-        let applied = apply(&mut report, &sources, &[(a, Format::Markdown), (t, Format::Text)]);
-        assert_eq!(applied.silenced, 3);
-        assert_eq!(report.claims.len(), 2);
-        assert_eq!(report.summary.contradicted, 1);
-        assert_eq!(report.summary.not_found, 1);
-        let left: Vec<&str> =
-            report.unverified.iter().map(|f| &sources.get(f.file).text[f.span.clone()]).collect();
-        assert_eq!(left, ["B 2.", "C 3."]);
+        let articles = [(a, Format::Markdown), (t, Format::Text)];
+        let mut silencer = Silencer::read(&sources, &articles);
+        // A (every kind) and C (contradicted) are not read; B, E and F are.
+        let mut facts = vec![
+            fact(a, at(md, "A 1.")),
+            fact(a, at(md, "B 2.")),
+            fact(a, at(md, "C 3.")),
+            fact(t, at(txt, "E 5.")),
+            fact(t, at(txt, "F 6.")),
+        ];
+        silencer.unread(&sources, &mut facts);
+        let text = |f: &Fact| sources.get(f.file).text[f.span.clone()].to_string();
+        assert_eq!(facts.iter().map(text).collect::<Vec<_>>(), ["B 2.", "E 5.", "F 6."]);
+        // F is read, but not reported as unverified.
+        let mut report = Report { unverified: facts, ..Report::default() };
+        let applied = silencer.apply(&mut report, &sources);
+        assert_eq!(report.unverified.iter().map(text).collect::<Vec<_>>(), ["B 2.", "E 5."]);
         assert_eq!(report.summary.unverified, 2);
+        assert_eq!(applied.silenced, 3);
         // The second ignore-next-line (above D) silenced nothing.
         assert_eq!(applied.diagnostics.len(), 1);
         assert_eq!(applied.diagnostics[0].code, FC210);

@@ -150,6 +150,17 @@ impl<'a> Sentence<'a> {
             k -= 1;
             let t = &self.tokens[k];
             if t.actor.is_some() {
+                // `urged Romania to expel`, `called on Romania to expel`: asked, not done.
+                let mut j = k;
+                while j > 0 && self.tokens[j - 1].actor.is_some() {
+                    j -= 1;
+                }
+                let asked = j > 0
+                    && (self.is(j - 1, BLOCKERS)
+                        || (j > 1 && self.is(j - 1, &["on", "upon"]) && self.is(j - 2, BLOCKERS)));
+                if asked && self.is(ti - 1, &["to"]) {
+                    return None;
+                }
                 break;
             }
             if let Kind::Punct(c) = t.kind {
@@ -159,6 +170,14 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let w = self.word(k);
+            if one_of(w, REFUSALS) {
+                // `declined to expel`: a refusal is a denial; `declined the request`, no fact.
+                if k + 1 < ti && self.is(k + 1, &["to"]) {
+                    negated = true;
+                    continue;
+                }
+                return None;
+            }
             if one_of(w, BLOCKERS) {
                 return None;
             }
@@ -171,6 +190,21 @@ impl<'a> Sentence<'a> {
             }
         }
         Some(negated)
+    }
+
+    /// The noun trigger is the subject of a modal (`Expulsions of Russian diplomats would only
+    /// invite retaliation`): a hypothetical, no fact. Looks from `tj` to the first comma.
+    pub(super) fn modal_after(&self, tj: usize, right: usize) -> bool {
+        let end = right.max(tj).min(tj + 10).min(self.tokens.len());
+        for k in tj..end {
+            if self.punct(k) == Some(',') {
+                return false;
+            }
+            if self.tokens[k].date.is_none() && self.is(k, &["would", "could", "might", "should"]) {
+                return true;
+            }
+        }
+        false
     }
 
     /// A Reuters dateline inside the text (`MANILA, March 20 - Rebels killed ...`): the date the

@@ -22,9 +22,9 @@
 //!   (`Russia is expelling 36 diplomats from two European countries`), and the expeller when X
 //!   is the subject or nobody else is (`the expulsion of 17 diplomats from the Netherlands was
 //!   announced by the Dutch foreign minister`).
-//! - **modality**: `could`, `would`, `declined to`, `refused to`, `threatened to`, `called
-//!   for`, `if`, questions: no fact. **Negation** (`has not expelled`, `did not`): a negated
-//!   fact, without a count.
+//! - **modality**: `could`, `would`, `threatened to`, `called for`, `urged`, `considering`,
+//!   `if`, questions: no fact. **Negation** (`has not expelled`, `did not`) and **refusal**
+//!   (`declined to`, `refused to`, `failed to`): a negated fact, without a count.
 
 use std::ops::Range;
 
@@ -145,6 +145,9 @@ impl<'a> Sentence<'a> {
             let mut passive = false;
             match form {
                 Form::Noun => {
+                    if self.modal_after(tj, right) {
+                        continue;
+                    }
                     subject = self.noun_agent(ti, tj, right);
                     let start = if self.is(tj, &["of"]) { tj + 1 } else { tj };
                     items =

@@ -97,14 +97,6 @@ pub(super) const BLOCKERS: &[&str] = &[
     "wouldn't",
     "shouldn't",
     "mightn't",
-    "declined",
-    "declines",
-    "decline",
-    "declining",
-    "refused",
-    "refuses",
-    "refuse",
-    "refusing",
     "threatened",
     "threatens",
     "threaten",
@@ -172,9 +164,6 @@ pub(super) const BLOCKERS: &[&str] = &[
     "prepared",
     "possible",
     "potential",
-    "failed",
-    "fails",
-    "fail",
     "yet",
     "without",
     "reluctant",
@@ -211,6 +200,22 @@ pub(super) const BLOCKERS: &[&str] = &[
     "vetoes",
     "vetoed",
     "vetoing",
+];
+
+/// Words that, followed by `to` before the trigger, say the actor did not do it: a negated fact
+/// (`Italy and Spain have so far declined to expel`, `refused to`, `failed to`).
+pub(super) const REFUSALS: &[&str] = &[
+    "declined",
+    "declines",
+    "decline",
+    "declining",
+    "refused",
+    "refuses",
+    "refuse",
+    "refusing",
+    "failed",
+    "fails",
+    "fail",
 ];
 
 /// Words that make the trigger a denial: a negated fact.

@@ -65,6 +65,8 @@ pub enum Relation {
     Reversed,
     /// The claim's actor only as part of a joint fact (a near miss).
     Joint,
+    /// Without a side the claim names (a near miss: "but not by whom").
+    Unstated,
 }
 
 impl Relation {
@@ -79,6 +81,7 @@ impl Relation {
             }
             Relation::Reversed => "states the other way round".into(),
             Relation::Joint => "states jointly".into(),
+            Relation::Unstated => "states without the subject or object".into(),
         }
     }
 }
@@ -158,6 +161,7 @@ impl<'a> FactTable<'a> {
                 let relation = match n.kind {
                     NearMissKind::Reversed => Relation::Reversed,
                     NearMissKind::Joint => Relation::Joint,
+                    NearMissKind::Unstated => Relation::Unstated,
                 };
                 if let Some(e) = table.find(&n.fact).and_then(|i| table.entries.get_mut(i)) {
                     e.claims.push((ci, relation));

@@ -294,6 +294,7 @@ fn write_claim_row(
             let r = match n.kind {
                 crate::check::NearMissKind::Reversed => Relation::Reversed,
                 crate::check::NearMissKind::Joint => Relation::Joint,
+                crate::check::NearMissKind::Unstated => Relation::Unstated,
             };
             (&n.fact, r)
         }));
