@@ -20,6 +20,7 @@
 //! drop findings before they are reported. See docs/editorial.md.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -49,6 +50,9 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// One self-contained HTML page: the claims, and the articles with every fact marked
+    /// (see docs/report-html.md).
+    Html,
 }
 
 /// The kinds of finding whose level `--deny`, `--warn` and `--allow` set.
@@ -91,6 +95,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Print only the summary line (human format).
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -167,8 +174,11 @@ pub struct Checked {
     pub report: Option<Report>,
     /// The findings, at the policy's levels.
     pub diagnostics: Vec<Diagnostic>,
-    /// How many facts the articles state.
-    pub facts: usize,
+    /// Every fact the articles state.
+    pub facts: Vec<crate::model::Fact>,
+    /// The claim files and the articles, in the order read.
+    pub claim_files: Vec<FileId>,
+    pub articles: Vec<FileId>,
     /// The levels the findings were reported at.
     pub policy: Policy,
     /// Invalid (FC211) and unused (FC210) suppressions in the articles.
@@ -198,9 +208,11 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     };
     let mut files: Vec<FileId> =
         inputs.rule_files.iter().map(|f| sources.add(&f.name, f.text.as_str())).collect();
+    let mut claim_files = Vec::new();
     for f in inputs.claim_files {
-        files.push(add(&mut sources, f.name, f.text, f.rel));
+        claim_files.push(add(&mut sources, f.name, f.text, f.rel));
     }
+    files.extend(&claim_files);
     let mut loaded = crate::lint::load(&mut sources, &files, inputs.shipped_rules);
     let (scopes, scope_diagnostics) = discover::Scopes::new(&loaded.scopes);
     loaded.diagnostics.extend(scope_diagnostics);
@@ -211,13 +223,16 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
         load_diagnostics: loaded.diagnostics,
         report: None,
         diagnostics: Vec::new(),
-        facts: 0,
+        facts: Vec::new(),
+        claim_files: Vec::new(),
+        articles: Vec::new(),
         policy: inputs.policy,
         article_diagnostics: Vec::new(),
         silenced: 0,
         baselined: 0,
         baseline: None,
     };
+    checked.claim_files = claim_files;
     if has_errors {
         checked.sources = sources;
         return checked;
@@ -251,7 +266,8 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     checked.diagnostics = check::diagnostics(&report, &checked.lexicon, &checked.policy);
     checked.article_diagnostics = applied.diagnostics;
     checked.silenced = applied.silenced;
-    checked.facts = facts.len();
+    checked.facts = facts;
+    checked.articles = article_ids.iter().map(|&(id, _, _)| id).collect();
     checked.report = Some(report);
     checked.sources = sources;
     checked
@@ -485,31 +501,98 @@ pub fn inputs(
     Ok((inputs, Notes { warnings, errors }))
 }
 
-/// Renders a finished check in a format.
-pub fn render(
+/// How to render a finished check.
+#[derive(Debug, Clone)]
+pub struct Rendering {
+    pub format: OutputFormat,
+    /// ANSI colour (human format).
+    pub color: bool,
+    /// The summary line alone (human format).
+    pub quiet: bool,
+    /// The run's date, version, configuration and exit status (HTML format).
+    pub meta: report::html::Meta,
+}
+
+/// Writes a finished check in a format (the HTML page article by article).
+pub fn write_report(
+    out: &mut dyn Write,
     checked: &Checked,
     report: &Report,
-    format: OutputFormat,
-    color: bool,
-    quiet: bool,
-) -> String {
+    how: &Rendering,
+) -> std::io::Result<()> {
     let mut all = checked.load_diagnostics.clone();
     all.extend(checked.article_diagnostics.iter().cloned());
     all.extend(checked.diagnostics.iter().cloned());
-    match format {
-        OutputFormat::Human => {
-            report::summary::render_check(&checked.sources, &all, &report.summary, color, quiet)
-        }
+    let others =
+        [checked.load_diagnostics.as_slice(), checked.article_diagnostics.as_slice()].concat();
+    let text = match how.format {
+        OutputFormat::Human => report::summary::render_check(
+            &checked.sources,
+            &all,
+            &report.summary,
+            how.color,
+            how.quiet,
+        ),
         OutputFormat::Json => report::json::render(
             report,
             &checked.sources,
             &checked.lexicon,
             &checked.policy,
-            &[checked.load_diagnostics.as_slice(), checked.article_diagnostics.as_slice()].concat(),
+            &others,
         ),
         OutputFormat::Sarif => report::sarif::render(&checked.sources, &all),
         OutputFormat::Github => report::github::render(&checked.sources, &all),
+        OutputFormat::Html => {
+            let run = report::html::Run {
+                report,
+                sources: &checked.sources,
+                lexicon: &checked.lexicon,
+                policy: &checked.policy,
+                facts: &checked.facts,
+                articles: &checked.articles,
+                claim_files: &checked.claim_files,
+                diagnostics: &others,
+            };
+            return report::html::write(out, &run, &how.meta);
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// Renders a finished check in a format.
+pub fn render(checked: &Checked, report: &Report, how: &Rendering) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail; every format is UTF-8.
+    let _ = write_report(&mut out, checked, report, how);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes the report to `--output FILE`, or to standard output.
+fn emit(
+    output: Option<&Path>,
+    checked: &Checked,
+    report: &Report,
+    how: &Rendering,
+) -> Result<(), Failure> {
+    match output {
+        Some(path) => {
+            let failure =
+                |e: std::io::Error| Failure(format!("cannot write {}: {e}", path.display()));
+            let file = std::fs::File::create(path).map_err(failure)?;
+            let mut out = std::io::BufWriter::new(file);
+            write_report(&mut out, checked, report, how).map_err(failure)
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write_report(&mut out, checked, report, how).map_err(super::stdout_failure)
+        }
     }
+}
+
+/// `2026-12-07 13:45 UTC`.
+fn now() -> String {
+    jiff::Timestamp::now().strftime("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// Whether to colour what goes to standard error.
@@ -527,11 +610,12 @@ fn stderr_color(color: ColorChoice) -> bool {
 
 /// Finds and reads the configuration (`--config`, or walking up from `cwd`; none with
 /// `--no-config`). Its errors are printed and stop the run.
+/// Returns the configuration with its file's name (`None` for the defaults without a file).
 fn load_config(
     args: &CheckArgs,
     cwd: &Path,
     color: ColorChoice,
-) -> Result<Option<Config>, Failure> {
+) -> Result<Option<(Config, Option<String>)>, Failure> {
     if args.no_config {
         return Ok(None);
     }
@@ -543,7 +627,8 @@ fn load_config(
         return Ok(None);
     };
     if diags.is_empty() {
-        return Ok(Some(config));
+        let name = config.file.map(|f| sources.get(f).name.clone());
+        return Ok(Some((config, name)));
     }
     eprint!("{}", report::render_diagnostics(&sources, &diags, stderr_color(color)));
     let name = config.file.map(|f| sources.get(f).name.clone()).unwrap_or_default();
@@ -553,7 +638,8 @@ fn load_config(
 pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     let cwd = std::env::current_dir()
         .map_err(|e| Failure(format!("cannot read the working directory: {e}")))?;
-    let config = load_config(&args, &cwd, color)?;
+    let (config, config_name) = load_config(&args, &cwd, color)?.unzip();
+    let config_name = config_name.flatten();
     let (inputs, notes) = inputs(&args, config.as_ref(), &cwd)?;
     for w in &notes.warnings {
         eprintln!("warning: {w}");
@@ -605,7 +691,23 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
         eprintln!("wrote {n} finding{} to {}", if n == 1 { "" } else { "s" }, path.display());
         return Ok(Outcome::Clean);
     }
-    super::print_stdout(&render(&checked, report, args.format, color.stdout(), args.quiet));
+    let errors = checked
+        .diagnostics
+        .iter()
+        .chain(&checked.article_diagnostics)
+        .any(|d| d.severity == Severity::Error);
+    let how = Rendering {
+        format: args.format,
+        color: args.output.is_none() && color.stdout(),
+        quiet: args.quiet,
+        meta: report::html::Meta {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            date: now(),
+            config: config_name,
+            exit_code: if unread > 0 { 2 } else { u8::from(errors) },
+        },
+    };
+    emit(args.output.as_deref(), &checked, report, &how)?;
     if !args.quiet && (checked.silenced > 0 || checked.baselined > 0) {
         let plural = |n: usize| if n == 1 { "finding" } else { "findings" };
         eprintln!(
@@ -619,14 +721,5 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     if unread > 0 {
         return Err(unread_failure());
     }
-    if checked
-        .diagnostics
-        .iter()
-        .chain(&checked.article_diagnostics)
-        .any(|d| d.severity == Severity::Error)
-    {
-        Ok(Outcome::Findings)
-    } else {
-        Ok(Outcome::Clean)
-    }
+    if errors { Ok(Outcome::Findings) } else { Ok(Outcome::Clean) }
 }
