@@ -224,3 +224,20 @@ fn object_carried_from_the_sentence_before() {
         &["Czech Republic expelled 18 Russia", "Russia expelled 20"],
     );
 }
+
+#[test]
+fn coordinated_places_after_an_object_preposition() {
+    case(
+        "Nato dispatched battalions to Romania, Bulgaria and Slovakia.",
+        &["NATO deployed Romania", "NATO deployed Bulgaria", "NATO deployed Slovakia"],
+    );
+}
+
+#[test]
+fn cued_deaths_and_the_speaker_as_source() {
+    // A death is a killing only with a violence cue in the sentence.
+    case("Four people died in the blast.", &["_ killed 4"]);
+    case("The ferry capsized and 26 people died.", &[]);
+    // Whoever reports the dead is not the killer.
+    case("Separatist officials said 300 people had been killed.", &["_ killed 300"]);
+}
