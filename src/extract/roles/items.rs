@@ -128,8 +128,10 @@ impl<'a> Sentence<'a> {
                     item.last_tok = Some(k - 1);
                     // `to Romania, Bulgaria, Hungary and Slovakia`: one more place each.
                     let mut places = Vec::new();
+                    // The clause ends at the first comma or `and` (`right_end`); the list
+                    // of places runs on past it.
                     let mut e = k;
-                    while e < end {
+                    while e < self.tokens.len() {
                         let mut j = e;
                         if self.punct(j) == Some(',') {
                             j += 1;
