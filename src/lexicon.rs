@@ -90,6 +90,15 @@ pub struct Predicate {
     pub phrases: Vec<String>,
     /// Prepositions that introduce the object: `from` for `withdrew`, `to`, `into` for `deployed`.
     pub object_preps: Vec<String>,
+    /// Forms (words or phrases) that name the event only in a sentence that also has one of
+    /// `cues`: `died` is `killed` only next to `shot`, `attack`, `shelling`.
+    pub cued: Vec<String>,
+    /// Single lower-case words that make a `cued` form count: `attack`, `gunmen`, `shelling`.
+    pub cues: Vec<String>,
+    /// `speaker source`: whoever reports the event (`..., the army said`) is the source, never
+    /// the agent of a passive (violence: `officials said 300 people had been killed`). By
+    /// default (`speaker agent`) the reporting authority is the agent of its own acts.
+    pub speaker_is_source: bool,
     pub examples: Vec<Example>,
     pub origin: Origin,
 }
@@ -201,6 +210,9 @@ impl Lexicon {
                 push_unique(&mut p.nouns, pred.nouns);
                 push_unique(&mut p.phrases, pred.phrases);
                 push_unique(&mut p.object_preps, pred.object_preps);
+                push_unique(&mut p.cued, pred.cued);
+                push_unique(&mut p.cues, pred.cues);
+                p.speaker_is_source |= pred.speaker_is_source;
                 p.examples.extend(pred.examples);
                 if p.origin.is_none() {
                     p.origin = pred.origin;
@@ -258,7 +270,7 @@ impl Lexicon {
         true
     }
 
-    /// Removes a form (verb, noun, phrase or object preposition) from a predicate, for `drop`.
+    /// Removes a form (verb, noun, phrase, object preposition, cued form or cue) from a predicate, for `drop`.
     /// Returns false when the predicate has no such form; the canonical name cannot be removed.
     pub fn remove_predicate_name(&mut self, id: PredicateId, name: &str) -> bool {
         let Some(p) = self.predicates.get_mut(id.0 as usize) else { return false };
@@ -266,7 +278,14 @@ impl Lexicon {
             return false;
         }
         let mut removed = false;
-        for v in [&mut p.verbs, &mut p.nouns, &mut p.phrases, &mut p.object_preps] {
+        for v in [
+            &mut p.verbs,
+            &mut p.nouns,
+            &mut p.phrases,
+            &mut p.object_preps,
+            &mut p.cued,
+            &mut p.cues,
+        ] {
             let before = v.len();
             v.retain(|n| n != name);
             removed |= v.len() != before;

@@ -216,7 +216,8 @@ fn said_today_dates_the_statement() {
 
 #[test]
 fn passive_patient_is_the_nearest_clause() {
-    case("Four people died and 40 were injured in the blast.", &["_ wounded 40"]);
+    // `died` with the cue `blast` is a killing (rules/predicates.claims, `cued`).
+    case("Four people died and 40 were injured in the blast.", &["_ killed 4", "_ wounded 40"]);
 }
 
 #[test]
@@ -230,4 +231,21 @@ fn object_carried_from_the_sentence_before() {
         "Czechia expelled 18 Russian diplomats. Russia expelled 20.",
         &["Czech Republic expelled 18 Russia", "Russia expelled 20"],
     );
+}
+
+#[test]
+fn coordinated_places_after_an_object_preposition() {
+    case(
+        "Nato dispatched battalions to Romania, Bulgaria and Slovakia.",
+        &["NATO deployed Romania", "NATO deployed Bulgaria", "NATO deployed Slovakia"],
+    );
+}
+
+#[test]
+fn cued_deaths_and_the_speaker_as_source() {
+    // A death is a killing only with a violence cue in the sentence.
+    case("Four people died in the blast.", &["_ killed 4"]);
+    case("The ferry capsized and 26 people died.", &[]);
+    // Whoever reports the dead is not the killer.
+    case("Separatist officials said 300 people had been killed.", &["_ killed 300"]);
 }

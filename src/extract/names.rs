@@ -33,6 +33,9 @@ pub struct Trigger {
     /// The word is also listed as a noun (`arrests`, `sanctions`): read as a noun after a
     /// determiner, a possessive or a preposition.
     pub also_noun: bool,
+    /// A `cued` form (`died`, `deaths`): the event only in a sentence with one of the
+    /// predicate's `cue` words, and never done by whoever reports it.
+    pub cued: bool,
 }
 
 /// One name an actor goes by in articles.
@@ -113,6 +116,7 @@ impl Automata {
                     form: verb_form(v, &canonical),
                     pronoun_object: false,
                     also_noun: pred.nouns.iter().any(|n| n.eq_ignore_ascii_case(v)),
+                    cued: false,
                 };
                 add(v.clone(), t, &mut pats, &mut info);
             }
@@ -122,6 +126,7 @@ impl Automata {
                     form: Form::Noun,
                     pronoun_object: false,
                     also_noun: true,
+                    cued: false,
                 };
                 add(n.clone(), t, &mut pats, &mut info);
             }
@@ -129,7 +134,13 @@ impl Automata {
                 let words: Vec<&str> = ph.split_whitespace().collect();
                 let Some((first, rest)) = words.split_first() else { continue };
                 let form = verb_form(first, &canonical);
-                let t = Trigger { predicate: id, form, pronoun_object: false, also_noun: false };
+                let t = Trigger {
+                    predicate: id,
+                    form,
+                    pronoun_object: false,
+                    also_noun: false,
+                    cued: false,
+                };
                 add(words.join(" "), t, &mut pats, &mut info);
                 if rest.is_empty() {
                     continue;
@@ -145,6 +156,29 @@ impl Automata {
                     add(format!("{first} {pro} {tail}"), t, &mut pats, &mut info);
                     add(format!("{first} {pro} \"{tail}\""), t, &mut pats, &mut info);
                 }
+            }
+            // Cued forms: a participle (`died`) reads as a verb whose patient comes before it;
+            // anything else (`deaths`, `dead`, `death toll`) as a noun.
+            for c in &pred.cued {
+                let c = c.split_whitespace().collect::<Vec<_>>().join(" ");
+                let w = c.to_ascii_lowercase();
+                let form = if w.contains(' ') {
+                    Form::Noun
+                } else if w.ends_with("ed") || w.ends_with("en") {
+                    Form::Past
+                } else if w.ends_with("ing") {
+                    Form::Ing
+                } else {
+                    Form::Noun
+                };
+                let t = Trigger {
+                    predicate: id,
+                    form,
+                    pronoun_object: false,
+                    also_noun: false,
+                    cued: true,
+                };
+                add(c, t, &mut pats, &mut info);
             }
         }
         let triggers = build(&pats, true);

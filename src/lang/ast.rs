@@ -179,13 +179,16 @@ pub enum PropertyKind {
     Noun,
     Phrase,
     Object,
+    Cued,
+    Cue,
+    Speaker,
     Drop,
     Example,
 }
 
 impl PropertyKind {
     /// Every property, with its keyword.
-    pub const ALL: [(PropertyKind, &'static str); 10] = [
+    pub const ALL: [(PropertyKind, &'static str); 13] = [
         (PropertyKind::Alias, "alias"),
         (PropertyKind::Code, "code"),
         (PropertyKind::Demonym, "demonym"),
@@ -194,6 +197,9 @@ impl PropertyKind {
         (PropertyKind::Noun, "noun"),
         (PropertyKind::Phrase, "phrase"),
         (PropertyKind::Object, "object"),
+        (PropertyKind::Cued, "cued"),
+        (PropertyKind::Cue, "cue"),
+        (PropertyKind::Speaker, "speaker"),
         (PropertyKind::Drop, "drop"),
         (PropertyKind::Example, "example"),
     ];
@@ -211,7 +217,9 @@ impl PropertyKind {
         use PropertyKind::*;
         match self {
             Alias | Code | Demonym | Metonym => header == HeaderKind::Actor,
-            Verb | Noun | Phrase | Object | Example => header == HeaderKind::Predicate,
+            Verb | Noun | Phrase | Object | Cued | Cue | Speaker | Example => {
+                header == HeaderKind::Predicate
+            }
             Drop => true,
         }
     }

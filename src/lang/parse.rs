@@ -853,7 +853,10 @@ impl<'s> Parser<'s> {
             );
             return LineKind::Error;
         }
-        if matches!(kind, PropertyKind::Verb | PropertyKind::Noun | PropertyKind::Object) {
+        if matches!(
+            kind,
+            PropertyKind::Verb | PropertyKind::Noun | PropertyKind::Object | PropertyKind::Cue
+        ) {
             if let Some(bad) = items.iter().find(|i| !is_predicate_word(&i.text)) {
                 self.errors.push(
                     ParseError::syntax(
@@ -868,6 +871,19 @@ impl<'s> Parser<'s> {
                 );
                 return LineKind::Error;
             }
+        }
+        if kind == PropertyKind::Speaker
+            && let Some(bad) = items.iter().find(|i| !matches!(i.text.as_str(), "agent" | "source"))
+        {
+            self.errors.push(
+                ParseError::syntax(
+                    bad.span.clone(),
+                    format!("`speaker` is `agent` or `source`, found `{}`", bad.text),
+                )
+                .label("not `agent` or `source`")
+                .help("`speaker source`: who reports the event is not who did it"),
+            );
+            return LineKind::Error;
         }
         LineKind::Property(Property {
             kind,

@@ -165,6 +165,13 @@ fn add_property(
             PropertyKind::Noun => pr.nouns.extend(items(&p.value)),
             PropertyKind::Phrase => pr.phrases.extend(items(&p.value)),
             PropertyKind::Object => pr.object_preps.extend(items(&p.value)),
+            PropertyKind::Cued => pr.cued.extend(items(&p.value)),
+            PropertyKind::Cue => pr.cues.extend(items(&p.value)),
+            PropertyKind::Speaker => {
+                if let Some(last) = items(&p.value).last() {
+                    pr.speaker_is_source = last == "source";
+                }
+            }
             PropertyKind::Drop => {
                 if let PropertyValue::Items(i) = &p.value {
                     drops.extend(i.iter().cloned());

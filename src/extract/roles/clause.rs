@@ -279,4 +279,15 @@ impl<'a> Sentence<'a> {
             })
             .map_or(0, |k| k + 1)
     }
+
+    /// Whether a word of the sentence is one of `cues`.
+    pub(super) fn has_cue(&self, cues: &[String]) -> bool {
+        (0..self.tokens.len()).any(|k| {
+            // In lower case (a capital may start a name: `Gun Violence Archive`), or in a
+            // headline in capitals.
+            let w = self.word(k);
+            let caps = w.len() > 1 && !w.bytes().any(|b| b.is_ascii_lowercase());
+            !w.is_empty() && cues.iter().any(|c| c == w || (caps && c.eq_ignore_ascii_case(w)))
+        })
+    }
 }

@@ -126,6 +126,50 @@ impl<'a> Sentence<'a> {
                     item.prep_from = self.is(k, &["from"]);
                     k = men.toks.end;
                     item.last_tok = Some(k - 1);
+                    // `to Romania, Bulgaria, Hungary and Slovakia`: one more place each.
+                    let mut places = Vec::new();
+                    // The clause ends at the first comma or `and` (`right_end`); the list
+                    // of places runs on past it.
+                    let mut e = k;
+                    while e < self.tokens.len() {
+                        let mut j = e;
+                        if self.punct(j) == Some(',') {
+                            j += 1;
+                        }
+                        if self.is(j, &["and"]) {
+                            j += 1;
+                        }
+                        if j == e {
+                            break;
+                        }
+                        if self.is(j, &["the"]) {
+                            j += 1;
+                        }
+                        let Some(nm) = self.mention_starting_at(j) else { break };
+                        let Some(next) = self.mentions.get(nm) else { break };
+                        if next.kind == NameKind::Demonym
+                            || self.tokens.get(next.toks.end).is_some_and(|t| t.count.is_some())
+                        {
+                            break;
+                        }
+                        places.push(nm);
+                        e = next.toks.end;
+                    }
+                    if !places.is_empty() {
+                        item.last_tok = Some(e - 1);
+                        let base = item.clone();
+                        items.push(item);
+                        for p in places {
+                            items.push(Item {
+                                count: None,
+                                single: None,
+                                prep: Some(p),
+                                coordinated: true,
+                                ..base.clone()
+                            });
+                        }
+                        break;
+                    }
                 }
             }
             // After the preposition the count is of targets only when they are named
@@ -363,5 +407,40 @@ impl<'a> Sentence<'a> {
             || self.tokens.iter().skip(ti).take(3).any(|t| t.count.is_some());
         let noun = self.tokens[k].actor.is_some() || self.tokens[k].kind == Kind::Word;
         noun && k > 0 && counted(k - 1) && !count_after
+    }
+
+    /// The first token of a count a few words before a noun trigger at `ti` (`80 deaths`,
+    /// `claimed 2,400 lives`, `cost 1,269 Libyan lives`, `five children were among the dead`),
+    /// not across a preposition, a punctuation mark or another trigger.
+    pub(super) fn count_before_noun(&self, ti: usize, stop: usize) -> Option<usize> {
+        let mut k = ti;
+        let mut words = 0;
+        while k > stop && words < 4 {
+            k -= 1;
+            let t = &self.tokens[k];
+            if let Some(c) = t.count {
+                if self.is_unit_count(c as usize) {
+                    return None;
+                }
+                while k > stop && self.tokens[k - 1].count == Some(c) {
+                    k -= 1;
+                }
+                return Some(k);
+            }
+            if let Some(m) = t.actor.and_then(|m| self.mentions.get(m as usize)) {
+                k = m.toks.start;
+                words += 1;
+                continue;
+            }
+            if t.kind != Kind::Word
+                || t.trigger.is_some()
+                || (self.is(k, PREPOSITIONS) && !self.is(k, &["among", "of"]))
+                || self.is(k, RIGHT_STOPS)
+            {
+                return None;
+            }
+            words += 1;
+        }
+        None
     }
 }

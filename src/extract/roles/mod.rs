@@ -101,6 +101,9 @@ struct Item {
     prep: Option<usize>,
     /// The preposition was `from`.
     prep_from: bool,
+    /// Another actor coordinated with the first after the preposition (`to Romania, Bulgaria
+    /// and Hungary`): a fact of its own, without the count.
+    coordinated: bool,
     first_tok: Option<usize>,
     last_tok: Option<usize>,
 }
@@ -120,6 +123,12 @@ impl<'a> Sentence<'a> {
             }
             let pred = self.lexicon.predicate(hit.trigger.predicate);
             let preps = &pred.object_preps;
+            // `26 people died`: a cued form is the event only with a cue word in the sentence
+            // (`in the attack`, `gunmen`); without one it may be an accident or an illness.
+            let cued = hit.trigger.cued;
+            if cued && !self.has_cue(&pred.cues) {
+                continue;
+            }
             let (stop, hypothetical) = self.left_stop(ti);
             if hypothetical {
                 continue;
@@ -148,11 +157,36 @@ impl<'a> Sentence<'a> {
                     if self.modal_after(tj, right) {
                         continue;
                     }
-                    subject = self.noun_agent(ti, tj, right);
-                    let start = if self.is(tj, &["of"]) { tj + 1 } else { tj };
-                    items =
+                    // Whoever confirms deaths did not cause them: a cued noun's agent is only
+                    // the one after `by` (`deaths caused by Russian shelling`).
+                    subject = if cued {
+                        self.by_agent(tj, right.max(tj))
+                    } else {
+                        self.noun_agent(ti, tj, right)
+                    };
+                    let mut start = if self.is(tj, &["of"]) { tj + 1 } else { tj };
+                    // `the death toll rose to 31`, `stood at 12`.
+                    if cued {
+                        while start < right
+                            && self.tokens[start].count.is_none()
+                            && self.is(start, TOLL_LINKS)
+                        {
+                            start += 1;
+                        }
+                    }
+                    let mut found =
                         if start < right { self.items_from(start, right, preps) } else { vec![] };
-                    noun_from_is_agent = subject.is_none();
+                    // `80 deaths`, `claimed 2,400 lives`, `five children were among the dead`.
+                    if !found.iter().any(|i| i.count.is_some())
+                        && let Some(c) = self.count_before_noun(ti, stop)
+                    {
+                        let before = self.items_before(c, ti, preps);
+                        if before.iter().any(|i| i.count.is_some()) {
+                            found = before;
+                        }
+                    }
+                    items = found;
+                    noun_from_is_agent = subject.is_none() && !cued;
                 }
                 _ => {
                     // `the expelled diplomats`: an adjective, not a statement.
@@ -173,13 +207,15 @@ impl<'a> Sentence<'a> {
                         continue;
                     }
                     let aux = if form == Form::Past { self.passive_aux(ti) } else { None };
-                    let reduced = aux.is_none()
-                        && ((form == Form::Past && self.is(tj, &["by"]))
-                            || self.count_before(ti)
-                            || (form == Form::Past
-                                && ti > 0
-                                && self.is(ti - 1, ONE_PERSON)
-                                && !self.object_may_follow(tj)));
+                    // A cued verb (`died`) has no object: what it counts comes before it.
+                    let reduced = cued
+                        || aux.is_none()
+                            && ((form == Form::Past && self.is(tj, &["by"]))
+                                || self.count_before(ti)
+                                || (form == Form::Past
+                                    && ti > 0
+                                    && self.is(ti - 1, ONE_PERSON)
+                                    && !self.object_may_follow(tj)));
                     if aux.is_some() || reduced {
                         passive = true;
                         let before = aux.unwrap_or(ti);
@@ -198,7 +234,16 @@ impl<'a> Sentence<'a> {
                             }
                         }
                         items = found;
-                        if subject.is_none() {
+                        // `Britain has 900 troops stationed in Estonia`: the subject of `has`.
+                        if subject.is_none()
+                            && aux.is_none()
+                            && let Some(c) = items.first().and_then(|i| i.first_tok)
+                            && c > stop
+                            && self.is(c - 1, &["has", "have", "had"])
+                        {
+                            subject = self.subject_left(c - 1, stop);
+                        }
+                        if subject.is_none() && !cued && !pred.speaker_is_source {
                             subject = attribution.get_or_insert_with(|| self.attribution()).clone();
                         }
                     } else {
@@ -319,7 +364,7 @@ impl<'a> Sentence<'a> {
         let ext_start = items.iter().filter_map(|i| i.first_tok).fold(ext_start, usize::min);
         let date = self.date_near(ext_start, right.max(hit.toks.end), hit.toks.start);
         for item in &items {
-            if counted > 0 && item.count.is_none() && item.single.is_none() {
+            if counted > 0 && item.count.is_none() && item.single.is_none() && !item.coordinated {
                 continue;
             }
             let mention = |m: Option<usize>| m.and_then(|m| self.mentions.get(m));

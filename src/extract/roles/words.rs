@@ -461,6 +461,10 @@ pub(super) const NOUN_DETS: &[&str] = &[
     "sweeping",
     "several",
     "additional",
+    "imposition",
+    "package",
+    "raft",
+    "round",
 ];
 
 /// Words skipped before a count after the verb (`expelled a further 10`).
@@ -665,6 +669,30 @@ pub(super) const ONE_PERSON: &[&str] = &[
 /// Determiners that make a past participle an adjective: `the expelled diplomats`.
 pub(super) const ADJ_DETS: &[&str] =
     &["the", "a", "an", "these", "those", "its", "their", "his", "her"];
+
+/// Words between a running total and its figure: `the death toll rose to 31`, `stood at 12`.
+pub(super) const TOLL_LINKS: &[&str] = &[
+    "rose",
+    "risen",
+    "has",
+    "had",
+    "have",
+    "climbed",
+    "reached",
+    "stood",
+    "stands",
+    "is",
+    "was",
+    "now",
+    "at",
+    "to",
+    "of",
+    "jumped",
+    "hit",
+    "increased",
+    "grew",
+    "already",
+];
 
 pub(super) const PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "which", "who", "that"];
 
