@@ -41,7 +41,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use factcheck::extract::date::scan_dates;
+use factcheck::extract::date::{Lean, scan_dates_lean};
 use factcheck::extract::number::{Decimal, scan_counts, scan_numerals};
 use factcheck::model::{DateSpec, PartialDate, Relation};
 use serde_json::Value;
@@ -123,7 +123,7 @@ fn check_count_range(c: &Case) -> (bool, String) {
 
 fn dates(c: &Case) -> Vec<factcheck::extract::date::DateMatch> {
     let mut got = Vec::new();
-    scan_dates(c.input, c.reference, &mut got);
+    scan_dates_lean(c.input, c.reference, Lean::Clause, &mut got);
     got
 }
 
@@ -134,11 +134,14 @@ fn check_date(c: &Case) -> (bool, String) {
     let ok = if want == "not resolved" || want == "0001-01-01" {
         hits.count() == 0
     } else {
-        let w = factcheck::input::dateline::iso_date(want);
-        w.is_some()
-            && hits
-                .into_iter()
-                .any(|m| m.date == DateSpec::On(w.unwrap_or(PartialDate::ymd(0, 0, 0))))
+        // The source's reading, or its other one where it gives both (`past` and `future`).
+        let other = c.v["expected"]["future"].as_str().filter(|_| c.v["expected"]["past"].is_string());
+        let wants: Vec<PartialDate> = [Some(want), other]
+            .into_iter()
+            .flatten()
+            .filter_map(factcheck::input::dateline::iso_date)
+            .collect();
+        hits.into_iter().any(|m| wants.iter().any(|w| m.date == DateSpec::On(*w)))
     };
     let shown = got.iter().map(|m| format!("{} @{:?}", m.date, m.span)).collect::<Vec<_>>();
     (ok, shown.join("; "))

@@ -69,12 +69,14 @@ use crate::model::{DateSpec, PartialDate, Span};
 
 mod calendar;
 mod explicit;
+mod named;
 mod phrases;
 mod relative;
 mod words;
 
 use calendar::*;
 use explicit::*;
+use named::*;
 use phrases::*;
 use relative::*;
 use words::*;
@@ -91,23 +93,64 @@ pub struct DateMatch {
 /// reference's year (see the module documentation).
 pub const FUTURE_WINDOW_DAYS: i64 = 30;
 
+/// Which way an expression without its year (or week) leans: see the module documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lean {
+    /// Toward the past (news reports what happened): today's reading, the default.
+    #[default]
+    Past,
+    /// Toward the future: the next such day after the reference; `in two weeks` is a date.
+    Future,
+    /// Per expression: [`Lean::Future`] when its clause is in the future tense (`will`,
+    /// `shall`, `'ll`, `won't`, `is to`, `are to`, `going to` before it in the clause), else
+    /// [`Lean::Past`].
+    Clause,
+}
+
 /// Appends every date expression of `text` to `out`, in order, without overlaps. `reference`
 /// is the dateline: relative expressions resolve against it, and stay unresolved (are not
 /// reported) without it; a month-day with no year takes the year that puts it nearest before
 /// the reference, and stays `--MM-DD` without one.
 pub fn scan_dates(text: &str, reference: Option<PartialDate>, out: &mut Vec<DateMatch>) {
+    scan_dates_lean(text, reference, Lean::Past, out);
+}
+
+/// [`scan_dates`] with a [`Lean`]: how expressions without a year or week resolve.
+pub fn scan_dates_lean(
+    text: &str,
+    reference: Option<PartialDate>,
+    lean: Lean,
+    out: &mut Vec<DateMatch>,
+) {
     let b = text.as_bytes();
     let r = reference.and_then(|d| d.to_civil());
+    let first = out.len();
+    let mut tense = Tense { future: lean == Lean::Future, before_to: false };
     let mut i = 0;
     while i < b.len() {
-        if b[i].is_ascii_alphanumeric()
-            && at_boundary(b, i)
-            && may_start_date(b, i)
-            && let Some(m) = date_at_civil(b, i, r)
-        {
-            i = m.span.end.max(i + 1);
-            out.push(m);
-            continue;
+        if lean == Lean::Clause {
+            tense.step(b, i);
+        }
+        if b[i].is_ascii_alphanumeric() && at_boundary(b, i) && may_start_date(b, i) {
+            // `the next day`, `the day before`: from the last day read before it, else `R`.
+            let m = match next_day_at(b, i) {
+                Some((off, e)) => {
+                    let anchor = out[first..]
+                        .last()
+                        .and_then(|m| match m.date {
+                            DateSpec::On(d) => d.to_civil(),
+                            DateSpec::Between { .. } => None,
+                        })
+                        .or(r);
+                    anchor.and_then(|a| add_days(a, off)).map(|d| DateMatch { span: i..e, date: on(d) })
+                }
+                None => date_at_civil(b, i, r, tense.future),
+            };
+            if let Some(m) = m {
+                i = m.span.end.max(i + 1);
+                out.push(m);
+                continue;
+            }
         }
         i = next_start(b, i);
     }
@@ -115,11 +158,77 @@ pub fn scan_dates(text: &str, reference: Option<PartialDate>, out: &mut Vec<Date
 
 /// Reads the date expression starting at byte `at` (a token start), if any.
 pub fn date_at(text: &str, at: usize, reference: Option<PartialDate>) -> Option<DateMatch> {
+    date_at_lean(text, at, reference, Lean::Past)
+}
+
+/// [`date_at`] with a [`Lean`]; `the next day`, `the day before` count from the reference.
+pub fn date_at_lean(
+    text: &str,
+    at: usize,
+    reference: Option<PartialDate>,
+    lean: Lean,
+) -> Option<DateMatch> {
     let b = text.as_bytes();
     if !b.get(at).is_some_and(u8::is_ascii_alphanumeric) || !at_boundary(b, at) {
         return None;
     }
-    date_at_civil(b, at, reference.and_then(|d| d.to_civil()))
+    let r = reference.and_then(|d| d.to_civil());
+    if let Some((off, e)) = next_day_at(b, at) {
+        return add_days(r?, off).map(|d| DateMatch { span: at..e, date: on(d) });
+    }
+    date_at_civil(b, at, r, forward(b, at, lean))
+}
+
+fn forward(b: &[u8], at: usize, lean: Lean) -> bool {
+    match lean {
+        Lean::Past => false,
+        Lean::Future => true,
+        Lean::Clause => {
+            let mut t = Tense::default();
+            let mut i = at.saturating_sub(150);
+            while i < at {
+                t.step(b, i);
+                i = next_start(b, i);
+            }
+            t.future
+        }
+    }
+}
+
+/// The tense of the clause so far, updated token by token: future after `will`, `shall`,
+/// `'ll`, `won't`, `is to`, `are to`, `going to`; reset by `.`, `;`, `:`, `?`, `!` and by
+/// `that`, `said`, `says` (a new clause).
+#[derive(Default)]
+struct Tense {
+    future: bool,
+    /// The last word was `is`, `are` or `going`.
+    before_to: bool,
+}
+
+impl Tense {
+    fn step(&mut self, b: &[u8], i: usize) {
+        let c = b[i];
+        if matches!(c, b'.' | b';' | b':' | b'?' | b'!') {
+            *self = Tense::default();
+            return;
+        }
+        if !c.is_ascii_alphabetic() || !at_boundary(b, i) {
+            return;
+        }
+        let mut buf = [0u8; 16];
+        let Some((w, e)) = word_at(b, i, &mut buf) else { return };
+        let apos = i > 0 && matches!(b[i - 1], b'\'' | 0x99);
+        let nt = b.get(e..).is_some_and(|t| t.starts_with(b"'t") || t.starts_with("’t".as_bytes()));
+        match w {
+            b"that" | b"said" | b"says" => self.future = false,
+            b"will" | b"shall" => self.future = true,
+            b"ll" if apos => self.future = true,
+            b"won" if nt => self.future = true,
+            b"to" if self.before_to => self.future = true,
+            _ => {}
+        }
+        self.before_to = matches!(w, b"is" | b"are" | b"going");
+    }
 }
 
 /// True when the token at `i` can begin a date expression (digits, a month or weekday name, a
@@ -143,10 +252,34 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
         return match w {
             b"the" => {
                 ordinal_word(n).is_some()
-                    || matches!(n, b"day" | b"past" | b"last" | b"twenty" | b"thirty")
+                    || matches!(
+                        n,
+                        b"day"
+                            | b"past"
+                            | b"last"
+                            | b"twenty"
+                            | b"thirty"
+                            | b"next"
+                            | b"following"
+                            | b"previous"
+                            | b"spring"
+                            | b"summer"
+                            | b"autumn"
+                            | b"fall"
+                            | b"winter"
+                    )
             }
             _ => matches!(n, b"day" | b"week" | b"month" | b"year"),
         };
+    }
+    if w == b"in" {
+        // `in two weeks` (a date only when leaning forward).
+        let p = skip_ws(b, e);
+        let mut buf2 = [0u8; 16];
+        return p > e
+            && (b.get(p).is_some_and(u8::is_ascii_digit)
+                || letters_at(b, p, &mut buf2)
+                    .is_some_and(|(n, _)| is_number_word(n) || matches!(n, b"a" | b"an")));
     }
     month_name(w).is_some()
         || weekday_name(w).is_some()
@@ -176,7 +309,15 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
                 | b"later"
                 | b"from"
                 | b"between"
+                | b"q"
+                | b"quarter"
+                | b"spring"
+                | b"summer"
+                | b"autumn"
+                | b"fall"
+                | b"winter"
         )
+        || holiday_start(w)
 }
 
 fn next_start(b: &[u8], i: usize) -> usize {

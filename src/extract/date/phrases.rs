@@ -11,12 +11,19 @@ pub(in crate::extract) fn date_at_civil(
     b: &[u8],
     at: usize,
     r: Option<Civil>,
+    fwd: bool,
 ) -> Option<DateMatch> {
     if let Some(m) = range_at(b, at, r) {
         return Some(m);
     }
+    if let Some(m) = named_at(b, at, r, fwd) {
+        return m;
+    }
     if let Some(m) = month_with_modifier(b, at, r) {
         return m;
+    }
+    if fwd && let Some((spec, end)) = in_period(b, at, r) {
+        return spec.map(|date| DateMatch { span: at..end, date });
     }
     if let Some((spec, end)) = relative_at(b, at, r) {
         return spec.map(|date| DateMatch { span: at..end, date });
@@ -32,7 +39,7 @@ pub(in crate::extract) fn date_at_civil(
             p = skip_ws(b, p + 1);
         }
         if p > we
-            && let Some((ex, ee)) = explicit_at(b, p)
+            && let Some((ex, ee)) = explicit_at(b, p).or_else(|| numeric_md(b, p))
             && matches!(ex, Ex::Ymd(..) | Ex::Md(..))
         {
             let mut end = ee;
@@ -46,7 +53,7 @@ pub(in crate::extract) fn date_at_civil(
                 (Ex::Md(m, d), Some(r)) => {
                     md_on_weekday(m, d, wd, r).or_else(|| resolve(ex, Some(r)))
                 }
-                _ => resolve(ex, r),
+                _ => resolve_lean(ex, r, fwd),
             };
             return date.map(|date| DateMatch { span: at..end, date });
         }
@@ -82,10 +89,11 @@ pub(in crate::extract) fn date_at_civil(
                 return Some(DateMatch { span: at..e, date: on(add_days(ws, i64::from(wd))?) });
             }
         }
-        return Some(DateMatch { span: at..we, date: on(weekday_before(r, wd, false)?) });
+        let day = if fwd { weekday_after(r, wd)? } else { weekday_before(r, wd, false)? };
+        return Some(DateMatch { span: at..we, date: on(day) });
     }
     if let Some((ex, end)) = explicit_at(b, at) {
-        return Some(DateMatch { span: at..end, date: resolve(ex, r)? });
+        return Some(DateMatch { span: at..end, date: resolve_lean(ex, r, fwd)? });
     }
     day_of_month_at(b, at, r)
 }
