@@ -135,7 +135,8 @@ fn check_date(c: &Case) -> (bool, String) {
         hits.count() == 0
     } else {
         // The source's reading, or its other one where it gives both (`past` and `future`).
-        let other = c.v["expected"]["future"].as_str().filter(|_| c.v["expected"]["past"].is_string());
+        let other =
+            c.v["expected"]["future"].as_str().filter(|_| c.v["expected"]["past"].is_string());
         let wants: Vec<PartialDate> = [Some(want), other]
             .into_iter()
             .flatten()

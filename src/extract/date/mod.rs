@@ -26,6 +26,28 @@
 //! | `earlier this week`, `earlier this month`, `earlier this year` | from the first day of the period to `R` |
 //! | `later this week`, `later this month`, `later this year` | from `R` to the period's last day |
 //! | `two days ago`, `a week ago`, `3 months ago`, `10 years ago` | that day |
+//! | `the next day`, `the following day`, `a day later` / `the previous day`, `a day earlier` | the day after / before the last day read before it in the same text, else `R` |
+//! | `the day after`, `the day before` (at the end of a clause or before `and`, `when`, `in`...; not `the day after the attack`) | the same |
+//! | `Friday 7/6`, `Friday 7.6` (a weekday, then month and day in digits) | that date, the year as for `Friday, April 15` |
+//! | `Christmas`, `Christmas Eve`, `Boxing Day`, `New Year's Day`, `New Year's Eve`, `Easter`, `Good Friday`, `Easter Monday`, `Thanksgiving`, `Independence Day`, `Halloween`, `Valentine's Day`, `Memorial Day`, `Labor Day`, ... | that day, the year as for a month-day; `Easter 2018`, `Christmas of this year`: that year's; `last Christmas` / `next Easter`: the latest before / first after `R` |
+//! | `this spring`, `last summer`, `next winter`, `the autumn of 2020`, `in the spring` | the season: March..May, June..August, September..November, December..February |
+//! | `the first quarter`, `Q3 2021`, `the third quarter of 2020`, `last quarter`, `this quarter` | the quarter's three months |
+//! | `in two weeks`, `in 3 days`, `in a month` (forward lean only) | `R` plus the period |
+//!
+//! Holidays whose first word is common (`new year`, `good friday`, `black friday`, `independence
+//! day`) are read in lower case only with a year or a modifier. A season or a quarter needs
+//! `the`, a modifier or a year (`spring offensive` and `a quarter of` are not dates). An amount
+//! of money is not a day (`$12 December 27` is December 27). A bare day followed by what it
+//! counts ends no range: the dateline `NAIROBI, May 3 - 14 people were killed` is May 3.
+//!
+//! **Lean** ([`Lean`], [`scan_dates_lean`], [`date_at_lean`]). By default ([`Lean::Past`])
+//! expressions lean to the past as described here. [`Lean::Future`] resolves forward: a
+//! month-day or a month without a year is the first on or after `R`, a bare weekday the first
+//! after `R`, a holiday or season without a modifier the first not ended before `R`, and `in two
+//! weeks` is read (`R` + 14 days). [`Lean::Clause`] decides per expression: forward when its
+//! clause has `will`, `shall`, `'ll`, `won't`, `is to`, `are to` or `going to` before it (a
+//! clause ends at `.`, `;`, `:`, `?`, `!`, and before `that`, `said`, `says`). The extractor
+//! reads with [`Lean::Clause`].
 //!
 //! **Year of a month-day without a year**: the year that puts it nearest before `R` (on or
 //! before), except that a date up to [`FUTURE_WINDOW_DAYS`] (30) days after `R` keeps `R`'s year:
@@ -51,11 +73,14 @@
 //! Rolling periods end at `R`: `the past two weeks`, `the last 3 years`, `the past week` (not
 //! `last week`, which is the calendar week) run from `R` minus the period to `R`.
 //!
-//! Not read (yet): holidays (`Christmas`, `Easter`), seasons, quarters, `early`/`mid`/`late`
-//! parts of months (read as the whole month), numeric dates without a year (`4/22`, which news
-//! text uses for fractions and scores as often as for dates), years in words (`nineteen eighty
-//! six`), offsets from other dates (`3 days after January 12`), `in two weeks` (in news as often
-//! a duration as a date), times.
+//! Not read (yet): `early`/`mid`/`late` parts of months (read as the whole month, as TempEval
+//! does; the other sources split months in halves or thirds), numeric dates without a year
+//! unless a weekday comes first (`4/22`, which news text uses for fractions and scores as often
+//! as for dates), years in words (`nineteen eighty six`), offsets from other dates (`3 days
+//! after January 12`, `two weeks before Christmas`), `in two weeks` when not leaning forward
+//! (in news as often a duration as a date), open ranges (`before 2018`, `since May`: the date
+//! alone), weeks by number (`week 31`). Times are not read; a date followed by one (`Friday at
+//! 10:30 am`) is read without it.
 //!
 //! One linear pass; words are compared in place, nothing allocates.
 
@@ -142,7 +167,9 @@ pub fn scan_dates_lean(
                             DateSpec::Between { .. } => None,
                         })
                         .or(r);
-                    anchor.and_then(|a| add_days(a, off)).map(|d| DateMatch { span: i..e, date: on(d) })
+                    anchor
+                        .and_then(|a| add_days(a, off))
+                        .map(|d| DateMatch { span: i..e, date: on(d) })
                 }
                 None => date_at_civil(b, i, r, tense.future),
             };

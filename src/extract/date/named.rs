@@ -272,8 +272,25 @@ impl Named {
 /// Holidays whose first word is common (`new`, `good`, `black`): read in lower case only with
 /// a year or a modifier (`new year` alone is rarely New Year).
 const COMMON_FIRST: &[&str] = &[
-    "new", "may", "good", "all", "black", "palm", "ash", "labor", "memorial", "mother", "father",
-    "independence", "earth", "president", "holy", "whit", "cyber", "saint", "st",
+    "new",
+    "may",
+    "good",
+    "all",
+    "black",
+    "palm",
+    "ash",
+    "labor",
+    "memorial",
+    "mother",
+    "father",
+    "independence",
+    "earth",
+    "president",
+    "holy",
+    "whit",
+    "cyber",
+    "saint",
+    "st",
 ];
 
 /// Holidays, seasons and quarters at `at`: `Some(None)` when recognised but unresolvable.

@@ -251,6 +251,11 @@ pub(in crate::extract) fn range_at(b: &[u8], at: usize, r: Option<Civil>) -> Opt
         }
         _ => return None,
     };
+    // `NAIROBI, May 3 - 14 people were killed`: a bare day followed by what it counts is a
+    // count after a dateline, not the end of a range.
+    if matches!(second, Ex::Md(..) | Ex::Ymd(..)) && is_count_of(b, e2) {
+        return None;
+    }
     // A bare first day takes the second's month.
     let day1 = if first.is_none() { day_at(b, p).map(|x| x.0) } else { None };
     let first = match (first, second) {
@@ -292,4 +297,42 @@ pub(in crate::extract) fn range_at(b: &[u8], at: usize, r: Option<Civil>) -> Opt
         return None;
     }
     Some(DateMatch { span: at..e2, date: DateSpec::Between { start, end } })
+}
+
+/// True when a lowercase word that can be counted follows `e` (`14 people`), not a word that
+/// goes on a date (`and`, `in`, `when`).
+fn is_count_of(b: &[u8], e: usize) -> bool {
+    let p = skip_ws(b, e);
+    let mut buf = [0u8; 16];
+    match word_at(b, p, &mut buf) {
+        Some((w, _)) if p > e && b[p].is_ascii_lowercase() => !matches!(
+            w,
+            b"and"
+                | b"or"
+                | b"to"
+                | b"in"
+                | b"at"
+                | b"on"
+                | b"for"
+                | b"of"
+                | b"as"
+                | b"when"
+                | b"while"
+                | b"with"
+                | b"after"
+                | b"before"
+                | b"but"
+                | b"the"
+                | b"this"
+                | b"last"
+                | b"next"
+                | b"inclusive"
+                | b"is"
+                | b"was"
+                | b"will"
+                | b"has"
+                | b"had"
+        ),
+        _ => false,
+    }
 }
