@@ -253,7 +253,9 @@ pub(in crate::extract) fn range_at(b: &[u8], at: usize, r: Option<Civil>) -> Opt
     };
     // `NAIROBI, May 3 - 14 people were killed`: a bare day followed by what it counts is a
     // count after a dateline, not the end of a range.
-    if matches!(second, Ex::Md(..) | Ex::Ymd(..)) && is_count_of(b, e2) {
+    let dash =
+        matches!(b.get(q), Some(b'-')) || b.get(q..).is_some_and(|t| t.starts_with("–".as_bytes()));
+    if dash && matches!(second, Ex::Md(..) | Ex::Ymd(..)) && is_count_of(b, e2) {
         return None;
     }
     // A bare first day takes the second's month.
