@@ -25,12 +25,14 @@
 //!   Recognizers-Text writes `between 20 and 30` as `[20,30)`, news means `20..30` inclusive, and
 //!   we accept both. Non-integer or negative bounds cannot pass (counts are whole and
 //!   non-negative).
-//! - `date`: [`scan_dates`] with the case's `ref_date` as the dateline gives exactly
-//!   `expected.date` (the past reading where the source has a past and a future one; Duckling
-//!   cases give only the future-leaning reading, which our past-leaning rule does not produce for
-//!   month-days and weekdays). `not resolved` (an impossible date such as `Feb 30`) passes when
-//!   nothing is reported there.
-//! - `date_range`: the reported date, as a half-open day range (a year or a month covers all its
+//! - `date`: [`scan_dates_lean`] with [`Lean::Clause`] (as the extractor reads: forward in a
+//!   future clause, `I will leave in two weeks`) and the case's `ref_date` as the dateline gives
+//!   exactly `expected.date`, or `expected.future` where the case gives both readings (`past`
+//!   and `future`: the source itself calls the expression ambiguous, and we accept our
+//!   documented reading of it). Duckling cases give only the future-leaning reading, which our
+//!   past-leaning rule does not produce for month-days and weekdays outside a future clause.
+//!   `not resolved` (an impossible date such as `Feb 30`) passes when nothing is reported there.
+//! - `date_range`: the reported date (read the same way), as a half-open day range (a year or a month covers all its
 //!   days; a range runs to the end of its last day), equals `expected.start..expected.end`.
 //!   As for counts, a range's end bound may also be read exclusive: Recognizers-Text writes
 //!   `from May to October 2020` as `[2020-05-01, 2020-10-01)` and `Nov 18-Dec 19, 2015` as
@@ -41,16 +43,16 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use factcheck::extract::date::scan_dates;
+use factcheck::extract::date::{Lean, scan_dates_lean};
 use factcheck::extract::number::{Decimal, scan_counts, scan_numerals};
 use factcheck::model::{DateSpec, PartialDate, Relation};
 use serde_json::Value;
 
-/// Minimum passing cases per kind: about two percentage points below the figures reached
-/// (count 233/255, count_range 86/97, date 302/644, date_range 234/898). Raise them as the
-/// readers improve.
+/// Minimum passing cases per kind: just below the figures reached (count 233/255, count_range
+/// 84/97, date 380/644, date_range 253/898). Raise them as the readers improve. count_range lost
+/// two cases by design: `more than thirty years old` is an age, not a count.
 const FLOORS: &[(&str, usize)] =
-    &[("count", 228), ("count_range", 84), ("date", 289), ("date_range", 216)];
+    &[("count", 230), ("count_range", 82), ("date", 375), ("date_range", 248)];
 
 const KINDS: &[&str] = &["count", "count_range", "date", "date_range"];
 
@@ -123,7 +125,7 @@ fn check_count_range(c: &Case) -> (bool, String) {
 
 fn dates(c: &Case) -> Vec<factcheck::extract::date::DateMatch> {
     let mut got = Vec::new();
-    scan_dates(c.input, c.reference, &mut got);
+    scan_dates_lean(c.input, c.reference, Lean::Clause, &mut got);
     got
 }
 
@@ -134,11 +136,15 @@ fn check_date(c: &Case) -> (bool, String) {
     let ok = if want == "not resolved" || want == "0001-01-01" {
         hits.count() == 0
     } else {
-        let w = factcheck::input::dateline::iso_date(want);
-        w.is_some()
-            && hits
-                .into_iter()
-                .any(|m| m.date == DateSpec::On(w.unwrap_or(PartialDate::ymd(0, 0, 0))))
+        // The source's reading, or its other one where it gives both (`past` and `future`).
+        let other =
+            c.v["expected"]["future"].as_str().filter(|_| c.v["expected"]["past"].is_string());
+        let wants: Vec<PartialDate> = [Some(want), other]
+            .into_iter()
+            .flatten()
+            .filter_map(factcheck::input::dateline::iso_date)
+            .collect();
+        hits.into_iter().any(|m| wants.iter().any(|w| m.date == DateSpec::On(*w)))
     };
     let shown = got.iter().map(|m| format!("{} @{:?}", m.date, m.span)).collect::<Vec<_>>();
     (ok, shown.join("; "))

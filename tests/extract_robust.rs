@@ -89,3 +89,57 @@ proptest! {
         run(extractor(), &text);
     }
 }
+
+/// Every date and count read at every position of `text` lies on char boundaries inside it.
+fn read_everywhere(text: &str) {
+    use factcheck::extract::date::{Lean, date_at_lean, scan_dates_lean};
+    use factcheck::extract::number::count_at;
+    let r = factcheck::input::dateline::iso_date("2022-03-29");
+    let inside = |s: &std::ops::Range<usize>| {
+        assert!(s.start <= s.end && s.end <= text.len(), "span {s:?} out of the text");
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "span {s:?}");
+    };
+    for lean in [Lean::Past, Lean::Future, Lean::Clause] {
+        let mut out = Vec::new();
+        scan_dates_lean(text, r, lean, &mut out);
+        out.iter().for_each(|m| inside(&m.span));
+        for (at, _) in text.char_indices() {
+            if let Some(m) = date_at_lean(text, at, r, lean) {
+                inside(&m.span);
+            }
+        }
+    }
+    for (at, _) in text.char_indices() {
+        if let Some(m) = count_at(text, at) {
+            inside(&m.span);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn dates_and_counts_at_any_position(s in "\\PC{0,200}") {
+        read_everywhere(&s);
+    }
+
+    #[test]
+    fn date_and_count_words_never_panic(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("the"), Just("day"), Just("before"), Just("after"), Just("next"), Just("in"),
+                Just("two"), Just("weeks"), Just("will"), Just("'ll"), Just("Christmas"),
+                Just("Easter"), Just("New"), Just("Year's"), Just("Eve"), Just("Q3"),
+                Just("first"), Just("quarter"), Just("of"), Just("2021"), Just("spring"),
+                Just("last"), Just("Friday"), Just("7/6"), Just("$12"), Just("December"),
+                Just("27"), Just("-"), Just("May 3"), Just("people"), Just("aged"), Just("41"),
+                Just("-year-old"), Just("among"), Just("them"), Just("one"), Just("three"),
+                Just("a handful"), Just("dozens"), Just(","), Just("’"), Just("é"),
+            ],
+            0..40,
+        )
+    ) {
+        read_everywhere(&words.join(" "));
+    }
+}

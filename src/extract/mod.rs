@@ -194,7 +194,7 @@ impl Extractor {
         }
 
         // Dates first, then counts that are not part of a date or a name.
-        date::scan_dates(sent, article.dateline, &mut sc.dates);
+        date::scan_dates_lean(sent, article.dateline, date::Lean::Clause, &mut sc.dates);
         for d in &mut sc.dates {
             d.span = base + d.span.start..base + d.span.end;
         }

@@ -137,3 +137,10 @@ pub(in crate::extract) fn weekday_before(r: Civil, wd: i8, strict: bool) -> Opti
     }
     add_days(r, -back)
 }
+
+/// The first `wd` (Monday = 0) strictly after `r`.
+pub(in crate::extract) fn weekday_after(r: Civil, wd: i8) -> Option<Civil> {
+    let cur = r.weekday().to_monday_zero_offset();
+    let ahead = i64::from((wd - cur).rem_euclid(7));
+    add_days(r, if ahead == 0 { 7 } else { ahead })
+}

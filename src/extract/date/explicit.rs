@@ -29,6 +29,52 @@ pub(in crate::extract) fn resolve(ex: Ex, r: Option<Civil>) -> Option<DateSpec> 
     }
 }
 
+/// [`resolve`], forward when `fwd`: a month-day or a month without a year takes the first
+/// on or after `r` (the month: the first whose last day is on or after `r`).
+pub(in crate::extract) fn resolve_lean(ex: Ex, r: Option<Civil>, fwd: bool) -> Option<DateSpec> {
+    let (true, Some(rc)) = (fwd, r) else { return resolve(ex, r) };
+    let y0 = i32::from(rc.year());
+    match ex {
+        Ex::Md(m, d) => (y0..=y0 + 4).filter_map(|y| civil(y, m, d)).find(|c| *c >= rc).map(on),
+        Ex::M(m) => (y0..=y0 + 1)
+            .filter_map(|y| civil(y, m, 1))
+            .find(|c| c.last_of_month() >= rc)
+            .map(month_of),
+        _ => resolve(ex, r),
+    }
+}
+
+/// A month and day in digits without a year, US order (`7/6`, `5.12`, `7-6`): read only after
+/// a weekday (`Friday 7/6`), which makes it a date rather than a fraction or a score.
+pub(in crate::extract) fn numeric_md(b: &[u8], i: usize) -> Option<(Ex, usize)> {
+    let (m, _, e1) = digits(b, i, 2)?;
+    let sep = *b.get(e1)?;
+    if !matches!(sep, b'-' | b'/' | b'.') {
+        return None;
+    }
+    let (d, _, e2) = digits(b, e1 + 1, 2)?;
+    if b.get(e2).is_some_and(|&c| is_alnum(c))
+        || (b.get(e2) == Some(&sep) && b.get(e2 + 1).is_some_and(u8::is_ascii_digit))
+    {
+        return None;
+    }
+    let (m, d) = (u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+    ((1..=12).contains(&m) && d >= 1 && d <= max_day(m)).then_some((Ex::Md(m, d), e2))
+}
+
+/// True when a currency sign stands right before `i` (`$12 December 27`: 12 is money).
+pub(in crate::extract) fn after_currency(b: &[u8], i: usize) -> bool {
+    let mut p = i;
+    while p > 0 && b[p - 1] == b' ' {
+        p -= 1;
+    }
+    let before = &b[..p];
+    before.ends_with(b"$")
+        || before.ends_with("£".as_bytes())
+        || before.ends_with("€".as_bytes())
+        || before.ends_with("¥".as_bytes())
+}
+
 pub(in crate::extract) fn two_digit_year(v: u32) -> i32 {
     if v < 50 { 2000 + v as i32 } else { 1900 + v as i32 }
 }
@@ -82,6 +128,9 @@ pub(in crate::extract) fn numeric_at(b: &[u8], i: usize) -> Option<(Ex, usize)> 
 pub(in crate::extract) fn explicit_at(b: &[u8], i: usize) -> Option<(Ex, usize)> {
     let c = *b.get(i)?;
     if c.is_ascii_digit() {
+        if after_currency(b, i) {
+            return None;
+        }
         if let Some(x) = numeric_at(b, i) {
             return Some(x);
         }

@@ -26,6 +26,28 @@
 //! | `earlier this week`, `earlier this month`, `earlier this year` | from the first day of the period to `R` |
 //! | `later this week`, `later this month`, `later this year` | from `R` to the period's last day |
 //! | `two days ago`, `a week ago`, `3 months ago`, `10 years ago` | that day |
+//! | `the next day`, `the following day`, `a day later` / `the previous day`, `a day earlier` | the day after / before the last day read before it in the same text, else `R` |
+//! | `the day after`, `the day before` (at the end of a clause or before `and`, `when`, `in`...; not `the day after the attack`) | the same |
+//! | `Friday 7/6`, `Friday 7.6` (a weekday, then month and day in digits) | that date, the year as for `Friday, April 15` |
+//! | `Christmas`, `Christmas Eve`, `Boxing Day`, `New Year's Day`, `New Year's Eve`, `Easter`, `Good Friday`, `Easter Monday`, `Thanksgiving`, `Independence Day`, `Halloween`, `Valentine's Day`, `Memorial Day`, `Labor Day`, ... | that day, the year as for a month-day; `Easter 2018`, `Christmas of this year`: that year's; `last Christmas` / `next Easter`: the latest before / first after `R` |
+//! | `this spring`, `last summer`, `next winter`, `the autumn of 2020`, `in the spring` | the season: March..May, June..August, September..November, December..February |
+//! | `the first quarter`, `Q3 2021`, `the third quarter of 2020`, `last quarter`, `this quarter` | the quarter's three months |
+//! | `in two weeks`, `in 3 days`, `in a month` (forward lean only) | `R` plus the period |
+//!
+//! Holidays whose first word is common (`new year`, `good friday`, `black friday`, `independence
+//! day`) are read in lower case only with a year or a modifier. A season or a quarter needs
+//! `the`, a modifier or a year (`spring offensive` and `a quarter of` are not dates). An amount
+//! of money is not a day (`$12 December 27` is December 27). A bare day followed by what it
+//! counts ends no range: the dateline `NAIROBI, May 3 - 14 people were killed` is May 3.
+//!
+//! **Lean** ([`Lean`], [`scan_dates_lean`], [`date_at_lean`]). By default ([`Lean::Past`])
+//! expressions lean to the past as described here. [`Lean::Future`] resolves forward: a
+//! month-day or a month without a year is the first on or after `R`, a bare weekday the first
+//! after `R`, a holiday or season without a modifier the first not ended before `R`, and `in two
+//! weeks` is read (`R` + 14 days). [`Lean::Clause`] decides per expression: forward when its
+//! clause has `will`, `shall`, `'ll`, `won't`, `is to`, `are to` or `going to` before it (a
+//! clause ends at `.`, `;`, `:`, `?`, `!`, and before `that`, `said`, `says`). The extractor
+//! reads with [`Lean::Clause`].
 //!
 //! **Year of a month-day without a year**: the year that puts it nearest before `R` (on or
 //! before), except that a date up to [`FUTURE_WINDOW_DAYS`] (30) days after `R` keeps `R`'s year:
@@ -51,11 +73,14 @@
 //! Rolling periods end at `R`: `the past two weeks`, `the last 3 years`, `the past week` (not
 //! `last week`, which is the calendar week) run from `R` minus the period to `R`.
 //!
-//! Not read (yet): holidays (`Christmas`, `Easter`), seasons, quarters, `early`/`mid`/`late`
-//! parts of months (read as the whole month), numeric dates without a year (`4/22`, which news
-//! text uses for fractions and scores as often as for dates), years in words (`nineteen eighty
-//! six`), offsets from other dates (`3 days after January 12`), `in two weeks` (in news as often
-//! a duration as a date), times.
+//! Not read (yet): `early`/`mid`/`late` parts of months (read as the whole month, as TempEval
+//! does; the other sources split months in halves or thirds), numeric dates without a year
+//! unless a weekday comes first (`4/22`, which news text uses for fractions and scores as often
+//! as for dates), years in words (`nineteen eighty six`), offsets from other dates (`3 days
+//! after January 12`, `two weeks before Christmas`), `in two weeks` when not leaning forward
+//! (in news as often a duration as a date), open ranges (`before 2018`, `since May`: the date
+//! alone), weeks by number (`week 31`). Times are not read; a date followed by one (`Friday at
+//! 10:30 am`) is read without it.
 //!
 //! One linear pass; words are compared in place, nothing allocates.
 
@@ -69,12 +94,14 @@ use crate::model::{DateSpec, PartialDate, Span};
 
 mod calendar;
 mod explicit;
+mod named;
 mod phrases;
 mod relative;
 mod words;
 
 use calendar::*;
 use explicit::*;
+use named::*;
 use phrases::*;
 use relative::*;
 use words::*;
@@ -91,23 +118,66 @@ pub struct DateMatch {
 /// reference's year (see the module documentation).
 pub const FUTURE_WINDOW_DAYS: i64 = 30;
 
+/// Which way an expression without its year (or week) leans: see the module documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lean {
+    /// Toward the past (news reports what happened): today's reading, the default.
+    #[default]
+    Past,
+    /// Toward the future: the next such day after the reference; `in two weeks` is a date.
+    Future,
+    /// Per expression: [`Lean::Future`] when its clause is in the future tense (`will`,
+    /// `shall`, `'ll`, `won't`, `is to`, `are to`, `going to` before it in the clause), else
+    /// [`Lean::Past`].
+    Clause,
+}
+
 /// Appends every date expression of `text` to `out`, in order, without overlaps. `reference`
 /// is the dateline: relative expressions resolve against it, and stay unresolved (are not
 /// reported) without it; a month-day with no year takes the year that puts it nearest before
 /// the reference, and stays `--MM-DD` without one.
 pub fn scan_dates(text: &str, reference: Option<PartialDate>, out: &mut Vec<DateMatch>) {
+    scan_dates_lean(text, reference, Lean::Past, out);
+}
+
+/// [`scan_dates`] with a [`Lean`]: how expressions without a year or week resolve.
+pub fn scan_dates_lean(
+    text: &str,
+    reference: Option<PartialDate>,
+    lean: Lean,
+    out: &mut Vec<DateMatch>,
+) {
     let b = text.as_bytes();
     let r = reference.and_then(|d| d.to_civil());
+    let first = out.len();
+    let mut tense = Tense { future: lean == Lean::Future, before_to: false };
     let mut i = 0;
     while i < b.len() {
-        if b[i].is_ascii_alphanumeric()
-            && at_boundary(b, i)
-            && may_start_date(b, i)
-            && let Some(m) = date_at_civil(b, i, r)
-        {
-            i = m.span.end.max(i + 1);
-            out.push(m);
-            continue;
+        if lean == Lean::Clause {
+            tense.step(b, i);
+        }
+        if b[i].is_ascii_alphanumeric() && at_boundary(b, i) && may_start_date(b, i) {
+            // `the next day`, `the day before`: from the last day read before it, else `R`.
+            let m = match next_day_at(b, i) {
+                Some((off, e)) => {
+                    let anchor = out[first..]
+                        .last()
+                        .and_then(|m| match m.date {
+                            DateSpec::On(d) => d.to_civil(),
+                            DateSpec::Between { .. } => None,
+                        })
+                        .or(r);
+                    anchor
+                        .and_then(|a| add_days(a, off))
+                        .map(|d| DateMatch { span: i..e, date: on(d) })
+                }
+                None => date_at_civil(b, i, r, tense.future),
+            };
+            if let Some(m) = m {
+                i = m.span.end.max(i + 1);
+                out.push(m);
+                continue;
+            }
         }
         i = next_start(b, i);
     }
@@ -115,11 +185,77 @@ pub fn scan_dates(text: &str, reference: Option<PartialDate>, out: &mut Vec<Date
 
 /// Reads the date expression starting at byte `at` (a token start), if any.
 pub fn date_at(text: &str, at: usize, reference: Option<PartialDate>) -> Option<DateMatch> {
+    date_at_lean(text, at, reference, Lean::Past)
+}
+
+/// [`date_at`] with a [`Lean`]; `the next day`, `the day before` count from the reference.
+pub fn date_at_lean(
+    text: &str,
+    at: usize,
+    reference: Option<PartialDate>,
+    lean: Lean,
+) -> Option<DateMatch> {
     let b = text.as_bytes();
     if !b.get(at).is_some_and(u8::is_ascii_alphanumeric) || !at_boundary(b, at) {
         return None;
     }
-    date_at_civil(b, at, reference.and_then(|d| d.to_civil()))
+    let r = reference.and_then(|d| d.to_civil());
+    if let Some((off, e)) = next_day_at(b, at) {
+        return add_days(r?, off).map(|d| DateMatch { span: at..e, date: on(d) });
+    }
+    date_at_civil(b, at, r, forward(b, at, lean))
+}
+
+fn forward(b: &[u8], at: usize, lean: Lean) -> bool {
+    match lean {
+        Lean::Past => false,
+        Lean::Future => true,
+        Lean::Clause => {
+            let mut t = Tense::default();
+            let mut i = at.saturating_sub(150);
+            while i < at {
+                t.step(b, i);
+                i = next_start(b, i);
+            }
+            t.future
+        }
+    }
+}
+
+/// The tense of the clause so far, updated token by token: future after `will`, `shall`,
+/// `'ll`, `won't`, `is to`, `are to`, `going to`; reset by `.`, `;`, `:`, `?`, `!` and by
+/// `that`, `said`, `says` (a new clause).
+#[derive(Default)]
+struct Tense {
+    future: bool,
+    /// The last word was `is`, `are` or `going`.
+    before_to: bool,
+}
+
+impl Tense {
+    fn step(&mut self, b: &[u8], i: usize) {
+        let c = b[i];
+        if matches!(c, b'.' | b';' | b':' | b'?' | b'!') {
+            *self = Tense::default();
+            return;
+        }
+        if !c.is_ascii_alphabetic() || !at_boundary(b, i) {
+            return;
+        }
+        let mut buf = [0u8; 16];
+        let Some((w, e)) = word_at(b, i, &mut buf) else { return };
+        let apos = i > 0 && matches!(b[i - 1], b'\'' | 0x99);
+        let nt = b.get(e..).is_some_and(|t| t.starts_with(b"'t") || t.starts_with("’t".as_bytes()));
+        match w {
+            b"that" | b"said" | b"says" => self.future = false,
+            b"will" | b"shall" => self.future = true,
+            b"ll" if apos => self.future = true,
+            b"won" if nt => self.future = true,
+            b"to" if self.before_to => self.future = true,
+            _ => {}
+        }
+        self.before_to = matches!(w, b"is" | b"are" | b"going");
+    }
 }
 
 /// True when the token at `i` can begin a date expression (digits, a month or weekday name, a
@@ -143,10 +279,34 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
         return match w {
             b"the" => {
                 ordinal_word(n).is_some()
-                    || matches!(n, b"day" | b"past" | b"last" | b"twenty" | b"thirty")
+                    || matches!(
+                        n,
+                        b"day"
+                            | b"past"
+                            | b"last"
+                            | b"twenty"
+                            | b"thirty"
+                            | b"next"
+                            | b"following"
+                            | b"previous"
+                            | b"spring"
+                            | b"summer"
+                            | b"autumn"
+                            | b"fall"
+                            | b"winter"
+                    )
             }
             _ => matches!(n, b"day" | b"week" | b"month" | b"year"),
         };
+    }
+    if w == b"in" {
+        // `in two weeks` (a date only when leaning forward).
+        let p = skip_ws(b, e);
+        let mut buf2 = [0u8; 16];
+        return p > e
+            && (b.get(p).is_some_and(u8::is_ascii_digit)
+                || letters_at(b, p, &mut buf2)
+                    .is_some_and(|(n, _)| is_number_word(n) || matches!(n, b"a" | b"an")));
     }
     month_name(w).is_some()
         || weekday_name(w).is_some()
@@ -176,7 +336,15 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
                 | b"later"
                 | b"from"
                 | b"between"
+                | b"q"
+                | b"quarter"
+                | b"spring"
+                | b"summer"
+                | b"autumn"
+                | b"fall"
+                | b"winter"
         )
+        || holiday_start(w)
 }
 
 fn next_start(b: &[u8], i: usize) -> usize {

@@ -11,12 +11,19 @@ pub(in crate::extract) fn date_at_civil(
     b: &[u8],
     at: usize,
     r: Option<Civil>,
+    fwd: bool,
 ) -> Option<DateMatch> {
     if let Some(m) = range_at(b, at, r) {
         return Some(m);
     }
+    if let Some(m) = named_at(b, at, r, fwd) {
+        return m;
+    }
     if let Some(m) = month_with_modifier(b, at, r) {
         return m;
+    }
+    if fwd && let Some((spec, end)) = in_period(b, at, r) {
+        return spec.map(|date| DateMatch { span: at..end, date });
     }
     if let Some((spec, end)) = relative_at(b, at, r) {
         return spec.map(|date| DateMatch { span: at..end, date });
@@ -32,7 +39,7 @@ pub(in crate::extract) fn date_at_civil(
             p = skip_ws(b, p + 1);
         }
         if p > we
-            && let Some((ex, ee)) = explicit_at(b, p)
+            && let Some((ex, ee)) = explicit_at(b, p).or_else(|| numeric_md(b, p))
             && matches!(ex, Ex::Ymd(..) | Ex::Md(..))
         {
             let mut end = ee;
@@ -46,7 +53,7 @@ pub(in crate::extract) fn date_at_civil(
                 (Ex::Md(m, d), Some(r)) => {
                     md_on_weekday(m, d, wd, r).or_else(|| resolve(ex, Some(r)))
                 }
-                _ => resolve(ex, r),
+                _ => resolve_lean(ex, r, fwd),
             };
             return date.map(|date| DateMatch { span: at..end, date });
         }
@@ -82,10 +89,11 @@ pub(in crate::extract) fn date_at_civil(
                 return Some(DateMatch { span: at..e, date: on(add_days(ws, i64::from(wd))?) });
             }
         }
-        return Some(DateMatch { span: at..we, date: on(weekday_before(r, wd, false)?) });
+        let day = if fwd { weekday_after(r, wd)? } else { weekday_before(r, wd, false)? };
+        return Some(DateMatch { span: at..we, date: on(day) });
     }
     if let Some((ex, end)) = explicit_at(b, at) {
-        return Some(DateMatch { span: at..end, date: resolve(ex, r)? });
+        return Some(DateMatch { span: at..end, date: resolve_lean(ex, r, fwd)? });
     }
     day_of_month_at(b, at, r)
 }
@@ -243,6 +251,13 @@ pub(in crate::extract) fn range_at(b: &[u8], at: usize, r: Option<Civil>) -> Opt
         }
         _ => return None,
     };
+    // `NAIROBI, May 3 - 14 people were killed`: a bare day followed by what it counts is a
+    // count after a dateline, not the end of a range.
+    let dash =
+        matches!(b.get(q), Some(b'-')) || b.get(q..).is_some_and(|t| t.starts_with("–".as_bytes()));
+    if dash && matches!(second, Ex::Md(..) | Ex::Ymd(..)) && is_count_of(b, e2) {
+        return None;
+    }
     // A bare first day takes the second's month.
     let day1 = if first.is_none() { day_at(b, p).map(|x| x.0) } else { None };
     let first = match (first, second) {
@@ -284,4 +299,42 @@ pub(in crate::extract) fn range_at(b: &[u8], at: usize, r: Option<Civil>) -> Opt
         return None;
     }
     Some(DateMatch { span: at..e2, date: DateSpec::Between { start, end } })
+}
+
+/// True when a lowercase word that can be counted follows `e` (`14 people`), not a word that
+/// goes on a date (`and`, `in`, `when`).
+fn is_count_of(b: &[u8], e: usize) -> bool {
+    let p = skip_ws(b, e);
+    let mut buf = [0u8; 16];
+    match word_at(b, p, &mut buf) {
+        Some((w, _)) if p > e && b[p].is_ascii_lowercase() => !matches!(
+            w,
+            b"and"
+                | b"or"
+                | b"to"
+                | b"in"
+                | b"at"
+                | b"on"
+                | b"for"
+                | b"of"
+                | b"as"
+                | b"when"
+                | b"while"
+                | b"with"
+                | b"after"
+                | b"before"
+                | b"but"
+                | b"the"
+                | b"this"
+                | b"last"
+                | b"next"
+                | b"inclusive"
+                | b"is"
+                | b"was"
+                | b"will"
+                | b"has"
+                | b"had"
+        ),
+        _ => false,
+    }
 }

@@ -343,3 +343,60 @@ pub(in crate::extract) fn nth_of_month(
     });
     Some((spec, end))
 }
+
+/// `the next day`, `the following day`, `the previous day`, `the day before`, `the day after`
+/// (not `the day after the attack`, which counts from an event), `a day later`: the offset in
+/// days from the day it follows, and the end.
+pub(in crate::extract) fn next_day_at(b: &[u8], at: usize) -> Option<(i64, usize)> {
+    for (words, off) in [
+        (&["the", "next", "day"][..], 1),
+        (&["the", "following", "day"][..], 1),
+        (&["the", "previous", "day"][..], -1),
+        (&["a", "day", "later"][..], 1),
+        (&["a", "day", "earlier"][..], -1),
+    ] {
+        if let Some(e) = phrase_at(b, at, words) {
+            return Some((off, e));
+        }
+    }
+    for (words, off) in [(&["the", "day", "before"][..], -1), (&["the", "day", "after"][..], 1)] {
+        if let Some(e) = phrase_at(b, at, words) {
+            let p = skip_ws(b, e);
+            let mut buf = [0u8; 16];
+            let ok = match word_at(b, p, &mut buf) {
+                Some((w, _)) if p > e => {
+                    matches!(w, b"and" | b"but" | b"or" | b"when" | b"as" | b"at" | b"in" | b"on")
+                }
+                _ => !b.get(p).is_some_and(|&c| is_alnum(c)),
+            };
+            return ok.then_some((off, e));
+        }
+    }
+    None
+}
+
+/// `in two weeks`, `in 3 days`, `in a month`, `in ten years`: the reference plus the period,
+/// read only when leaning forward (otherwise as often a duration: `killed 30 in two weeks`).
+pub(in crate::extract) fn in_period(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+) -> Option<(Option<DateSpec>, usize)> {
+    let p = skip_ws(b, word_is(b, at, "in")?);
+    let (n, ne) = small_numeral(b, p)?;
+    let q = skip_ws(b, ne);
+    let mut buf = [0u8; 16];
+    let (u, ue) = word_at(b, q, &mut buf)?;
+    if q == ne {
+        return None;
+    }
+    let spec = r.and_then(|r| match u {
+        b"day" | b"days" => add_days(r, n),
+        b"week" | b"weeks" => add_days(r, 7 * n),
+        b"month" | b"months" => add_months(r, n),
+        b"year" | b"years" => add_years(r, n),
+        _ => None,
+    });
+    matches!(u, b"day" | b"days" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years")
+        .then_some((spec.map(on), ue))
+}

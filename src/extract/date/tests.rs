@@ -150,3 +150,135 @@ fn no_panic_on_junk() {
     let _ = dates("9999-99-99 99/99/9999 March 99 99th of May 0000 -1-1- é1é the", TUE);
     let _ = dates("99999999999999999999 days ago last", TUE);
 }
+
+fn dates_lean(s: &str, r: Option<&str>, lean: Lean) -> Vec<String> {
+    let r = r.and_then(crate::input::dateline::iso_date);
+    let mut out = Vec::new();
+    scan_dates_lean(s, r, lean, &mut out);
+    out.iter().map(|m| format!("{} [{}]", m.date, &s[m.span.clone()])).collect()
+}
+
+#[test]
+fn holidays() {
+    assert_eq!(dates("on Christmas Eve", TUE), ["2021-12-24 [Christmas Eve]"]);
+    assert_eq!(dates("on Christmas Day", TUE), ["2021-12-25 [Christmas Day]"]);
+    assert_eq!(dates("New Year's Eve", TUE), ["2021-12-31 [New Year's Eve]"]);
+    assert_eq!(dates("on New Year's Day", TUE), ["2022-01-01 [New Year's Day]"]);
+    assert_eq!(dates("at Easter", TUE), ["2022-04-17 [Easter]"]);
+    assert_eq!(dates("Easter 2018", None), ["2018-04-01 [Easter 2018]"]);
+    assert_eq!(dates("Good Friday", Some("2024-04-10")), ["2024-03-29 [Good Friday]"]);
+    assert_eq!(dates("on Thanksgiving", Some("2022-12-01")), ["2022-11-24 [Thanksgiving]"]);
+    assert_eq!(dates("Independence Day", TUE), ["2021-07-04 [Independence Day]"]);
+    assert_eq!(dates("on Boxing Day", TUE), ["2021-12-26 [Boxing Day]"]);
+    assert_eq!(dates("Halloween", TUE), ["2021-10-31 [Halloween]"]);
+    assert_eq!(dates("last Christmas", TUE), ["2021-12-25 [last Christmas]"]);
+    assert_eq!(dates("next Easter", Some("2022-04-18")), ["2023-04-09 [next Easter]"]);
+    assert_eq!(dates("Christmas of this year", TUE), ["2022-12-25 [Christmas of this year]"]);
+    // A common first word in lower case needs a year or a modifier.
+    assert!(dates("a new year of growth", TUE).is_empty());
+    assert_eq!(dates("good friday", TUE), ["2022-03-25 [friday]"]);
+    assert_eq!(dates("Christmas", None), Vec::<String>::new());
+}
+
+#[test]
+fn easter_dates() {
+    for (y, m, d) in [(2000, 4, 23), (2008, 3, 23), (2019, 4, 21), (2022, 4, 17), (2038, 4, 25)] {
+        assert_eq!(named::easter(y), calendar::civil(y, m, d));
+    }
+}
+
+#[test]
+fn seasons_and_quarters() {
+    assert_eq!(dates("this spring", TUE), ["2022-03-01..2022-05-31 [this spring]"]);
+    assert_eq!(dates("last summer", TUE), ["2021-06-01..2021-08-31 [last summer]"]);
+    assert_eq!(dates("next winter", TUE), ["2022-12-01..2023-02-28 [next winter]"]);
+    assert_eq!(
+        dates("in the autumn of 2020", None),
+        ["2020-09-01..2020-11-30 [the autumn of 2020]"]
+    );
+    assert_eq!(dates("in the first quarter", TUE), ["2022-01-01..2022-03-31 [the first quarter]"]);
+    assert_eq!(
+        dates("in the fourth quarter", TUE),
+        ["2021-10-01..2021-12-31 [the fourth quarter]"]
+    );
+    assert_eq!(dates("Q3 2021", None), ["2021-07-01..2021-09-30 [Q3 2021]"]);
+    assert_eq!(
+        dates("the third quarter of 2020", None),
+        ["2020-07-01..2020-09-30 [the third quarter of 2020]"]
+    );
+    assert_eq!(dates("last quarter", TUE), ["2021-10-01..2021-12-31 [last quarter]"]);
+    assert!(dates("a quarter of the population", TUE).is_empty());
+    assert!(
+        dates("the spring offensive", TUE).len() == 1 || dates("spring offensive", TUE).is_empty()
+    );
+    assert!(dates("spring offensive", TUE).is_empty());
+}
+
+#[test]
+fn next_day() {
+    assert_eq!(dates("the day before", TUE), ["2022-03-28 [the day before]"]);
+    assert_eq!(dates("what happened the day after?", TUE), ["2022-03-30 [the day after]"]);
+    assert_eq!(
+        dates("arrested on March 3 and freed the next day", TUE),
+        ["2022-03-03 [March 3]", "2022-03-04 [the next day]"]
+    );
+    assert_eq!(dates("The following day", TUE), ["2022-03-30 [The following day]"]);
+    assert!(dates("the day after the attack", TUE).is_empty());
+    assert_eq!(dates("the day before yesterday", TUE), ["2022-03-27 [the day before yesterday]"]);
+}
+
+#[test]
+fn lean() {
+    assert!(dates("killed 30 in two weeks", TUE).is_empty());
+    assert_eq!(dates_lean("in two weeks", TUE, Lean::Future), ["2022-04-12 [in two weeks]"]);
+    assert_eq!(
+        dates_lean("talks will resume in two weeks", TUE, Lean::Clause),
+        ["2022-04-12 [in two weeks]"]
+    );
+    assert!(dates_lean("30 died in two weeks", TUE, Lean::Clause).is_empty());
+    assert_eq!(dates_lean("will meet on Friday", TUE, Lean::Clause), ["2022-04-01 [Friday]"]);
+    assert_eq!(dates_lean("met on Friday", TUE, Lean::Clause), ["2022-03-25 [Friday]"]);
+    assert_eq!(
+        dates_lean("is to hold a vote on May 15", TUE, Lean::Clause),
+        ["2022-05-15 [May 15]"]
+    );
+    assert_eq!(dates_lean("We'll go on May 15", TUE, Lean::Clause), ["2022-05-15 [May 15]"]);
+    assert_eq!(
+        dates_lean("It will, he said. On May 15", TUE, Lean::Clause),
+        ["2021-05-15 [May 15]"]
+    );
+    assert_eq!(
+        date_at_lean(
+            "they will vote on May 15",
+            18,
+            crate::input::dateline::iso_date("2022-03-29"),
+            Lean::Clause
+        )
+        .map(|m| m.date.to_string()),
+        Some("2022-05-15".to_owned())
+    );
+}
+
+#[test]
+fn weekday_numeric_and_money() {
+    assert_eq!(dates("Friday 7/6", Some("2018-07-10")), ["2018-07-06 [Friday 7/6]"]);
+    assert_eq!(dates("on Friday 7.6", Some("2018-07-10")), ["2018-07-06 [Friday 7.6]"]);
+    assert_eq!(
+        dates("bought it for $12 December 27", Some("2018-12-30")),
+        ["2018-12-27 [December 27]"]
+    );
+    assert_eq!(dates("for £ 12 December 27", Some("2018-12-30")), ["2018-12-27 [December 27]"]);
+}
+
+#[test]
+fn dateline_dash_is_no_range() {
+    assert_eq!(
+        dates("NAIROBI, May 3 - Fourteen people were killed", Some("2022-05-03")),
+        ["2022-05-03 [May 3]"]
+    );
+    assert_eq!(
+        dates("NAIROBI, May 3 - 14 people were killed", Some("2022-05-03")),
+        ["2022-05-03 [May 3]"]
+    );
+    assert_eq!(dates("May 3 - 5", Some("2022-05-03")), ["2022-05-03..2022-05-05 [May 3 - 5]"]);
+}

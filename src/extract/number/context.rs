@@ -338,8 +338,42 @@ pub(in crate::extract) fn not_a_count(b: &[u8], n: &Numeral, qualified: bool) ->
             }
         }
     }
+    if is_age(b, n) {
+        return true;
+    }
     // Years.
     n.bare_digits && !qualified && year_context(b, s, e)
+}
+
+/// True when the numeral is an age: `a 41-year-old`, `41 years old`, `aged 41`, `age 41`, and
+/// the appositive after a name, `Bracy, 21, was charged` (up to 120).
+pub(in crate::extract) fn is_age(b: &[u8], n: &Numeral) -> bool {
+    let (s, e) = (n.span.start, n.span.end);
+    // `41-year-old`, `41 year old`, `41 years old`, `41-years-old`.
+    let p = if matches!(b.get(e), Some(b'-')) { e + 1 } else { skip_ws(b, e) };
+    if let Some(y) = word_is(b, p, "year").or_else(|| word_is(b, p, "years")) {
+        let q = if matches!(b.get(y), Some(b'-')) { y + 1 } else { skip_ws(b, y) };
+        if word_is(b, q, "old").is_some() {
+            return true;
+        }
+    }
+    if let Some(w) = prev_word(b, s)
+        && word_in(b, w, &["aged", "age"])
+    {
+        return true;
+    }
+    // `Bracy, 21, was`: a capitalised word, a comma, the number, a comma.
+    let small = n.value.to_u64().is_some_and(|v| v <= 120) && n.bare_digits;
+    let mut p = s;
+    while p > 0 && b[p - 1] == b' ' {
+        p -= 1;
+    }
+    small
+        && p > 0
+        && p < s
+        && b[p - 1] == b','
+        && b.get(e) == Some(&b',')
+        && prev_word(b, p - 1).is_some_and(|(ws, we)| we == p - 1 && b[ws].is_ascii_uppercase())
 }
 
 /// True when the bare 4-digit number at `s..e` reads as a year (1800-2100): after `in`,

@@ -11,6 +11,11 @@ pub(in crate::extract) fn vague_at(b: &[u8], i: usize) -> Option<(Quantity, usiz
     if let Some(e) = phrase_at(b, i, &["a", "pair", "of"]) {
         return Some((Quantity::exact(2), e));
     }
+    // `a handful of`: a few, at most five.
+    if let Some(e) = phrase_at(b, i, &["a", "handful"]) {
+        let e = phrase_at(b, skip_ws(b, e), &["of"]).unwrap_or(e);
+        return Some((Quantity::range(2, 5), e));
+    }
     let mut buf = [0u8; 16];
     let (w, e) = word_at(b, i, &mut buf)?;
     let base: i128 = match lookup(w) {

@@ -23,7 +23,7 @@
 //! | `up to 17`, `at most`, `no more than`, `a maximum of`, `17 or fewer` | `<=17` |
 //! | `10 to 20`, `10-20`, `10–20`, `between 10 and 20`, `from 10 to 20`, `10 through 20` | `10..20` (inclusive) |
 //! | `more than 10 and less than 20` | `11..19` |
-//! | `a couple of` / `a pair of` | `~2` / `2` |
+//! | `a couple of` / `a pair of` / `a handful of` | `~2` / `2` / `2..5` |
 //! | `dozens`, `hundreds`, `thousands`, `millions` (no number before) | `>=24`, `>=200`, `>=2000`, `>=2000000` (at least two of them) |
 //! | `tens of thousands`, `hundreds of thousands` | `>=20000`, `>=200000` |
 //!
@@ -34,7 +34,14 @@
 //! Not counts: `in 2022` (a bare 4-digit 1800–2100 is a year unless a count word qualifies it or
 //! a noun follows it, `2000 troops`), `10%`, `10 percent`, `$5m`, `£20`, `5 dollars`, `3rd`,
 //! `5pm`, `5 p.m.`, `10:30`, `1980s`, `COVID-19`, `-1`, `2.5` (a fraction without a scale), the
-//! parts of `2022-03-29` and `5/12`, and numbers written with a leading zero (`03`).
+//! parts of `2022-03-29` and `5/12`, numbers written with a leading zero (`03`), and ages (`a
+//! 41-year-old`, `41 years old`, `aged 41`, `Bracy, 21, was charged`).
+//!
+//! [`count_part`] tells the role layer what a count is of: the whole, a subset (`among them 30
+//! children`, `including 210 children`, `six of them`), or members of a group whose count follows
+//! (`one of the three men charged`: the group is 3). A running total (`raised the death toll to
+//! 31`, `bringing the number to over 5,000`) and a figure between dashes (`- now nearly 200 -`)
+//! are read as written (`31`, `>5000`, `<200`).
 //!
 //! Everything is one left-to-right pass over bytes with a small word table; nothing allocates.
 
@@ -45,12 +52,14 @@ mod count;
 mod digits;
 mod lex;
 mod numeral;
+mod part;
 
 pub(in crate::extract) use context::*;
 pub use count::*;
 pub(in crate::extract) use digits::*;
 pub(in crate::extract) use lex::*;
 pub use numeral::*;
+pub use part::*;
 
 /// A count read from text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -152,3 +152,44 @@ fn no_panic_on_junk() {
     let mut v = Vec::new();
     scan_numerals("\u{0}\u{ff}1\u{2009}%", &mut v);
 }
+
+#[test]
+fn ages_are_not_counts() {
+    assert!(counts("a 41-year-old man").is_empty());
+    assert!(counts("a 41 year old man").is_empty());
+    assert!(counts("he was 41 years old").is_empty());
+    assert!(counts("the man, aged 41, was").is_empty());
+    assert!(counts("Bracy, 21, was charged").is_empty());
+    assert_eq!(counts("In all, 21, or more"), ["21 [21]"]);
+    assert_eq!(counts("killed 41 people"), ["41 [41]"]);
+}
+
+#[test]
+fn news_count_wordings() {
+    assert_eq!(counts("a handful of diplomats"), ["2..5 [a handful of]"]);
+    assert_eq!(counts("dozens of people"), [">=24 [dozens]"]);
+    assert_eq!(counts("the toll - now nearly 200 - rose"), ["<200 [nearly 200]"]);
+    assert_eq!(counts("only two were expelled"), ["2 [two]"]);
+    assert_eq!(counts("among them 30 children"), ["30 [30]"]);
+    assert_eq!(counts("six of them"), ["6 [six]"]);
+    assert_eq!(counts("raised the death toll to 31"), ["31 [31]"]);
+    assert_eq!(counts("bringing the number to over 5,000"), [">5000 [over 5,000]"]);
+}
+
+fn part(s: &str, at: &str) -> Part {
+    let i = s.find(at).unwrap_or(0);
+    let m = count_at(s, i).map(|m| m.span).unwrap_or(i..i);
+    count_part(s, &m)
+}
+
+#[test]
+fn parts() {
+    assert_eq!(part("212 people, among them 30 children, had been killed", "30"), Part::Subset);
+    assert_eq!(part("killed 500, including 210 children", "210"), Part::Subset);
+    assert_eq!(part("six of them were expelled", "six"), Part::Subset);
+    assert_eq!(part("20 died, of whom 12 were children", "12"), Part::Subset);
+    let s = "one of the three men charged";
+    assert_eq!(part(s, "one"), Part::Member { group: 11..16 });
+    assert_eq!(part("raised the death toll to 31", "31"), Part::Whole);
+    assert_eq!(part("17 diplomats were expelled", "17"), Part::Whole);
+}

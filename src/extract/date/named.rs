@@ -1,0 +1,360 @@
+//! Named periods: holidays news uses (`Christmas`, `Easter`, `Thanksgiving`, `New Year's Eve`),
+//! seasons (`this spring` = March..May) and quarters (`the first quarter`, `Q3 2021`), with a
+//! year (`Easter 2018`, `the third quarter of 2020`), a modifier (`last Christmas`, `next
+//! spring`) or neither (resolved like a month-day: the nearest on or before `R`, or up to
+//! [`super::FUTURE_WINDOW_DAYS`] after it; forward under [`super::Lean::Future`]).
+
+use super::*;
+
+/// How a holiday's day is found in a year.
+#[derive(Clone, Copy)]
+enum Rule {
+    /// A fixed month and day.
+    Fixed(u8, u8),
+    /// Days after (before, negative) Easter Sunday.
+    Easter(i16),
+    /// The nth (`-1`: last) weekday (Monday = 0) of a month, plus days.
+    Nth(u8, i8, i8, i8),
+}
+
+/// Holidays by their words; a word also matches with a possessive or plural `s`
+/// (`New Year's Day`, `New Years Eve`, `Presidents' Day`). Longest first where they share words.
+const HOLIDAYS: &[(&[&str], Rule)] = &[
+    (&["christmas", "eve"], Rule::Fixed(12, 24)),
+    (&["christmas", "day"], Rule::Fixed(12, 25)),
+    (&["christmas"], Rule::Fixed(12, 25)),
+    (&["xmas"], Rule::Fixed(12, 25)),
+    (&["boxing", "day"], Rule::Fixed(12, 26)),
+    (&["new", "year", "eve"], Rule::Fixed(12, 31)),
+    (&["new", "year", "day"], Rule::Fixed(1, 1)),
+    (&["new", "year"], Rule::Fixed(1, 1)),
+    (&["valentine", "day"], Rule::Fixed(2, 14)),
+    (&["saint", "patrick", "day"], Rule::Fixed(3, 17)),
+    (&["st", "patrick", "day"], Rule::Fixed(3, 17)),
+    (&["saint", "patrick"], Rule::Fixed(3, 17)),
+    (&["april", "fool", "day"], Rule::Fixed(4, 1)),
+    (&["earth", "day"], Rule::Fixed(4, 22)),
+    (&["may", "day"], Rule::Fixed(5, 1)),
+    (&["juneteenth"], Rule::Fixed(6, 19)),
+    (&["independence", "day"], Rule::Fixed(7, 4)),
+    (&["bastille", "day"], Rule::Fixed(7, 14)),
+    (&["halloween"], Rule::Fixed(10, 31)),
+    (&["all", "saint", "day"], Rule::Fixed(11, 1)),
+    (&["veteran", "day"], Rule::Fixed(11, 11)),
+    (&["armistice", "day"], Rule::Fixed(11, 11)),
+    (&["remembrance", "day"], Rule::Fixed(11, 11)),
+    (&["easter", "sunday"], Rule::Easter(0)),
+    (&["easter", "monday"], Rule::Easter(1)),
+    (&["easter"], Rule::Easter(0)),
+    (&["good", "friday"], Rule::Easter(-2)),
+    (&["holy", "saturday"], Rule::Easter(-1)),
+    (&["palm", "sunday"], Rule::Easter(-7)),
+    (&["ash", "wednesday"], Rule::Easter(-46)),
+    (&["pentecost"], Rule::Easter(49)),
+    (&["whit", "sunday"], Rule::Easter(49)),
+    (&["thanksgiving", "day"], Rule::Nth(11, 3, 4, 0)),
+    (&["thanksgiving"], Rule::Nth(11, 3, 4, 0)),
+    (&["black", "friday"], Rule::Nth(11, 3, 4, 1)),
+    (&["cyber", "monday"], Rule::Nth(11, 3, 4, 4)),
+    (&["martin", "luther", "king", "day"], Rule::Nth(1, 0, 3, 0)),
+    (&["mlk", "day"], Rule::Nth(1, 0, 3, 0)),
+    (&["president", "day"], Rule::Nth(2, 0, 3, 0)),
+    (&["mother", "day"], Rule::Nth(5, 6, 2, 0)),
+    (&["memorial", "day"], Rule::Nth(5, 0, -1, 0)),
+    (&["father", "day"], Rule::Nth(6, 6, 3, 0)),
+    (&["labor", "day"], Rule::Nth(9, 0, 1, 0)),
+    (&["columbus", "day"], Rule::Nth(10, 0, 2, 0)),
+];
+
+/// Easter Sunday of year `y` (Gregorian; the anonymous algorithm of Meeus/Jones/Butcher).
+pub(in crate::extract) fn easter(y: i32) -> Option<Civil> {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    civil(y, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+}
+
+fn in_year(rule: Rule, y: i32) -> Option<Civil> {
+    match rule {
+        Rule::Fixed(m, d) => civil(y, m, d),
+        Rule::Easter(off) => add_days(easter(y)?, i64::from(off)),
+        Rule::Nth(m, wd, n, off) => {
+            let first = civil(y, m, 1)?;
+            let weekday = jiff::civil::Weekday::from_monday_zero_offset(wd).ok()?;
+            add_days(first.nth_weekday_of_month(n, weekday).ok()?, i64::from(off))
+        }
+    }
+}
+
+/// The word at `p` equals `w`, or `w` with a possessive or plural (`year's`, `years`,
+/// `presidents'`): the end past the possessive.
+fn holiday_word(b: &[u8], p: usize, w: &str) -> Option<usize> {
+    let mut buf = [0u8; 16];
+    let (got, mut e) = letters_at(b, p, &mut buf)?;
+    let wb = w.as_bytes();
+    if got != wb && !(got.len() == wb.len() + 1 && got.starts_with(wb) && got.ends_with(b"s")) {
+        return None;
+    }
+    if b.get(e..).is_some_and(|t| t.starts_with(b"'s") || t.starts_with("’s".as_bytes())) {
+        e += if b[e] == b'\'' { 2 } else { 4 };
+    } else if b.get(e) == Some(&b'\'') {
+        e += 1;
+    } else if b.get(e..).is_some_and(|t| t.starts_with("’".as_bytes())) {
+        e += 3;
+    }
+    (!b.get(e).is_some_and(|&c| is_alnum(c))).then_some(e)
+}
+
+fn holiday_at(b: &[u8], p: usize) -> Option<(Rule, usize)> {
+    'next: for (words, rule) in HOLIDAYS {
+        let mut e = p;
+        for (k, w) in words.iter().enumerate() {
+            let q = if k == 0 { p } else { skip_ws(b, e) };
+            if k > 0 && q == e {
+                continue 'next;
+            }
+            match holiday_word(b, q, w) {
+                Some(end) => e = end,
+                None => continue 'next,
+            }
+        }
+        // `May Day` only capitalised (`may day` is rarely the holiday in lower case).
+        if words[0] == "may" && !b[p].is_ascii_uppercase() {
+            continue;
+        }
+        return Some((*rule, e));
+    }
+    None
+}
+
+/// The modifier before a named period: `this`, `last`/`previous`, `next`/`following`/`coming`.
+fn modifier_at(b: &[u8], at: usize) -> Option<(i8, usize)> {
+    let mut buf = [0u8; 16];
+    let (w, e) = word_at(b, at, &mut buf)?;
+    let off = match w {
+        b"this" => 0,
+        b"last" | b"previous" => -1,
+        b"next" | b"following" | b"coming" | b"upcoming" => 1,
+        _ => return None,
+    };
+    let p = skip_ws(b, e);
+    (p > e).then_some((off, p))
+}
+
+/// An explicit year after a named period: `2018`, `of 2020`, `in 2019`, `, 2010`, and `of this
+/// year`, `this year`, `last year`, `next year` (a year offset from `R`).
+fn year_part(b: &[u8], e: usize, r: Option<Civil>) -> Option<(Option<i32>, usize)> {
+    if let Some((y, ye)) = year_after(b, e, true) {
+        return Some((Some(y), ye));
+    }
+    let mut p = skip_ws(b, e);
+    if p == e {
+        return None;
+    }
+    if let Some(w) = word_is(b, p, "of") {
+        p = skip_ws(b, w);
+    }
+    for (w, off) in [("this", 0), ("last", -1), ("next", 1)] {
+        if let Some(ye) = phrase_at(b, p, &[w, "year"]) {
+            return Some((r.map(|r| i32::from(r.year()) + off), ye));
+        }
+    }
+    None
+}
+
+/// Picks, among periods `f(y)` for years around `R`, the one a modifier or lean names: `this`,
+/// the one of `R`'s year; `last`, the latest starting before `R`; `next`, the first starting
+/// after `R`; none, the latest starting on or before `R` + the window (forward: the first
+/// ending on or after `R`).
+fn pick(
+    r: Civil,
+    modifier: Option<i8>,
+    fwd: bool,
+    f: impl Fn(i32) -> Option<(Civil, Civil)>,
+) -> Option<(Civil, Civil)> {
+    let y0 = i32::from(r.year());
+    match modifier {
+        Some(0) => f(y0),
+        Some(-1) => (y0 - 2..=y0 + 1).rev().filter_map(&f).find(|p| p.0 < r),
+        Some(_) => (y0 - 1..=y0 + 2).filter_map(&f).find(|p| p.0 > r),
+        None if fwd => (y0 - 1..=y0 + 2).filter_map(&f).find(|p| p.1 >= r),
+        None => {
+            let limit = add_days(r, FUTURE_WINDOW_DAYS)?;
+            (y0 - 2..=y0 + 1).rev().filter_map(&f).find(|p| p.0 <= limit)
+        }
+    }
+}
+
+fn spec_of(p: (Civil, Civil)) -> DateSpec {
+    if p.0 == p.1 { on(p.0) } else { between(p.0, p.1) }
+}
+
+/// A season of year `y` (winter: December of `y` to February of `y + 1`).
+fn season(s: u8, y: i32) -> Option<(Civil, Civil)> {
+    let (m1, y2, m2) = match s {
+        0 => (3, y, 5),
+        1 => (6, y, 8),
+        2 => (9, y, 11),
+        _ => (12, y + 1, 2),
+    };
+    Some((civil(y, m1, 1)?, civil(y2, m2, 1)?.last_of_month()))
+}
+
+fn season_word(w: &[u8]) -> Option<u8> {
+    Some(match w {
+        b"spring" => 0,
+        b"summer" => 1,
+        b"autumn" | b"fall" => 2,
+        b"winter" => 3,
+        _ => return None,
+    })
+}
+
+fn quarter(q: u8, y: i32) -> Option<(Civil, Civil)> {
+    let m = 3 * (q - 1) + 1;
+    Some((civil(y, m, 1)?, civil(y, m + 2, 1)?.last_of_month()))
+}
+
+/// `Q3`, `Q3 2021`, `2021 Q3`-less forms: `the first quarter`, `third-quarter`, `last quarter`.
+fn quarter_at(b: &[u8], p: usize) -> Option<(Option<u8>, usize)> {
+    // `Q1`..`Q4` as one token.
+    if matches!(b.get(p), Some(b'Q' | b'q'))
+        && let Some(&d) = b.get(p + 1)
+        && (b'1'..=b'4').contains(&d)
+        && !b.get(p + 2).is_some_and(|&c| is_alnum(c))
+    {
+        return Some((Some(d - b'0'), p + 2));
+    }
+    let mut buf = [0u8; 16];
+    let (w, e) = word_at(b, p, &mut buf)?;
+    let q = match w {
+        b"first" => 1,
+        b"second" => 2,
+        b"third" => 3,
+        b"fourth" => 4,
+        b"quarter" => return Some((None, e)),
+        _ => return None,
+    };
+    let s = if b.get(e) == Some(&b'-') { e + 1 } else { skip_ws(b, e) };
+    let qe = word_is(b, s, "quarter")?;
+    Some((Some(q), qe))
+}
+
+/// A named period, as a function of the year.
+#[derive(Clone, Copy)]
+enum Named {
+    Holiday(Rule),
+    Quarter(u8),
+    Season(u8),
+}
+
+impl Named {
+    fn in_year(self, y: i32) -> Option<(Civil, Civil)> {
+        match self {
+            Named::Holiday(rule) => in_year(rule, y).map(|d| (d, d)),
+            Named::Quarter(q) => quarter(q, y),
+            Named::Season(s) => season(s, y),
+        }
+    }
+}
+
+/// Holidays whose first word is common (`new`, `good`, `black`): read in lower case only with
+/// a year or a modifier (`new year` alone is rarely New Year).
+const COMMON_FIRST: &[&str] = &[
+    "new",
+    "may",
+    "good",
+    "all",
+    "black",
+    "palm",
+    "ash",
+    "labor",
+    "memorial",
+    "mother",
+    "father",
+    "independence",
+    "earth",
+    "president",
+    "holy",
+    "whit",
+    "cyber",
+    "saint",
+    "st",
+];
+
+/// Holidays, seasons and quarters at `at`: `Some(None)` when recognised but unresolvable.
+pub(in crate::extract) fn named_at(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+    fwd: bool,
+) -> Option<Option<DateMatch>> {
+    let (modifier, p) = match modifier_at(b, at) {
+        Some((m, p)) => (Some(m), p),
+        None => (None, word_is(b, at, "the").map_or(at, |e| skip_ws(b, e))),
+    };
+    let the = p > at && modifier.is_none();
+    let (named, e) = if let Some((rule, e)) = holiday_at(b, p).filter(|_| !the) {
+        (Named::Holiday(rule), e)
+    } else if let Some((q, e)) = quarter_at(b, p) {
+        match (q, modifier) {
+            (Some(q), _) => (Named::Quarter(q), e),
+            // `last quarter`, `this quarter`, `next quarter`: from `R`'s quarter.
+            (None, Some(m)) => {
+                let Some(r) = r else { return Some(None) };
+                let k = i32::from((r.month() as u8 - 1) / 3) + i32::from(m);
+                let y = i32::from(r.year()) + k.div_euclid(4);
+                let span = quarter(u8::try_from(k.rem_euclid(4) + 1).ok()?, y)?;
+                return Some(Some(DateMatch { span: at..e, date: spec_of(span) }));
+            }
+            (None, None) => return None,
+        }
+    } else {
+        let mut buf = [0u8; 16];
+        let (w, e) = word_at(b, p, &mut buf)?;
+        (Named::Season(season_word(w)?), e)
+    };
+    let year = year_part(b, e, r);
+    if year.is_none() && modifier.is_none() {
+        match named {
+            // A season or quarter alone is not read (`spring offensive`, `first quarter of the
+            // population` is `the first quarter` only after `the`).
+            Named::Quarter(_) | Named::Season(_) if !the => return None,
+            Named::Holiday(_)
+                if !b[p].is_ascii_uppercase()
+                    && COMMON_FIRST.iter().any(|w| word_is(b, p, w).is_some()) =>
+            {
+                return None;
+            }
+            _ => {}
+        }
+    }
+    let date = match (year, r) {
+        (Some((Some(y), ye)), _) => {
+            named.in_year(y).map(|span| DateMatch { span: at..ye, date: spec_of(span) })
+        }
+        (_, None) => return Some(None),
+        (_, Some(r)) => pick(r, modifier, fwd, |y| named.in_year(y))
+            .map(|span| DateMatch { span: at..e, date: spec_of(span) }),
+    };
+    Some(date)
+}
+
+/// True when `w` (lower case) can begin a holiday's name.
+pub(in crate::extract) fn holiday_start(w: &[u8]) -> bool {
+    HOLIDAYS.iter().any(|(words, _)| {
+        let f = words[0].as_bytes();
+        w == f || (w.len() == f.len() + 1 && w.starts_with(f) && w.ends_with(b"s"))
+    })
+}
