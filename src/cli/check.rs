@@ -20,21 +20,19 @@
 //! articles' suppressions ([`crate::input::suppress`]) and then a `--baseline` ([`crate::workspace::baseline`])
 //! drop findings before they are reported. See docs/editorial.md.
 
-use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::progress::Progress;
 use super::{CmdResult, ColorChoice, Failure, Outcome, RuleArgs};
-use crate::check::{self, Kind, Policy, Report};
-use crate::diag::{Diagnostic, Severity};
-use crate::extract::Extractor;
-use crate::input::{Article, Format};
-use crate::lexicon::Lexicon;
-use crate::model::{Claim, PartialDate};
+use crate::check::{Kind, Report};
+use crate::diag::Severity;
+use crate::input::Format;
+pub use crate::pipeline::{ArticleInput, CheckInputs, Checked, Named, run_check, run_check_with};
 use crate::report;
-use crate::source::{FileId, SourceMap};
+use crate::source::SourceMap;
 use crate::workspace::baseline::Baseline;
 use crate::workspace::config::Config;
 use crate::workspace::discover::{self, Filter, Role};
@@ -50,6 +48,9 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// One self-contained HTML page: the claims, and the articles with every fact marked
+    /// (see docs/report-html.md).
+    Html,
 }
 
 /// The kinds of finding whose level `--deny`, `--warn` and `--allow` set.
@@ -93,6 +94,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Print only the summary line (human format).
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -121,154 +125,6 @@ pub struct CheckArgs {
     /// is still named on stderr, and the exit code is that of the findings.
     #[arg(long, conflicts_with = "write_baseline")]
     pub keep_going: bool,
-}
-
-/// A file's name (as given) and text.
-#[derive(Debug, Clone)]
-pub struct Named {
-    pub name: String,
-    pub text: String,
-    /// Its path relative to the configuration's root (without a configuration, the working
-    /// directory), `/`-separated, for scopes and baselines; `None`: the name.
-    pub rel: Option<String>,
-}
-
-/// One article to check.
-#[derive(Debug, Clone)]
-pub struct ArticleInput {
-    pub name: String,
-    pub text: String,
-    pub format: Format,
-    /// Its own date (from a JSON Lines object); `--date` overrides it, and it overrides the
-    /// dateline.
-    pub date: Option<PartialDate>,
-    /// Its path relative to the configuration's root (see [`Named::rel`]).
-    pub rel: Option<String>,
-}
-
-/// Everything a check needs, read from the arguments (and later a configuration).
-#[derive(Debug, Clone, Default)]
-pub struct CheckInputs {
-    pub rule_files: Vec<Named>,
-    pub shipped_rules: bool,
-    pub claim_files: Vec<Named>,
-    pub articles: Vec<ArticleInput>,
-    /// `--date`: the date of every article.
-    pub date: Option<PartialDate>,
-    pub policy: Policy,
-    /// `--baseline`: findings it records are dropped.
-    pub baseline: Option<Baseline>,
-    /// `--write-baseline`: compute [`Checked::baseline`].
-    pub write_baseline: bool,
-}
-
-/// What a check computed.
-#[derive(Debug)]
-pub struct Checked {
-    pub sources: SourceMap,
-    pub lexicon: Lexicon,
-    /// Errors and warnings of the claim and rule files.
-    pub load_diagnostics: Vec<Diagnostic>,
-    /// `None` when a claim or rule file has errors: nothing was checked.
-    pub report: Option<Report>,
-    /// The findings, at the policy's levels.
-    pub diagnostics: Vec<Diagnostic>,
-    /// How many facts the articles state.
-    pub facts: usize,
-    /// The levels the findings were reported at.
-    pub policy: Policy,
-    /// Invalid (FC211) and unused (FC210) suppressions in the articles.
-    pub article_diagnostics: Vec<Diagnostic>,
-    /// Findings dropped by suppressions, and by the baseline.
-    pub silenced: usize,
-    pub baselined: usize,
-    /// The findings as a baseline, when `write_baseline` was asked.
-    pub baseline: Option<Baseline>,
-}
-
-/// Loads the claims, extracts the articles' facts (in parallel) and checks them.
-pub fn run_check(inputs: CheckInputs) -> Checked {
-    run_check_with(inputs, &|| {})
-}
-
-/// [`run_check`], calling `tick` after each article is read (for a progress bar).
-pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked {
-    let mut sources = SourceMap::new();
-    // Root-relative paths of claim files and articles, for scopes and baselines.
-    let mut rel: HashMap<FileId, String> = HashMap::new();
-    let mut add = |sources: &mut SourceMap, name: String, text: String, r: Option<String>| {
-        let r = r.unwrap_or_else(|| name.strip_prefix("./").unwrap_or(&name).to_string());
-        let id = sources.add(name, text);
-        rel.insert(id, r);
-        id
-    };
-    let mut files: Vec<FileId> =
-        inputs.rule_files.iter().map(|f| sources.add(&f.name, f.text.as_str())).collect();
-    for f in inputs.claim_files {
-        files.push(add(&mut sources, f.name, f.text, f.rel));
-    }
-    let mut loaded = crate::lint::load(&mut sources, &files, inputs.shipped_rules);
-    let (scopes, scope_diagnostics) = discover::Scopes::new(&loaded.scopes);
-    loaded.diagnostics.extend(scope_diagnostics);
-    let has_errors = loaded.diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let mut checked = Checked {
-        sources: SourceMap::new(),
-        lexicon: loaded.lexicon,
-        load_diagnostics: loaded.diagnostics,
-        report: None,
-        diagnostics: Vec::new(),
-        facts: 0,
-        policy: inputs.policy,
-        article_diagnostics: Vec::new(),
-        silenced: 0,
-        baselined: 0,
-        baseline: None,
-    };
-    if has_errors {
-        checked.sources = sources;
-        return checked;
-    }
-    let article_ids: Vec<(FileId, Format, Option<PartialDate>)> = inputs
-        .articles
-        .into_iter()
-        .map(|a| (add(&mut sources, a.name, a.text, a.rel), a.format, inputs.date.or(a.date)))
-        .collect();
-    let extractor = Extractor::new(&checked.lexicon);
-    let extracted: Vec<(Vec<crate::model::Fact>, Option<Diagnostic>)> = article_ids
-        .par_iter()
-        .map(|&(id, format, date)| {
-            let text = &sources.get(id).text;
-            let article = Article::prepare(id, text, format, date);
-            let facts = extractor.extract(&article);
-            tick();
-            (facts, article.dateline_diagnostic(text))
-        })
-        .collect();
-    let mut facts = Vec::new();
-    let mut dateline_diagnostics = Vec::new();
-    for (f, d) in extracted {
-        facts.extend(f);
-        dateline_diagnostics.extend(d);
-    }
-    let in_scope = |c: &Claim, a: FileId| rel.get(&a).is_none_or(|p| scopes.applies(c.file, p));
-    let mut report = check::check_with(&loaded.claims, &facts, &checked.lexicon, &in_scope);
-    let formats: Vec<(FileId, Format)> = article_ids.iter().map(|&(id, f, _)| (id, f)).collect();
-    let applied = crate::workspace::suppress::apply(&mut report, &sources, &formats);
-    let path = |id: FileId| rel.get(&id).cloned().unwrap_or_else(|| sources.get(id).name.clone());
-    if inputs.write_baseline {
-        checked.baseline = Some(Baseline::from_report(&report, &sources, &path));
-    }
-    if let Some(b) = &inputs.baseline {
-        checked.baselined = b.filter_report(&mut report, &sources, &path);
-    }
-    checked.diagnostics = check::diagnostics(&report, &checked.lexicon, &checked.policy);
-    checked.article_diagnostics = dateline_diagnostics;
-    checked.article_diagnostics.extend(applied.diagnostics);
-    checked.silenced = applied.silenced;
-    checked.facts = facts.len();
-    checked.report = Some(report);
-    checked.sources = sources;
-    checked
 }
 
 /// The claim files of `--claims` paths: directories walked as `lint` walks them
@@ -505,31 +361,98 @@ pub fn inputs(
     Ok((inputs, Notes { warnings, errors }))
 }
 
-/// Renders a finished check in a format.
-pub fn render(
+/// How to render a finished check.
+#[derive(Debug, Clone)]
+pub struct Rendering {
+    pub format: OutputFormat,
+    /// ANSI colour (human format).
+    pub color: bool,
+    /// The summary line alone (human format).
+    pub quiet: bool,
+    /// The run's date, version, configuration and exit status (HTML format).
+    pub meta: report::html::Meta,
+}
+
+/// Writes a finished check in a format (the HTML page article by article).
+pub fn write_report(
+    out: &mut dyn Write,
     checked: &Checked,
     report: &Report,
-    format: OutputFormat,
-    color: bool,
-    quiet: bool,
-) -> String {
+    how: &Rendering,
+) -> std::io::Result<()> {
     let mut all = checked.load_diagnostics.clone();
     all.extend(checked.article_diagnostics.iter().cloned());
     all.extend(checked.diagnostics.iter().cloned());
-    match format {
-        OutputFormat::Human => {
-            report::summary::render_check(&checked.sources, &all, &report.summary, color, quiet)
-        }
+    let others =
+        [checked.load_diagnostics.as_slice(), checked.article_diagnostics.as_slice()].concat();
+    let text = match how.format {
+        OutputFormat::Human => report::summary::render_check(
+            &checked.sources,
+            &all,
+            &report.summary,
+            how.color,
+            how.quiet,
+        ),
         OutputFormat::Json => report::json::render(
             report,
             &checked.sources,
             &checked.lexicon,
             &checked.policy,
-            &[checked.load_diagnostics.as_slice(), checked.article_diagnostics.as_slice()].concat(),
+            &others,
         ),
         OutputFormat::Sarif => report::sarif::render(&checked.sources, &all),
         OutputFormat::Github => report::github::render(&checked.sources, &all),
+        OutputFormat::Html => {
+            let run = report::html::Run {
+                report,
+                sources: &checked.sources,
+                lexicon: &checked.lexicon,
+                policy: &checked.policy,
+                facts: &checked.facts,
+                articles: &checked.articles,
+                claim_files: &checked.claim_files,
+                diagnostics: &others,
+            };
+            return report::html::write(out, &run, &how.meta);
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// Renders a finished check in a format.
+pub fn render(checked: &Checked, report: &Report, how: &Rendering) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail; every format is UTF-8.
+    let _ = write_report(&mut out, checked, report, how);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes the report to `--output FILE`, or to standard output.
+fn emit(
+    output: Option<&Path>,
+    checked: &Checked,
+    report: &Report,
+    how: &Rendering,
+) -> Result<(), Failure> {
+    match output {
+        Some(path) => {
+            let failure =
+                |e: std::io::Error| Failure(format!("cannot write {}: {e}", path.display()));
+            let file = std::fs::File::create(path).map_err(failure)?;
+            let mut out = std::io::BufWriter::new(file);
+            write_report(&mut out, checked, report, how).map_err(failure)
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write_report(&mut out, checked, report, how).map_err(super::stdout_failure)
+        }
     }
+}
+
+/// `2026-12-07 13:45 UTC`.
+fn now() -> String {
+    jiff::Timestamp::now().strftime("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// Whether to colour what goes to standard error.
@@ -547,11 +470,12 @@ fn stderr_color(color: ColorChoice) -> bool {
 
 /// Finds and reads the configuration (`--config`, or walking up from `cwd`; none with
 /// `--no-config`). Its errors are printed and stop the run.
+/// Returns the configuration with its file's name (`None` for the defaults without a file).
 fn load_config(
     args: &CheckArgs,
     cwd: &Path,
     color: ColorChoice,
-) -> Result<Option<Config>, Failure> {
+) -> Result<Option<(Config, Option<String>)>, Failure> {
     if args.no_config {
         return Ok(None);
     }
@@ -563,7 +487,8 @@ fn load_config(
         return Ok(None);
     };
     if diags.is_empty() {
-        return Ok(Some(config));
+        let name = config.file.map(|f| sources.get(f).name.clone());
+        return Ok(Some((config, name)));
     }
     say_raw!("{}", report::render_diagnostics(&sources, &diags, stderr_color(color)));
     let name = config.file.map(|f| sources.get(f).name.clone()).unwrap_or_default();
@@ -573,7 +498,8 @@ fn load_config(
 pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     let cwd = std::env::current_dir()
         .map_err(|e| Failure(format!("cannot read the working directory: {e}")))?;
-    let config = load_config(&args, &cwd, color)?;
+    let (config, config_name) = load_config(&args, &cwd, color)?.unzip();
+    let config_name = config_name.flatten();
     let (inputs, notes) = inputs(&args, config.as_ref(), &cwd)?;
     for w in &notes.warnings {
         say!("warning: {w}");
@@ -625,7 +551,23 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
         say!("wrote {n} finding{} to {}", if n == 1 { "" } else { "s" }, path.display());
         return Ok(Outcome::Clean);
     }
-    super::print_stdout(&render(&checked, report, args.format, color.stdout(), args.quiet));
+    let errors = checked
+        .diagnostics
+        .iter()
+        .chain(&checked.article_diagnostics)
+        .any(|d| d.severity == Severity::Error);
+    let how = Rendering {
+        format: args.format,
+        color: args.output.is_none() && color.stdout(),
+        quiet: args.quiet,
+        meta: report::html::Meta {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            date: now(),
+            config: config_name,
+            exit_code: if unread > 0 { 2 } else { u8::from(errors) },
+        },
+    };
+    emit(args.output.as_deref(), &checked, report, &how)?;
     if !args.quiet && (checked.silenced > 0 || checked.baselined > 0) {
         let plural = |n: usize| if n == 1 { "finding" } else { "findings" };
         say!(
@@ -639,14 +581,5 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     if unread > 0 && !args.keep_going {
         return Err(unread_failure());
     }
-    if checked
-        .diagnostics
-        .iter()
-        .chain(&checked.article_diagnostics)
-        .any(|d| d.severity == Severity::Error)
-    {
-        Ok(Outcome::Findings)
-    } else {
-        Ok(Outcome::Clean)
-    }
+    if errors { Ok(Outcome::Findings) } else { Ok(Outcome::Clean) }
 }

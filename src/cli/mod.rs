@@ -23,6 +23,8 @@ pub mod extract;
 pub mod fmt;
 pub mod lint;
 pub mod progress;
+pub mod rule;
+pub mod server;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -95,6 +97,11 @@ pub enum Command {
     Lint(lint::LintArgs),
     /// Rewrite claim and rule files in the canonical layout (--check: only report).
     Fmt(fmt::FmtArgs),
+    /// Print the documentation of a code (FC101): what it means, an example, how to fix or
+    /// silence it; --all lists every code.
+    Rule(rule::RuleArgs),
+    /// Run the language server over stdin and stdout (for editors).
+    Server(server::ServerArgs),
 }
 
 /// Options every subcommand that reads rules shares.
@@ -117,6 +124,8 @@ pub fn run() -> ExitCode {
         Command::Extract(a) => extract::run(a, color),
         Command::Lint(a) => lint::run(a, color),
         Command::Fmt(a) => fmt::run(a, color),
+        Command::Rule(a) => rule::run(a),
+        Command::Server(a) => server::run(a),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

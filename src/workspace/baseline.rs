@@ -303,6 +303,28 @@ fn report_findings(
     (claims, facts)
 }
 
+/// The fingerprint of every finding of `report`, as a baseline records it: one for each claim
+/// (`None` for a supported claim), one for each unverified fact. The N-th identical finding
+/// after the first has `:N` appended.
+pub fn fingerprints(
+    report: &Report,
+    sources: &SourceMap,
+    path: &dyn Fn(FileId) -> String,
+) -> (Vec<Option<String>>, Vec<String>) {
+    let (claims, facts) = report_findings(report, sources, path);
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut print = |o: &Owned| {
+        let fp = o.key().fingerprint();
+        let n = seen.entry(fp.clone()).or_insert(0);
+        let out = if *n == 0 { fp } else { format!("{fp}:{n}") };
+        *n += 1;
+        out
+    };
+    let claims = claims.iter().map(|c| c.as_ref().map(&mut print)).collect();
+    let facts = facts.iter().map(print).collect();
+    (claims, facts)
+}
+
 impl Baseline {
     /// A baseline of every finding of `report` (whatever the severities: a kind that is `off`
     /// today is recorded too). `path` gives a file's path relative to the root.
