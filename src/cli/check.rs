@@ -145,6 +145,10 @@ fn expand(paths: &[PathBuf], extensions: &[&str]) -> (Vec<PathBuf>, Vec<String>)
     for p in paths {
         if p.is_dir() {
             let (found, bad) = super::lint::walk(std::slice::from_ref(p), extensions);
+            if found.is_empty() && bad.is_empty() {
+                let exts: Vec<String> = extensions.iter().map(|e| format!("*.{e}")).collect();
+                problems.push(format!("{}: no {} in this directory", p.display(), exts.join(", ")));
+            }
             out.extend(found);
             problems.extend(bad);
         } else {
