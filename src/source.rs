@@ -34,7 +34,14 @@ impl LineIndex {
 
     /// Indexes `text` (one pass).
     pub fn new(text: &str) -> Self {
-        let line_starts = files::line_starts(text).collect();
+        // Lines end with `\n`, `\r\n` or a lone `\r`, as in the claim language.
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                line_starts.push(i + 1);
+            }
+        }
         let mut checkpoints = Vec::with_capacity(text.len() / Self::BLOCK + 1);
         let mut chars = 0;
         checkpoints.push(0);

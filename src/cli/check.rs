@@ -11,8 +11,9 @@
 //! `--allow KIND`, `--warn KIND` and `--deny KIND` set a kind off, to warning, to error, applied
 //! in that order), 2 when it could not run (a claim file with errors, all of them printed
 //! first; a missing claim file; bad arguments) or could not read an article (missing, a
-//! directory, binary, not UTF-8: each is named on stderr, the others are checked and reported,
-//! then the run fails). Warnings in claim files are printed and do not fail.
+//! directory, binary, not UTF-8, a JSON Lines line that is not an article: each is named on
+//! stderr, the others are checked and reported, then the run fails; with `--keep-going` the
+//! exit code is that of the findings when at least one article could be read). Warnings in claim files are printed and do not fail.
 //!
 //! With a `factcheck.toml` (found walking up from the working directory, or `--config`), the
 //! files come from the configuration ([`crate::workspace::config`], [`crate::workspace::discover`]); in every run the
@@ -79,7 +80,8 @@ pub struct CheckArgs {
     /// Claim files, or directories searched for `*.claims` (repeat the option for several).
     #[arg(long = "claims", short = 'c', value_name = "PATH")]
     pub claims: Vec<PathBuf>,
-    /// Articles (plain text or Markdown).
+    /// Articles (plain text or Markdown), or directories searched for them; `-` reads one from
+    /// standard input.
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<PathBuf>,
     /// Articles as JSON Lines (one object a line with `text`, optional `date` and `id`); `-`
@@ -125,27 +127,45 @@ pub struct CheckArgs {
     /// Record every finding in this baseline file (and report nothing).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Do not fail (exit code 2) when some articles could not be read but others could: each
+    /// is still named on stderr, and the exit code is that of the findings.
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub keep_going: bool,
 }
 
-/// `*.claims` files under a directory, sorted; a file path as it is.
-fn claim_paths(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
-    if !path.is_dir() {
-        out.push(path.to_path_buf());
-        return Ok(());
+/// The claim files of `--claims` paths: directories walked as `lint` walks them
+/// ([`super::lint::walk`]), other paths as they are (read later: a missing one fails the run).
+fn claim_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let (files, problems) = expand(paths, &["claims"]);
+    match problems.first() {
+        Some(p) => Err(Failure(p.clone())),
+        None => Ok(files),
     }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
+}
+
+/// Directories walked for files with `extensions` ([`super::lint::walk`]), other paths kept as
+/// they are (a missing one is named when it is read), each file once, in argument order.
+fn expand(paths: &[PathBuf], extensions: &[&str]) -> (Vec<PathBuf>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
         if p.is_dir() {
-            claim_paths(&p, out)?;
-        } else if p.extension().is_some_and(|e| e == "claims") {
-            out.push(p);
+            let (found, bad) = super::lint::walk(std::slice::from_ref(p), extensions);
+            if found.is_empty() && bad.is_empty() {
+                let exts: Vec<String> = extensions.iter().map(|e| format!("*.{e}")).collect();
+                problems.push(format!("{}: no {} in this directory", p.display(), exts.join(", ")));
+            }
+            out.extend(found);
+            problems.extend(bad);
+        } else {
+            out.push(p.clone());
         }
     }
-    Ok(())
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| {
+        p.as_os_str() == "-" || seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+    });
+    (out, problems)
 }
 
 fn read_named(path: &Path) -> Result<Named, Failure> {
@@ -188,11 +208,7 @@ fn configured(
     let claims = if args.claims.is_empty() {
         plan.claims.iter().map(shown).collect()
     } else {
-        let mut paths = Vec::new();
-        for p in &args.claims {
-            claim_paths(p, &mut paths)?;
-        }
-        paths.iter().map(|p| (p.clone(), filter.relative(p, cwd))).collect()
+        claim_paths(&args.claims)?.iter().map(|p| (p.clone(), filter.relative(p, cwd))).collect()
     };
     let articles = plan.articles.iter().map(shown).collect();
     Ok(Configured { claims, articles, partial: plan.partial })
@@ -262,13 +278,13 @@ pub fn inputs(
     let (claim_paths_rel, article_paths_rel) = match files {
         Some(f) => (f.claims, f.articles),
         None => {
-            let mut paths = Vec::new();
-            for p in &args.claims {
-                claim_paths(p, &mut paths)?;
-            }
+            let paths = claim_paths(&args.claims)?;
+            // Article directories are walked like claim directories.
+            let (articles, unsearchable) = expand(&args.articles, super::lint::ARTICLE_EXTENSIONS);
+            errors.extend(unsearchable);
             // Without a configuration, scopes match paths relative to the working directory.
             let rel = |p: &PathBuf| (p.clone(), crate::workspace::paths::relative_to(cwd, p, cwd));
-            (paths.iter().map(rel).collect(), args.articles.iter().map(rel).collect())
+            (paths.iter().map(rel).collect(), articles.iter().map(rel).collect())
         }
     };
     let mut claim_files = Vec::new();
@@ -286,7 +302,7 @@ pub fn inputs(
         .into_par_iter()
         .map(|(p, rel)| {
             Ok(ArticleInput {
-                name: p.display().to_string(),
+                name: super::article_name(&p),
                 text: super::read_article(&p)?,
                 format: Format::from_path(&p),
                 date: None,
@@ -337,7 +353,7 @@ pub fn inputs(
                         date: d.date,
                         rel: None,
                     }),
-                    Err(e) => errors.push(e),
+                    Err(e) => errors.push(e.to_string()),
                 }
             }
         }
@@ -485,7 +501,7 @@ fn load_config(
         let name = config.file.map(|f| sources.get(f).name.clone());
         return Ok(Some((config, name)));
     }
-    eprint!("{}", report::render_diagnostics(&sources, &diags, stderr_color(color)));
+    say_raw!("{}", report::render_diagnostics(&sources, &diags, stderr_color(color)));
     let name = config.file.map(|f| sources.get(f).name.clone()).unwrap_or_default();
     Err(Failure(format!("invalid configuration {name}: nothing was checked")))
 }
@@ -497,10 +513,10 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     let config_name = config_name.flatten();
     let (inputs, notes) = inputs(&args, config.as_ref(), &cwd)?;
     for w in &notes.warnings {
-        eprintln!("warning: {w}");
+        say!("warning: {w}");
     }
     for e in &notes.errors {
-        eprintln!("error: {e}");
+        say!("error: {e}");
     }
     let unread = notes.errors.len();
     let unread_failure = || {
@@ -510,7 +526,7 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
         return Err(Failure(format!("{}: nothing was checked", unread_failure().0)));
     }
     if config.is_some() && inputs.articles.is_empty() {
-        eprintln!("factcheck: no articles to check");
+        say!("factcheck: no articles to check");
         return Ok(Outcome::Clean);
     }
     let progress = Progress::for_run(inputs.articles.len(), !args.jsonl.is_empty(), "checking");
@@ -534,7 +550,7 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     };
     if let (Some(path), Some(baseline)) = (&args.write_baseline, &checked.baseline) {
         if load_errors > 0 {
-            eprint!(
+            say_raw!(
                 "{}",
                 report::render_diagnostics(
                     &checked.sources,
@@ -555,7 +571,7 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
         }
         baseline.write(path)?;
         let n = baseline.findings.len();
-        eprintln!("wrote {n} finding{} to {}", if n == 1 { "" } else { "s" }, path.display());
+        say!("wrote {n} finding{} to {}", if n == 1 { "" } else { "s" }, path.display());
         return Ok(Outcome::Clean);
     }
     let errors = checked
@@ -577,7 +593,7 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     emit(args.output.as_deref(), &checked, report, &how)?;
     if !args.quiet && (checked.silenced > 0 || checked.baselined > 0) {
         let plural = |n: usize| if n == 1 { "finding" } else { "findings" };
-        eprintln!(
+        say!(
             "note: {} {} silenced by suppressions, {} {} in the baseline",
             checked.silenced,
             plural(checked.silenced),
@@ -585,7 +601,7 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
             plural(checked.baselined)
         );
     }
-    if unread > 0 {
+    if unread > 0 && !args.keep_going {
         return Err(unread_failure());
     }
     if load_errors > 0 {

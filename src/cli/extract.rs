@@ -14,11 +14,16 @@
 //!   (`{"value":"2022-03-29","precision":"day"}`, `"--04-15"` with no year, or null),
 //!   `negated`, `text` (the evidence).
 //! - `--jsonl FILE|-`: one article a line, `{"text": ..., "date": "YYYY-MM-DD", "id": ...}`
-//!   (`date` and `id` optional), read and written in bounded chunks, in parallel, output in
-//!   input order; `file` is the `id`, or `FILE:LINE` without one.
-//! - Files are read in parallel; output keeps the order of the arguments. A file that cannot be
-//!   read, is not UTF-8 or is binary is reported on stderr by name, the others are still
-//!   extracted, and the exit code is 2. Otherwise it is 0.
+//!   (`date` and `id` optional), streamed ([`super::batch`]: reading, extraction and writing
+//!   overlap, memory bounded), output in input order; `file` is `ID (FILE:LINE)`, or
+//!   `FILE:LINE` without an id.
+//! - `ARTICLE` `-` reads one article from standard input.
+//! - Files are read in parallel; output keeps the order of the arguments.
+//! - An article that cannot be read (a file missing, not UTF-8 or binary; a JSON Lines line
+//!   that is not an article) is named on stderr and has an error record in its place in the
+//!   output: `{"error": MESSAGE, "article": NAME}` in JSON, `# error: MESSAGE` in claims. The
+//!   others are still extracted, and the exit code is 2; with `--keep-going` it is 0 when at
+//!   least one article could be read. Otherwise it is 0 (see docs/batch.md).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -27,6 +32,7 @@ use clap::ValueEnum;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::lint::plural;
 use super::{CmdResult, ColorChoice, Failure, Outcome, RuleArgs};
 use crate::extract::Extractor;
 use crate::input::{Article, Format};
@@ -37,7 +43,7 @@ use crate::source::{FileId, LineIndex, SourceMap};
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// Articles (plain text or Markdown).
+    /// Articles (plain text or Markdown); `-` reads one from standard input.
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<PathBuf>,
     #[command(flatten)]
@@ -53,6 +59,10 @@ pub struct ExtractArgs {
     /// standard input.
     #[arg(long, value_name = "FILE|-")]
     pub jsonl: Option<PathBuf>,
+    /// Exit 0 when some articles could not be read but others could (each still has its error
+    /// record and its line on stderr); exit 2 only when none could.
+    #[arg(long)]
+    pub keep_going: bool,
 }
 
 /// How `extract` prints facts.
@@ -81,9 +91,6 @@ struct JsonFact<'a> {
     text: &'a str,
 }
 
-/// Articles per parallel chunk of `--jsonl` input.
-const CHUNK: usize = 512;
-
 struct Run<'a> {
     extractor: &'a Extractor,
     lexicon: &'a Lexicon,
@@ -97,10 +104,17 @@ impl Run<'_> {
         let article = Article::prepare(FileId(0), text, format, self.date.or(date));
         let facts = self.extractor.extract(&article);
         let mut out = String::new();
-        if facts.is_empty() {
+        let warning = article.dateline_diagnostic(text);
+        if facts.is_empty() && warning.is_none() {
             return out;
         }
         let lines = LineIndex::new(text);
+        if let Some(d) = warning {
+            // One line on stderr: extract's output is facts only.
+            let (line, column) = lines.line_col(text, d.primary.span.start);
+            let notes = d.notes.join("; ");
+            say!("warning[{}]: {name}:{line}:{column}: {}: {notes}", d.code, d.message);
+        }
         for f in &facts {
             self.render_fact(&mut out, name, text, &lines, f);
         }
@@ -154,14 +168,14 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
         .cloned()
         .partition(|d| ids.contains(&d.primary.file));
     if !user.is_empty() {
-        eprint!("{}", crate::report::human::render_diagnostics(&sources, &user, false));
-        return Err(Failure(format!("{} error(s) in rule files", user.len())));
+        say_raw!("{}", crate::report::human::render_diagnostics(&sources, &user, false));
+        return Err(Failure(format!("{} in rule files", plural(user.len(), "error"))));
     }
     if !shipped.is_empty() {
-        eprintln!(
-            "warning: the shipped rules have {} error(s) (run `factcheck lint` on an empty \
-             file to see them); the rest of the rules is used",
-            shipped.len()
+        say!(
+            "warning: the shipped rules have {} (run `factcheck lint` on an empty file to see \
+             them); the rest of the rules is used",
+            plural(shipped.len(), "error")
         );
     }
     let _ = color;
@@ -179,74 +193,81 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
     let run = Run { extractor: &extractor, lexicon: &loaded.lexicon, format: args.format, date };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = 0usize;
+    let mut count = Count::default();
 
     // Files: in parallel, a chunk at a time, printed in argument order.
     for chunk in args.articles.chunks(64) {
-        let rendered: Vec<Result<String, String>> = chunk
+        let rendered: Vec<Result<String, (String, String)>> = chunk
             .par_iter()
             .map(|p| {
-                let text = super::read_article(p)?;
-                let name = p.display().to_string();
+                let name = super::article_name(p);
+                let text = super::read_article(p).map_err(|e| (name.clone(), e))?;
                 Ok(run.render(&name, &text, Format::from_path(p), None))
             })
             .collect();
-        failed += write_rendered(&mut out, rendered)?;
+        for r in rendered {
+            count.write(&mut out, args.format, r)?;
+        }
     }
+    out.flush().map_err(super::stdout_failure)?;
+    drop(out);
 
     if let Some(path) = &args.jsonl {
         let reader = crate::input::jsonl::Reader::open(path)?;
-        failed += jsonl(&run, reader, &mut out)?;
+        let handle = |a: crate::input::jsonl::JsonlArticle| {
+            run.render(&a.name, &a.text, Format::Text, a.date)
+        };
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+        let format = args.format;
+        let mut sink = |r: Result<String, crate::input::jsonl::LineError>| {
+            count.write(&mut out, format, r.map_err(|e| (e.article.clone(), e.to_string())))
+        };
+        super::batch::stream(reader, &handle, &mut sink)?;
+        drop(sink);
+        out.flush().map_err(super::stdout_failure)?;
     }
-    out.flush().map_err(super::stdout_failure)?;
-    if failed > 0 {
-        return Err(Failure(format!("{failed} article(s) could not be read")));
+    if count.failed > 0 && !(args.keep_going && count.read > 0) {
+        return Err(Failure(format!("{} could not be read", plural(count.failed, "article"))));
     }
     Ok(Outcome::Clean)
 }
 
-/// Writes rendered articles in order; an article that could not be read is named on stderr
-/// (after flushing what came before it). Returns how many could not be read.
-fn write_rendered(
-    out: &mut impl Write,
-    rendered: Vec<Result<String, String>>,
-) -> Result<usize, Failure> {
-    let mut failed = 0;
-    for r in rendered {
+/// The articles written and those that could not be read.
+#[derive(Debug, Default)]
+struct Count {
+    read: usize,
+    failed: usize,
+}
+
+impl Count {
+    /// Writes an article's facts, or for an article that could not be read (named, with the
+    /// message) its error record in the output stream and `error: MESSAGE` on stderr (after
+    /// flushing what came before it).
+    fn write(
+        &mut self,
+        out: &mut impl Write,
+        format: ExtractFormat,
+        r: Result<String, (String, String)>,
+    ) -> Result<(), Failure> {
         match r {
-            Ok(s) => out.write_all(s.as_bytes()).map_err(super::stdout_failure)?,
-            Err(e) => {
+            Ok(s) => {
+                self.read += 1;
+                out.write_all(s.as_bytes()).map_err(super::stdout_failure)
+            }
+            Err((article, message)) => {
+                self.failed += 1;
+                let record = match format {
+                    ExtractFormat::Json => {
+                        let r = serde_json::json!({"error": message, "article": article});
+                        format!("{r}\n")
+                    }
+                    ExtractFormat::Claims => format!("# error: {}\n", message.replace('\n', " ")),
+                };
+                out.write_all(record.as_bytes()).map_err(super::stdout_failure)?;
                 out.flush().map_err(super::stdout_failure)?;
-                eprintln!("error: {e}");
-                failed += 1;
+                say!("error: {message}");
+                Ok(())
             }
         }
     }
-    Ok(failed)
-}
-
-/// Streams a JSON Lines file through the extractor, `CHUNK` articles at a time. Returns how
-/// many lines could not be read (each named on stderr).
-fn jsonl(
-    run: &Run<'_>,
-    mut reader: crate::input::jsonl::Reader,
-    out: &mut impl Write,
-) -> Result<usize, Failure> {
-    let mut failed = 0;
-    loop {
-        let chunk = reader.chunk(CHUNK)?;
-        if chunk.is_empty() {
-            break;
-        }
-        let name = reader.name();
-        let rendered: Vec<Result<String, String>> = chunk
-            .par_iter()
-            .map(|(n, bytes)| {
-                let a = crate::input::jsonl::parse_line(name, *n, bytes)?;
-                Ok(run.render(&a.name, &a.text, Format::Text, a.date))
-            })
-            .collect();
-        failed += write_rendered(out, rendered)?;
-    }
-    Ok(failed)
 }

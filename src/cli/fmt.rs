@@ -48,8 +48,8 @@ pub fn run(args: FmtArgs, color: ColorChoice) -> CmdResult {
                 let mut sources = SourceMap::new();
                 let id = sources.add(name.clone(), text);
                 let diags: Vec<_> = errors.iter().map(|e| parse_diagnostic(id, e)).collect();
-                eprint!("{}", crate::report::render_diagnostics(&sources, &diags, false));
-                eprintln!("{name}: not formatted ({})", plural(diags.len(), "error"));
+                say_raw!("{}", crate::report::render_diagnostics(&sources, &diags, false));
+                say!("{name}: not formatted ({})", plural(diags.len(), "error"));
             }
             Ok(out) if out == text => {}
             Ok(out) => {
@@ -76,7 +76,7 @@ pub fn run(args: FmtArgs, color: ColorChoice) -> CmdResult {
     let verb = if args.check { "would reformat" } else { "reformatted" };
     // When nothing could be read, the errors below say so.
     if n > 0 || problems.is_empty() {
-        eprintln!(
+        say!(
             "{verb} {} of {}{}",
             changed,
             plural(n, "file"),
@@ -91,16 +91,43 @@ pub fn run(args: FmtArgs, color: ColorChoice) -> CmdResult {
     Ok(if invalid > 0 || (args.check && changed > 0) { Outcome::Findings } else { Outcome::Clean })
 }
 
-/// Replaces `path`'s content atomically: a temporary file in the same directory, then a rename.
-/// Symbolic links are followed (the link stays a link); permissions are kept.
+/// Replaces `path`'s content: a temporary file in the same directory, then a rename, so that an
+/// interrupted run leaves the old file or the new one. Symbolic links are followed (the link
+/// stays a link); permissions are kept. A read-only file is refused, as editors do (its
+/// directory being writable is no permission to replace it). A file with other hard links is
+/// written in place once the whole new text is safely in the temporary file, so that every
+/// link sees the new text (a rename would leave the others with the old one).
 fn write_atomic(path: &Path, contents: &str) -> std::io::Result<()> {
     let target = std::fs::canonicalize(path)?;
+    let meta = std::fs::metadata(&target)?;
+    if meta.permissions().readonly() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only (make it writable to format it)",
+        ));
+    }
     let dir = target.parent().unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(contents.as_bytes())?;
     tmp.as_file().sync_all()?;
-    let perms = std::fs::metadata(&target)?.permissions();
-    std::fs::set_permissions(tmp.path(), perms)?;
+    if hard_links(&meta) > 1 {
+        let mut f = std::fs::OpenOptions::new().write(true).truncate(true).open(&target)?;
+        f.write_all(contents.as_bytes())?;
+        f.sync_all()?;
+        return Ok(());
+    }
+    std::fs::set_permissions(tmp.path(), meta.permissions())?;
     tmp.persist(&target).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// How many names the file has.
+#[cfg(unix)]
+fn hard_links(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn hard_links(_: &std::fs::Metadata) -> u64 {
+    1
 }

@@ -38,22 +38,40 @@ pub enum LintFormat {
     Json,
 }
 
-/// Expands paths into claim files: files as given, directories searched recursively (honouring
-/// `.gitignore`, skipping hidden files) for `*.claims`, sorted; a file named twice is kept once.
+/// Expands paths into claim files: see [`walk`], for `*.claims`.
+pub fn claim_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    walk(paths, &["claims"])
+}
+
+/// Extensions of the articles a directory given to `check` is searched for.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "mdx"];
+
+/// The one walker of the command line (`lint`, `fmt`, `check`): files as given, directories
+/// searched recursively (honouring `.gitignore`, skipping hidden files, not following symbolic
+/// links to directories, so a link loop is no loop) for files with one of `extensions`, sorted;
+/// a file named or found twice (through a link, or `lint a.claims .`) is kept once. `-`
+/// (standard input) is kept as it is.
 ///
 /// A path that does not exist, or a directory that cannot be searched, does not stop the
 /// others: it is returned as a problem (a message naming it) with the files that were found.
-pub fn claim_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+pub fn walk(paths: &[PathBuf], extensions: &[&str]) -> (Vec<PathBuf>, Vec<String>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
+    let wanted = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    };
     for p in paths {
-        if p.is_dir() {
+        if p.as_os_str() == "-" {
+            out.push(p.clone());
+        } else if p.is_dir() {
             let mut found = Vec::new();
-            for entry in ignore::WalkBuilder::new(p).build() {
+            for entry in ignore::WalkBuilder::new(p).follow_links(false).build() {
                 match entry {
                     Ok(entry) => {
                         let path = entry.path();
-                        if path.is_file() && path.extension().is_some_and(|e| e == "claims") {
+                        if path.is_file() && wanted(path) {
                             found.push(path.to_path_buf());
                         }
                     }
@@ -68,7 +86,6 @@ pub fn claim_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
             problems.push(format!("{}: no such file or directory", p.display()));
         }
     }
-    // A file named twice (`lint a.claims .`) is read once.
     let mut seen = std::collections::HashSet::new();
     out.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     (out, problems)
@@ -87,7 +104,7 @@ pub(crate) fn add_files(
 /// everything that could be handled was.
 pub(crate) fn unreadable(problems: &[String], verb: &str) -> Result<(), Failure> {
     for m in problems {
-        eprintln!("error: {m}");
+        say!("error: {m}");
     }
     match problems.len() {
         0 => Ok(()),
@@ -131,13 +148,9 @@ pub fn run(args: LintArgs, color: ColorChoice) -> CmdResult {
             if n == 0 && !problems.is_empty() {
                 // Nothing could be read: the errors below say so.
             } else if errors + warnings == 0 {
-                eprintln!("no problems in {files}");
+                say!("no problems in {files}");
             } else {
-                eprintln!(
-                    "{} and {} in {files}",
-                    plural(errors, "error"),
-                    plural(warnings, "warning")
-                );
+                say!("{} and {} in {files}", plural(errors, "error"), plural(warnings, "warning"));
             }
         }
         LintFormat::Json => {

@@ -3,6 +3,21 @@
 //!
 //! This is the only part of factcheck that prints.
 
+/// `eprintln!` that survives a closed standard error: see [`write_stderr`].
+macro_rules! say {
+    ($($t:tt)*) => {
+        $crate::cli::write_stderr(&format!("{}\n", format_args!($($t)*)))
+    };
+}
+
+/// `eprint!` that survives a closed standard error: see [`write_stderr`].
+macro_rules! say_raw {
+    ($($t:tt)*) => {
+        $crate::cli::write_stderr(&format!($($t)*))
+    };
+}
+
+pub mod batch;
 pub mod check;
 pub mod extract;
 pub mod fmt;
@@ -120,10 +135,19 @@ pub fn run() -> ExitCode {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
         Err(Failure(msg)) => {
-            eprintln!("error: {msg}");
+            say!("error: {msg}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes `text` to standard error. A closed or failing stderr (`factcheck lint x 2>&-`,
+/// `factcheck check ... 2>&1 | head`) is ignored: messages are lost, the run goes on, and its
+/// exit code still tells how it ended (`eprintln!` would panic, exit code 101).
+pub fn write_stderr(text: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
 }
 
 /// Writes `text` to stdout. When stdout is closed early (`factcheck lint ... | head`), the run
@@ -136,7 +160,7 @@ pub fn print_stdout(text: &str) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("error: cannot write to standard output: {e}");
+        say!("error: cannot write to standard output: {e}");
         std::process::exit(2);
     }
 }
@@ -163,12 +187,24 @@ pub fn read_file(path: &std::path::Path) -> Result<String, Failure> {
     })
 }
 
+/// An article's name in messages and reports: its path as given, `<stdin>` for `-`.
+pub fn article_name(path: &std::path::Path) -> String {
+    if path.as_os_str() == "-" { "<stdin>".into() } else { path.display().to_string() }
+}
+
 /// Reads an article file for `check` and `extract`: its text, or an error that names it (it
 /// cannot be read, is a directory, is binary (contains NUL bytes) or is not UTF-8, naming the
 /// offset of the first invalid byte). The caller reports the error and goes on with the other
-/// articles.
+/// articles. `-` is standard input.
 pub fn read_article(path: &std::path::Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        b
+    } else {
+        std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?
+    };
     if bytes.contains(&0) {
         return Err(format!(
             "{} is a binary file (it contains NUL bytes); skipped",

@@ -97,7 +97,7 @@ pub fn run(args: ParseArgs, _color: ColorChoice) -> CmdResult {
             Ok(t) => t,
             Err(e) => {
                 out.flush().map_err(super::stdout_failure)?;
-                eprintln!("error: {e}");
+                say!("error: {e}");
                 failed += 1;
                 continue;
             }
@@ -108,7 +108,7 @@ pub fn run(args: ParseArgs, _color: ColorChoice) -> CmdResult {
         };
         if let Err(Failure(e)) = result {
             out.flush().map_err(super::stdout_failure)?;
-            eprintln!("error: {e}");
+            say!("error: {e}");
             failed += 1;
         }
     }

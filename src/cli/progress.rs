@@ -72,7 +72,7 @@ impl Progress {
         if self.is_visible() {
             self.bar.println(line);
         } else {
-            eprintln!("{line}");
+            say!("{line}");
         }
     }
 

@@ -7,8 +7,16 @@
 //! headline lines, and paragraphs run together without a space (`said.The`). A sentence never
 //! runs longer than [`MAX_SENTENCE`] bytes, so no input makes the work per hit unbounded.
 //!
+//! A sentence also ends before a word in a caseless script (Arabic, Hebrew, CJK...: no capital
+//! letter to look for) and before a bidirectional control character.
+//!
 //! [`tokenize`] splits one sentence into words and punctuation into a caller-owned buffer (no
 //! allocation per token).
+//!
+//! Format characters ([`is_format`]: zero-width space and joiners, soft hyphen, bidi controls,
+//! BOM) are invisible: they neither split a word nor vanish from it. A word with one inside
+//! (`4<U+200B>5`) stays one token as written, and is not a number (the count readers refuse a
+//! digit run touching one), so it is read as neither `4` nor `45`.
 
 use std::ops::Range;
 
@@ -21,6 +29,26 @@ const ABBREVIATIONS: &[&str] = &[
     "Inc", "Ltd", "Bros", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
     "Oct", "Nov", "Dec", "approx", "Messrs", "Gens", "Pte", "Cpl", "Insp", "Supt", "Det",
 ];
+
+/// Format characters (Unicode category Cf) found in news text: soft hyphen, Arabic letter mark,
+/// zero-width space, non-joiner and joiner, bidi marks, embeddings, overrides and isolates,
+/// word joiner and invisible operators, BOM.
+pub fn is_format(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}')
+}
+
+/// Bidirectional controls: marks, embeddings, overrides, isolates.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A letter of a script without case (Arabic, Hebrew, Devanagari, CJK...): it can open a
+/// sentence, as no capital will.
+fn is_caseless_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()
+}
 
 /// True for characters that close a quotation or parenthesis after sentence punctuation.
 fn is_closer(c: char) -> bool {
@@ -88,10 +116,18 @@ pub fn sentence_end(text: &str, start: usize) -> usize {
                 let Some(next) = text.get(j..).and_then(|s| s.chars().next()) else {
                     return j.min(len);
                 };
-                if next.is_whitespace() {
-                    let after = text.get(j..).map(|s| s.trim_start()).unwrap_or("");
+                if next.is_whitespace() || is_bidi_control(next) {
+                    let after = text.get(j..).unwrap_or("");
+                    let after =
+                        after.trim_start_matches(|c: char| c.is_whitespace() || is_format(c));
+                    let bidi =
+                        text.get(j..).unwrap_or("").trim_start().starts_with(is_bidi_control);
                     let Some(n) = after.chars().next() else { return len };
-                    let opens = n.is_uppercase() || n.is_ascii_digit() || is_opener(n);
+                    let opens = n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || is_opener(n)
+                        || is_caseless_letter(n)
+                        || bidi;
                     if opens && !(c == b'.' && is_abbreviation(text, i)) {
                         return j;
                     }
@@ -227,8 +263,9 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                     it.next();
                     continue;
                 }
-                // Inner `-`, `.`, `'`, `’` when a word character follows.
-                if matches!(d, '-' | '.' | '\'' | '\u{2019}' | ',') {
+                // Inner `-`, `.`, `'`, `’` when a word character follows; format characters
+                // (`4<U+200B>5`) stay inside the word.
+                if matches!(d, '-' | '.' | '\'' | '\u{2019}' | ',') || is_format(d) {
                     let rest = &s[j + d.len_utf8()..];
                     let next = rest.chars().next();
                     let inner = match d {
@@ -243,7 +280,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                                 && (!matches!(next, Some('s' | 'S'))
                                     || rest[1..].starts_with(word_char))
                         }
-                        _ => next.is_some_and(word_char),
+                        _ => next.is_some_and(|n| word_char(n) || is_format(n)),
                     };
                     if inner {
                         end = j + d.len_utf8();
@@ -345,5 +382,27 @@ mod tests {
         );
         assert_eq!(out[1].kind, Kind::Possessive);
         assert_eq!(out[11].kind, Kind::Possessive);
+    }
+
+    #[test]
+    fn caseless_scripts_and_bidi_controls_start_sentences() {
+        assert_eq!(
+            sentences("Italy expelled 30 diplomats. \u{645}\u{635}\u{631} expelled 3."),
+            vec!["Italy expelled 30 diplomats.", "\u{645}\u{635}\u{631} expelled 3."]
+        );
+        assert_eq!(
+            sentences("Italy expelled 30 diplomats. \u{202b}x expelled 3."),
+            vec!["Italy expelled 30 diplomats.", "\u{202b}x expelled 3."]
+        );
+        assert_eq!(sentences("It fell 3 p.m. tuesday."), vec!["It fell 3 p.m. tuesday."]);
+    }
+
+    #[test]
+    fn format_characters_stay_inside_words() {
+        let t = "4\u{200b}5 dip\u{ad}lomats";
+        let mut out = Vec::new();
+        tokenize(t, 0..t.len(), &mut out);
+        let words: Vec<&str> = out.iter().map(|k| &t[k.span.clone()]).collect();
+        assert_eq!(words, vec!["4\u{200b}5", "dip\u{ad}lomats"]);
     }
 }

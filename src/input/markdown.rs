@@ -27,6 +27,8 @@ pub struct MarkdownInfo {
     pub date: Option<PartialDate>,
     /// Byte span of the `YYYY-MM-DD` the date was read from.
     pub date_span: Option<Span>,
+    /// The value of a `date:` key that is no date (FC212).
+    pub bad_date: Option<Span>,
     /// Byte spans of raw HTML (HTML blocks and inline HTML) outside code: where suppression
     /// comments (`<!-- factcheck-disable -->`) may be. See [`crate::input::suppress`].
     pub html: Vec<Span>,
@@ -62,7 +64,9 @@ pub fn mask(source: &str, bytes: &mut [u8]) -> MarkdownInfo {
             Event::Start(Tag::MetadataBlock(kind)) => {
                 in_metadata += 1;
                 if info.date.is_none()
-                    && let Some((date, span)) = front_matter_date(source, range.clone(), kind)
+                    && info.bad_date.is_none()
+                    && let Some(found) = front_matter_date(source, range.clone(), kind)
+                    && let Ok((date, span)) = found.map_err(|bad| info.bad_date = Some(bad))
                 {
                     info.date = Some(date);
                     info.date_span = Some(span);
@@ -122,12 +126,13 @@ fn blank(bytes: &mut [u8]) {
 
 /// Reads `date: 2022-03-29` (YAML) or `date = 2022-03-29` (TOML) from a front-matter block,
 /// quoted or not, and also a date-time (`2022-03-29T10:00:00Z`): the day is taken. Returns the
-/// date and the span of its `YYYY-MM-DD`.
+/// date and the span of its `YYYY-MM-DD`; a `date` key whose value cannot be read
+/// (`2022-13-45`, `"March 29, 2022"`) is `Err` with the span of the value (FC212).
 fn front_matter_date(
     source: &str,
     block: Range<usize>,
     kind: MetadataBlockKind,
-) -> Option<(PartialDate, Span)> {
+) -> Option<Result<(PartialDate, Span), Span>> {
     let text = source.get(block.clone())?;
     let sep = match kind {
         MetadataBlockKind::YamlStyle => ':',
@@ -144,13 +149,20 @@ fn front_matter_date(
         let value_trimmed = value.trim_start_matches([' ', '\t']);
         let quote = value_trimmed.starts_with(['"', '\'']) as usize;
         let start = line_start + (line.len() - value_trimmed.len()) + quote;
-        let candidate = source.get(start..start + 10)?;
-        let date = crate::input::dateline::iso_date(candidate)?;
+        let value_end = line_start + line.trim_end().len();
+        let bad = Err(start.saturating_sub(quote)..value_end.max(start));
+        if value_end <= start {
+            return Some(bad);
+        }
+        let Some(date) = source.get(start..start + 10).and_then(crate::input::dateline::iso_date)
+        else {
+            return Some(bad);
+        };
         let after = source.as_bytes().get(start + 10).copied();
         if matches!(after, Some(b) if !(b.is_ascii_whitespace() || b"\"'T ".contains(&b))) {
-            return None;
+            return Some(bad);
         }
-        return Some((date, start..start + 10));
+        return Some(Ok((date, start..start + 10)));
     }
     None
 }
@@ -205,8 +217,13 @@ mod tests {
 
     #[test]
     fn bad_front_matter_date_is_no_date() {
-        let (_, info) = masked("---\ndate: 2022-02-30\n---\nText.\n");
+        let src = "---\ndate: 2022-02-30\n---\nText.\n";
+        let (_, info) = masked(src);
         assert_eq!(info.date, None);
+        assert_eq!(info.bad_date.map(|s| &src[s]), Some("2022-02-30"));
+        let src = "---\ndate: \"March 29, 2022\"\n---\nText.\n";
+        let (_, info) = masked(src);
+        assert_eq!(info.bad_date.map(|s| &src[s]), Some("\"March 29, 2022\""));
         let (_, info) = masked("---\n  date: 2022-02-03\n---\nText.\n");
         assert_eq!(info.date, None, "nested keys are not the dateline");
         let (_, info) = masked("Text.\n\ndate: 2022-02-03\n");

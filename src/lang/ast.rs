@@ -14,6 +14,8 @@ pub struct File {
     pub bom: bool,
     /// The first line ends with `\r\n` (the formatter keeps the file's line-ending style).
     pub crlf: bool,
+    /// The first line ends with a lone `\r` (old Mac style; kept by the formatter too).
+    pub cr: bool,
     /// Every line of the file, blank ones included. An empty file has no lines.
     pub lines: Vec<Line>,
 }

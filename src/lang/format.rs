@@ -34,7 +34,11 @@ struct Out {
 
 /// The canonical form of a parsed file without errors.
 pub fn format_file(src: &str, file: &File) -> String {
-    let nl = if file.crlf { "\r\n" } else { "\n" };
+    let nl = match (file.crlf, file.cr) {
+        (true, _) => "\r\n",
+        (false, true) => "\r",
+        _ => "\n",
+    };
     // `None` is a blank line.
     let mut body: Vec<Option<Out>> = Vec::new();
     let mut pending_blank = false;

@@ -62,23 +62,25 @@ pub fn parse(src: &str) -> (File, Vec<ParseError>) {
     let bom = src.starts_with('\u{feff}');
     let mut start = if bom { '\u{feff}'.len_utf8() } else { 0 };
     let mut lines = Vec::new();
-    let mut crlf = false;
+    let (mut crlf, mut cr) = (false, false);
+    // Lines end with `\n`, `\r\n` or a lone `\r`.
     while start < src.len() {
-        let (end, next) = match memchr::memchr(b'\n', &src.as_bytes()[start..]) {
-            Some(n) => (start + n, start + n + 1),
+        let bytes = src.as_bytes();
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+            Some(n) if bytes[start + n] == b'\r' && bytes.get(start + n + 1) == Some(&b'\n') => {
+                crlf |= lines.is_empty();
+                (start + n, start + n + 2)
+            }
+            Some(n) => {
+                cr |= lines.is_empty() && bytes[start + n] == b'\r';
+                (start + n, start + n + 1)
+            }
             None => (src.len(), src.len()),
         };
-        let mut content_end = end;
-        if src.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\r') && end > start {
-            content_end = end - 1;
-            if lines.is_empty() {
-                crlf = true;
-            }
-        }
-        lines.push(p.line(start..content_end));
+        lines.push(p.line(start..end));
         start = next;
     }
-    (File { bom, crlf, lines }, p.errors)
+    (File { bom, crlf, cr, lines }, p.errors)
 }
 
 /// Reserved words: syntax in claims, never names or predicates.

@@ -59,7 +59,8 @@ pub(super) fn load(sources: &mut SourceMap, files: &[FileId], shipped: bool) -> 
         declarations(&mut lexicon, *id, &sources.get(*id).text, file, &mut diags);
     }
 
-    let mut r = Resolver { lexicon, diags, suggestions: HashMap::new() };
+    let suggester = lexicon.actor_suggester();
+    let mut r = Resolver { lexicon, diags, suggestions: HashMap::new(), suggester };
     let mut claims = Vec::new();
     let mut scopes = Vec::new();
     for (id, file) in &parsed {
@@ -226,11 +227,16 @@ fn finish(lexicon: &mut Lexicon, file: FileId, decl: Option<Decl>, diags: &mut V
     }
 }
 
+/// Unknown actor names that get a "did you mean" (the first ones of a run).
+const MAX_SUGGESTIONS: usize = 200;
+
 struct Resolver {
     lexicon: Lexicon,
     diags: Vec<Diagnostic>,
     /// "Did you mean" for unknown names, computed before the name became an ad-hoc actor.
     suggestions: HashMap<String, Option<String>>,
+    /// The declared names, the candidates of "did you mean".
+    suggester: crate::lexicon::ActorSuggester,
 }
 
 impl Resolver {
@@ -320,7 +326,14 @@ impl Resolver {
         }
         match ids.as_slice() {
             [] => {
-                let suggestion = self.lexicon.suggest_actor(text).map(str::to_string);
+                // "Did you mean" for the first names only: past that many unknown names
+                // they are no typos, and comparing each with every known name would make a
+                // claim with 10,000 actors quadratic.
+                let suggestion = if self.suggestions.len() < MAX_SUGGESTIONS {
+                    self.suggester.suggest(text).map(str::to_string)
+                } else {
+                    None
+                };
                 self.suggestions.insert(text.to_string(), suggestion);
                 let mut a = Actor::new(text);
                 a.ad_hoc = true;

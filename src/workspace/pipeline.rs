@@ -148,15 +148,22 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
         .map(|a| (add(&mut sources, a.name, a.text, a.rel), a.format, inputs.date.or(a.date)))
         .collect();
     let extractor = Extractor::new(&checked.lexicon);
-    let facts: Vec<crate::model::Fact> = article_ids
+    let extracted: Vec<(Vec<crate::model::Fact>, Option<Diagnostic>)> = article_ids
         .par_iter()
-        .flat_map_iter(|&(id, format, date)| {
-            let article = Article::prepare(id, &sources.get(id).text, format, date);
+        .map(|&(id, format, date)| {
+            let text = &sources.get(id).text;
+            let article = Article::prepare(id, text, format, date);
             let facts = extractor.extract(&article);
             tick();
-            facts
+            (facts, article.dateline_diagnostic(text))
         })
         .collect();
+    let mut facts = Vec::new();
+    let mut dateline_diagnostics = Vec::new();
+    for (f, d) in extracted {
+        facts.extend(f);
+        dateline_diagnostics.extend(d);
+    }
     let in_scope = |c: &Claim, a: FileId| rel.get(&a).is_none_or(|p| scopes.applies(c.file, p));
     // Suppressed lines are not read: their statements are dropped before the check.
     let formats: Vec<(FileId, Format)> = article_ids.iter().map(|&(id, f, _)| (id, f)).collect();
@@ -190,7 +197,8 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     for (d, p) in checked.diagnostics.iter_mut().zip(prints) {
         d.fingerprint = p;
     }
-    checked.article_diagnostics = applied.diagnostics;
+    checked.article_diagnostics = dateline_diagnostics;
+    checked.article_diagnostics.extend(applied.diagnostics);
     checked.silenced = applied.silenced;
     checked.facts = facts;
     checked.articles = article_ids.iter().map(|&(id, _, _)| id).collect();

@@ -13,6 +13,19 @@ pub(in crate::extract) fn is_alnum(c: u8) -> bool {
     c.is_ascii_alphanumeric() || (c >= 0xC3 && c != 0xE2)
 }
 
+/// Whether `text[start..end]` is glued to a letter or digit by a format character
+/// (`4<U+200B>5`, see [`crate::extract::tokens::is_format`]): then it is part of a word, not a
+/// number on its own, and reading `4` (or `5`) would be wrong.
+pub(in crate::extract) fn glued_by_format(text: &str, start: usize, end: usize) -> bool {
+    use crate::extract::tokens::is_format;
+    let mut after = text.get(end..).unwrap_or("").chars();
+    let mut before = text.get(..start).unwrap_or("").chars().rev();
+    let glued = |it: &mut dyn Iterator<Item = char>| {
+        it.next().is_some_and(is_format) && it.next().is_some_and(char::is_alphanumeric)
+    };
+    glued(&mut after) || glued(&mut before)
+}
+
 /// True when a token may start at `i` (start of text or after a non-alphanumeric byte).
 pub(in crate::extract) fn at_boundary(b: &[u8], i: usize) -> bool {
     i == 0 || b.get(i - 1).is_some_and(|&c| !is_alnum(c))

@@ -73,6 +73,9 @@ pub fn numeral_at(text: &str, at: usize) -> Option<Numeral> {
         }
     }
     let (mut value, end, bare) = words_at(b, pos)?;
+    if super::lex::glued_by_format(text, at, end) {
+        return None;
+    }
     if neg {
         value = value.neg();
     }

@@ -9,6 +9,8 @@
 //! Inputs are generated in a temporary directory; they are small enough for debug builds (the
 //! 100 MB figures are measured by hand, not here: no timings in tests).
 
+mod issue12;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -389,11 +391,7 @@ fn json_lines_dates_and_names_are_the_same_for_check_and_extract() {
         for line in 1..=3 {
             assert!(err.contains(&format!("error: d.jsonl:{line}: bad date")), "{args:?}: {err}");
         }
-        assert!(
-            err.contains("3 article(s) could not be read")
-                || err.contains("3 articles could not be read"),
-            "{err}"
-        );
+        assert!(err.contains("3 articles could not be read"), "{err}");
         let out = stdout(&o);
         assert!(out.contains("warsaw"), "{args:?}: named by id: {out}");
         assert!(out.contains("d.jsonl:5"), "{args:?}: named FILE:LINE: {out}");
@@ -517,8 +515,7 @@ fn check_reports_the_readable_articles_when_others_cannot_be_read() {
     std::fs::write(d.join("bad.txt"), b"Poland expelled 45 \xff Russian diplomats.\n").expect("w");
     std::fs::write(d.join("bin.txt"), binary_bytes()).expect("w");
     std::fs::write(d.join("nul.txt"), b"Poland expelled\x00 45 Russian diplomats.\n").expect("w");
-    std::fs::create_dir(d.join("folder.txt")).expect("mkdir");
-    let articles = ["bad.txt", "missing.txt", "bin.txt", "good.txt", "nul.txt", "folder.txt"];
+    let articles = ["bad.txt", "missing.txt", "bin.txt", "good.txt", "nul.txt"];
     let mut args = vec!["check", "--no-config", "-c", "good.claims"];
     args.extend(articles);
     let o = factcheck(d, &args);
@@ -530,8 +527,7 @@ fn check_reports_the_readable_articles_when_others_cannot_be_read() {
     assert!(err.contains("bin.txt is a binary file (it contains NUL bytes)"), "{err}");
     assert!(err.contains("nul.txt is a binary file (it contains NUL bytes)"), "{err}");
     assert!(err.contains("cannot read missing.txt"), "{err}");
-    assert!(err.contains("cannot read folder.txt"), "{err}");
-    assert!(err.contains("error: 5 articles could not be read"), "{err}");
+    assert!(err.contains("error: 4 articles could not be read"), "{err}");
 
     // extract reads articles the same way.
     let o = factcheck(d, &["extract", "nul.txt", "good.txt"]);
