@@ -22,7 +22,8 @@ pub struct FileId(pub u32);
 /// byte) bound each lookup to counting at most two blocks.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
-    /// Byte offset of the start of each line (the first is 0); a line ends after `\n`.
+    /// Byte offset of the start of each line (the first is 0); a line ends after `\n`, or after
+    /// a `\r` that no `\n` follows.
     line_starts: Vec<usize>,
     /// `checkpoints[k]`: characters in the text's first `k * BLOCK` bytes.
     checkpoints: Vec<usize>,
@@ -242,9 +243,13 @@ mod tests {
     /// The column as it was computed before [`LineIndex`]: count the line's characters.
     fn naive(text: &str, byte: usize) -> (usize, usize) {
         let byte = byte.min(text.len());
-        let bytes = &text.as_bytes()[..byte];
-        let start = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let line = bytes[..start].iter().filter(|&&b| b == b'\n').count();
+        let all = text.as_bytes();
+        let bytes = &all[..byte];
+        // A line ends after `\n`, or after a `\r` that no `\n` follows.
+        let ends =
+            |i: usize| all[i] == b'\n' || (all[i] == b'\r' && all.get(i + 1) != Some(&b'\n'));
+        let start = (0..bytes.len()).rev().find(|&i| ends(i)).map_or(0, |i| i + 1);
+        let line = (0..start).filter(|&i| ends(i)).count();
         let col = text
             .get(start..byte)
             .map(|s| s.strip_prefix('\u{feff}').unwrap_or(s).chars().count())

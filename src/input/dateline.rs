@@ -6,8 +6,9 @@
 
 use crate::model::{PartialDate, Span};
 
-/// A dateline that is no date: `date 2022-13-45` on the first line of a plain-text article, or
-/// a front-matter `date: 2022-13-45` or `date: "March 29, 2022"` in Markdown.
+/// FC212 `invalid-dateline` (warning): a dateline that is no date: `date 2022-13-45` on the
+/// first line of a plain-text article, or a front-matter `date: 2022-13-45` or
+/// `date: "March 29, 2022"` in Markdown.
 ///
 /// ```text
 /// date 2022-13-45                        warning[FC212]: invalid dateline `2022-13-45`
