@@ -8,6 +8,7 @@ pub mod extract;
 pub mod fmt;
 pub mod lint;
 pub mod progress;
+pub mod shell;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -80,6 +81,10 @@ pub enum Command {
     Lint(lint::LintArgs),
     /// Rewrite claim and rule files in the canonical layout (--check: only report).
     Fmt(fmt::FmtArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 /// Options every subcommand that reads rules shares.
@@ -102,6 +107,8 @@ pub fn run() -> ExitCode {
         Command::Extract(a) => extract::run(a, color),
         Command::Lint(a) => lint::run(a, color),
         Command::Fmt(a) => fmt::run(a, color),
+        Command::Completions(a) => shell::completions(a),
+        Command::Man => shell::man(),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
