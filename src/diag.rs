@@ -46,6 +46,10 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     pub notes: Vec<String>,
     pub help: Option<String>,
+    /// For a check finding, its baseline fingerprint ([`crate::workspace::baseline::FindingKey`], with
+    /// `:N` for the N-th identical finding of a file after the first): stable across edits
+    /// elsewhere in the files (SARIF `partialFingerprints`).
+    pub fingerprint: Option<String>,
 }
 
 impl Diagnostic {
@@ -64,6 +68,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
+            fingerprint: None,
         }
     }
 

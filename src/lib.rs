@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod codes;
 pub mod diag;
 pub mod extract;
 pub mod input;
@@ -15,6 +16,8 @@ pub mod lang;
 pub mod lexicon;
 pub mod lint;
 pub mod model;
+pub mod pipeline;
 pub mod report;
+pub mod server;
 pub mod source;
 pub mod workspace;

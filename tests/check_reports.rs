@@ -473,3 +473,47 @@ fn reporters_survive_odd_spans() {
     let github = report::github::render(&sources, &diags);
     assert_eq!(github.lines().count(), spans.len());
 }
+
+#[test]
+fn html_output() {
+    let (f, report, _) = run();
+    let articles: Vec<FileId> = (1..=2).map(FileId).collect();
+    let html = report::html::render(
+        &report::html::Run {
+            report: &report,
+            sources: &f.sources,
+            lexicon: &f.lexicon,
+            policy: &Policy::default(),
+            facts: &f.facts,
+            articles: &articles,
+            claim_files: &[FileId(0)],
+            diagnostics: &[],
+        },
+        &report::html::Meta {
+            version: "0.0.0-test".into(),
+            date: "2026-01-02 03:04 UTC".into(),
+            config: None,
+            exit_code: 1,
+        },
+    );
+    // The page without its stylesheet and script (they are constants), line by line.
+    let style = html.find("<style>").expect("a stylesheet");
+    let style_end = html.find("</style>").expect("its end");
+    let script = html.rfind("<script>").expect("a script");
+    let script_end = html.rfind("</script>").expect("its end");
+    let page = format!(
+        "{}<style>…</style>{}<script>…</script>{}",
+        &html[..style],
+        &html[style_end + "</style>".len()..script],
+        &html[script_end + "</script>".len()..]
+    );
+    insta::assert_snapshot!("check_html", page);
+    // Every fact is marked once with an id, and every link within the page has its target.
+    for n in 1..=f.facts.len() {
+        assert_eq!(html.matches(&format!("id=\"f{n}\"")).count(), 1, "fact {n}");
+    }
+    for href in html.split("href=\"#").skip(1) {
+        let id = &href[..href.find('"').expect("a quoted href")];
+        assert!(html.contains(&format!("id=\"{id}\"")), "#{id} has no target");
+    }
+}

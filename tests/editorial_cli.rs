@@ -284,3 +284,53 @@ fn progress_bar_on_a_terminal() {
     assert!(tty.contains("checking [") && tty.contains("/32"), "{tty:?}");
     assert!(tty.ends_with("\r\u{1b}[2K"), "the bar is cleared: {tty:?}");
 }
+
+/// SARIF results carry the baseline fingerprint of their finding (`partialFingerprints`), and
+/// its rules the code's documentation.
+#[test]
+fn sarif_fingerprints_are_the_baseline_fingerprints() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "factcheck.toml", "claims = [\"claims/*.claims\"]\narticles = [\"drafts/*.md\"]\n");
+    write(
+        root,
+        "claims/desk.claims",
+        "Netherlands expelled 17 Russia\nPoland expelled 45 Russia\n",
+    );
+    write(
+        root,
+        "drafts/a.md",
+        "The Netherlands expelled 15 Russian diplomats. Belgium expelled 21 Russian diplomats.\n",
+    );
+    let o = factcheck(root, &["check", "--format", "sarif"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let sarif: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let run = &sarif["runs"][0];
+    let mut prints: Vec<String> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["partialFingerprints"]["factcheckFingerprint/v1"].as_str().unwrap().to_string())
+        .collect();
+    prints.sort();
+    assert_eq!(prints.len(), 3, "{prints:?}");
+    let rule =
+        run["tool"]["driver"]["rules"].as_array().unwrap().iter().find(|r| r["id"] == "FC101");
+    let rule = rule.unwrap();
+    assert!(rule["fullDescription"]["text"].as_str().unwrap().contains("no count they give"));
+    assert!(rule["help"]["markdown"].as_str().unwrap().contains("## How to silence it"));
+
+    let o = factcheck(root, &["check", "--write-baseline", "baseline.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let baseline: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("baseline.json")).unwrap())
+            .unwrap();
+    let mut recorded: Vec<String> = baseline["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["fingerprint"].as_str().unwrap().to_string())
+        .collect();
+    recorded.sort();
+    assert_eq!(prints, recorded);
+}

@@ -48,6 +48,16 @@ pub fn diagnostics(report: &Report, lexicon: &Lexicon, policy: &Policy) -> Vec<D
     out
 }
 
+/// The message of a claim's finding (`count mismatch: the article says 17, the claim says 15`),
+/// then what the verdict leaves unverified and the help: the verdict explained, for reports that
+/// show it beside the claim with all its evidence.
+pub fn claim_explanation(c: &ClaimReport, lexicon: &Lexicon) -> (String, Vec<String>) {
+    let d = claim_diagnostic(c, finding(c), Severity::Note, lexicon);
+    let mut notes: Vec<String> = c.notes.iter().map(|n| n.message().to_string()).collect();
+    notes.extend(d.help);
+    (d.message, notes)
+}
+
 /// What the article says, for messages: `15`, `2022-03-23`, `it did not happen`.
 fn says(fact: &Fact, reasons: &[Reason]) -> String {
     let mut parts = Vec::new();

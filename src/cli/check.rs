@@ -19,21 +19,19 @@
 //! articles' suppressions ([`crate::input::suppress`]) and then a `--baseline` ([`crate::workspace::baseline`])
 //! drop findings before they are reported. See docs/editorial.md.
 
-use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::progress::Progress;
 use super::{CmdResult, ColorChoice, Failure, Outcome, RuleArgs};
-use crate::check::{self, Kind, Policy, Report};
-use crate::diag::{Diagnostic, Severity};
-use crate::extract::Extractor;
-use crate::input::{Article, Format};
-use crate::lexicon::Lexicon;
-use crate::model::{Claim, PartialDate};
+use crate::check::{Kind, Report};
+use crate::diag::Severity;
+use crate::input::Format;
+pub use crate::pipeline::{ArticleInput, CheckInputs, Checked, Named, run_check, run_check_with};
 use crate::report;
-use crate::source::{FileId, SourceMap};
+use crate::source::SourceMap;
 use crate::workspace::baseline::Baseline;
 use crate::workspace::config::Config;
 use crate::workspace::discover::{self, Filter, Role};
@@ -53,12 +51,15 @@ pub enum OutputFormat {
     Gitlab,
     /// JUnit XML: a test case a claim, failures for errors.
     Junit,
+    /// One self-contained HTML page: the claims, and the articles with every fact marked
+    /// (see docs/report-html.md).
+    Html,
 }
 
 /// What `--show` adds to the reports that leave it out by default (SARIF, GitHub, GitLab).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ShowArg {
-    /// Supported claims (notes), which the human, JSON and JUnit reports always show.
+    /// Supported claims (notes), which the human, JSON, JUnit and HTML reports always show.
     Supported,
 }
 
@@ -107,6 +108,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Print only the summary line (human format).
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -134,160 +138,6 @@ pub struct CheckArgs {
     /// Record every finding in this baseline file (and report nothing).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
-}
-
-/// A file's name (as given) and text.
-#[derive(Debug, Clone)]
-pub struct Named {
-    pub name: String,
-    pub text: String,
-    /// Its path relative to the configuration's root (without a configuration, the working
-    /// directory), `/`-separated, for scopes and baselines; `None`: the name.
-    pub rel: Option<String>,
-}
-
-/// One article to check.
-#[derive(Debug, Clone)]
-pub struct ArticleInput {
-    pub name: String,
-    pub text: String,
-    pub format: Format,
-    /// Its own date (from a JSON Lines object); `--date` overrides it, and it overrides the
-    /// dateline.
-    pub date: Option<PartialDate>,
-    /// Its path relative to the configuration's root (see [`Named::rel`]).
-    pub rel: Option<String>,
-}
-
-/// Everything a check needs, read from the arguments (and later a configuration).
-#[derive(Debug, Clone, Default)]
-pub struct CheckInputs {
-    pub rule_files: Vec<Named>,
-    pub shipped_rules: bool,
-    pub claim_files: Vec<Named>,
-    pub articles: Vec<ArticleInput>,
-    /// `--date`: the date of every article.
-    pub date: Option<PartialDate>,
-    pub policy: Policy,
-    /// `--baseline`: findings it records are dropped.
-    pub baseline: Option<Baseline>,
-    /// `--write-baseline`: compute [`Checked::baseline`].
-    pub write_baseline: bool,
-}
-
-/// What a check computed.
-#[derive(Debug)]
-pub struct Checked {
-    pub sources: SourceMap,
-    pub lexicon: Lexicon,
-    /// Errors and warnings of the claim and rule files.
-    pub load_diagnostics: Vec<Diagnostic>,
-    /// `None` when a claim or rule file has errors: nothing was checked.
-    pub report: Option<Report>,
-    /// The findings, at the policy's levels.
-    pub diagnostics: Vec<Diagnostic>,
-    /// How many facts the articles state.
-    pub facts: usize,
-    /// The levels the findings were reported at.
-    pub policy: Policy,
-    /// Invalid (FC211) and unused (FC210) suppressions in the articles.
-    pub article_diagnostics: Vec<Diagnostic>,
-    /// Findings dropped by suppressions, and by the baseline.
-    pub silenced: usize,
-    pub baselined: usize,
-    /// The findings as a baseline, when `write_baseline` was asked.
-    pub baseline: Option<Baseline>,
-    /// What each of [`Checked::diagnostics`] is about, and its fingerprint (the baseline's).
-    pub origins: Vec<report::Origin>,
-    pub fingerprints: Vec<String>,
-}
-
-/// Loads the claims, extracts the articles' facts (in parallel) and checks them.
-pub fn run_check(inputs: CheckInputs) -> Checked {
-    run_check_with(inputs, &|| {})
-}
-
-/// [`run_check`], calling `tick` after each article is read (for a progress bar).
-pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked {
-    let mut sources = SourceMap::new();
-    // Root-relative paths of claim files and articles, for scopes and baselines.
-    let mut rel: HashMap<FileId, String> = HashMap::new();
-    let mut add = |sources: &mut SourceMap, name: String, text: String, r: Option<String>| {
-        let r = r.unwrap_or_else(|| name.strip_prefix("./").unwrap_or(&name).to_string());
-        let id = sources.add(name, text);
-        rel.insert(id, r);
-        id
-    };
-    let mut files: Vec<FileId> =
-        inputs.rule_files.iter().map(|f| sources.add(&f.name, f.text.as_str())).collect();
-    for f in inputs.claim_files {
-        files.push(add(&mut sources, f.name, f.text, f.rel));
-    }
-    let mut loaded = crate::lint::load(&mut sources, &files, inputs.shipped_rules);
-    let (scopes, scope_diagnostics) = discover::Scopes::new(&loaded.scopes);
-    loaded.diagnostics.extend(scope_diagnostics);
-    let has_errors = loaded.diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let mut checked = Checked {
-        sources: SourceMap::new(),
-        lexicon: loaded.lexicon,
-        load_diagnostics: loaded.diagnostics,
-        report: None,
-        diagnostics: Vec::new(),
-        facts: 0,
-        policy: inputs.policy,
-        article_diagnostics: Vec::new(),
-        silenced: 0,
-        baselined: 0,
-        baseline: None,
-        origins: Vec::new(),
-        fingerprints: Vec::new(),
-    };
-    if has_errors {
-        checked.sources = sources;
-        return checked;
-    }
-    let article_ids: Vec<(FileId, Format, Option<PartialDate>)> = inputs
-        .articles
-        .into_iter()
-        .map(|a| (add(&mut sources, a.name, a.text, a.rel), a.format, inputs.date.or(a.date)))
-        .collect();
-    let extractor = Extractor::new(&checked.lexicon);
-    let facts: Vec<crate::model::Fact> = article_ids
-        .par_iter()
-        .flat_map_iter(|&(id, format, date)| {
-            let article = Article::prepare(id, &sources.get(id).text, format, date);
-            let facts = extractor.extract(&article);
-            tick();
-            facts
-        })
-        .collect();
-    let in_scope = |c: &Claim, a: FileId| rel.get(&a).is_none_or(|p| scopes.applies(c.file, p));
-    let mut report = check::check_with(&loaded.claims, &facts, &checked.lexicon, &in_scope);
-    let formats: Vec<(FileId, Format)> = article_ids.iter().map(|&(id, f, _)| (id, f)).collect();
-    let applied = crate::workspace::suppress::apply(&mut report, &sources, &formats);
-    let path = |id: FileId| rel.get(&id).cloned().unwrap_or_else(|| sources.get(id).name.clone());
-    if inputs.write_baseline {
-        checked.baseline = Some(Baseline::from_report(&report, &sources, &path));
-    }
-    if let Some(b) = &inputs.baseline {
-        checked.baselined = b.filter_report(&mut report, &sources, &path);
-    }
-    checked.diagnostics = check::diagnostics(&report, &checked.lexicon, &checked.policy);
-    checked.origins = report::origins(&report, &checked.policy);
-    let (claim_fps, fact_fps) =
-        crate::workspace::baseline::fingerprints(&report, &sources, &path);
-    checked.fingerprints = (checked.origins.iter())
-        .map(|o| match *o {
-            report::Origin::Claim(i) => claim_fps.get(i).cloned().unwrap_or_default(),
-            report::Origin::Fact(j) => fact_fps.get(j).cloned().unwrap_or_default(),
-        })
-        .collect();
-    checked.article_diagnostics = applied.diagnostics;
-    checked.silenced = applied.silenced;
-    checked.facts = facts.len();
-    checked.report = Some(report);
-    checked.sources = sources;
-    checked
 }
 
 /// `*.claims` files under a directory, sorted; a file path as it is.
@@ -360,10 +210,7 @@ fn configured(
                     Some((_, Role::Excluded)) => "excluded by the configuration",
                     _ => "not an article of the configuration",
                 };
-                warnings.push(format!(
-                    "skipped standard input as {} ({why})",
-                    name.display()
-                ));
+                warnings.push(format!("skipped standard input as {} ({why})", name.display()));
                 None
             }
         }
@@ -583,31 +430,37 @@ pub fn inputs(
 /// Every diagnostic of a finished check (the claim files', the articles', then the findings)
 /// with its origin, claim and fingerprint, for the CI reporters; supported claims only when
 /// `supported`.
-pub fn items<'a>(checked: &'a Checked, report: &'a Report, supported: bool) -> Vec<report::Item<'a>> {
+pub fn items<'a>(
+    checked: &'a Checked,
+    report: &'a Report,
+    supported: bool,
+) -> Vec<report::Item<'a>> {
     let own = checked.load_diagnostics.iter().chain(&checked.article_diagnostics);
     let mut out: Vec<report::Item<'a>> = own
         .map(|d| report::Item {
             diagnostic: d,
             origin: None,
             claim: None,
-            fingerprint: report::diagnostic_fingerprint(&checked.sources, d),
+            fingerprint: d
+                .fingerprint
+                .clone()
+                .unwrap_or_else(|| report::diagnostic_fingerprint(&checked.sources, d)),
         })
         .collect();
-    let findings = checked.diagnostics.iter().zip(&checked.origins).zip(&checked.fingerprints);
-    for ((d, origin), fp) in findings {
+    let origins = report::origins(report, &checked.policy);
+    for (d, origin) in checked.diagnostics.iter().zip(origins) {
         if !supported && d.code == crate::check::Finding::Supported.code() {
             continue;
         }
-        let claim = match *origin {
+        let claim = match origin {
             report::Origin::Claim(i) => report.claims.get(i).map(|c| (c.claim.file, &c.claim.span)),
             report::Origin::Fact(_) => None,
         };
-        out.push(report::Item {
-            diagnostic: d,
-            origin: Some(*origin),
-            claim,
-            fingerprint: fp.clone(),
-        });
+        let fingerprint = d
+            .fingerprint
+            .clone()
+            .unwrap_or_else(|| report::diagnostic_fingerprint(&checked.sources, d));
+        out.push(report::Item { diagnostic: d, origin: Some(origin), claim, fingerprint });
     }
     out
 }
@@ -627,45 +480,114 @@ pub fn read_stdin() -> Result<String, Failure> {
     })
 }
 
-/// Renders a finished check in a format.
-pub fn render(
+/// How to render a finished check.
+#[derive(Debug, Clone)]
+pub struct Rendering {
+    pub format: OutputFormat,
+    /// ANSI colour (human format).
+    pub color: bool,
+    /// The summary line alone (human format).
+    pub quiet: bool,
+    /// Supported claims in the SARIF, GitHub and GitLab formats (`--show supported`).
+    pub show_supported: bool,
+    /// The run's date, version, configuration and exit status (HTML format).
+    pub meta: report::html::Meta,
+}
+
+/// Writes a finished check in a format (the HTML page article by article).
+pub fn write_report(
+    out: &mut dyn Write,
     checked: &Checked,
     report: &Report,
-    format: OutputFormat,
-    color: bool,
-    quiet: bool,
-    show_supported: bool,
-) -> String {
+    how: &Rendering,
+) -> std::io::Result<()> {
     let mut all = checked.load_diagnostics.clone();
     all.extend(checked.article_diagnostics.iter().cloned());
     all.extend(checked.diagnostics.iter().cloned());
-    match format {
-        OutputFormat::Human => {
-            report::summary::render_check(&checked.sources, &all, &report.summary, color, quiet)
-        }
+    let others =
+        [checked.load_diagnostics.as_slice(), checked.article_diagnostics.as_slice()].concat();
+    let text = match how.format {
+        OutputFormat::Human => report::summary::render_check(
+            &checked.sources,
+            &all,
+            &report.summary,
+            how.color,
+            how.quiet,
+        ),
         OutputFormat::Json => report::json::render(
             report,
             &checked.sources,
             &checked.lexicon,
             &checked.policy,
-            &[checked.load_diagnostics.as_slice(), checked.article_diagnostics.as_slice()].concat(),
+            &others,
         ),
         OutputFormat::Sarif => {
-            let shown: Vec<Diagnostic> = (items(checked, report, show_supported).into_iter())
-                .map(|i| i.diagnostic.clone())
-                .collect();
+            let shown: Vec<crate::diag::Diagnostic> =
+                (items(checked, report, how.show_supported).into_iter())
+                    .map(|i| i.diagnostic.clone())
+                    .collect();
             report::sarif::render(&checked.sources, &shown)
         }
         OutputFormat::Github => {
-            report::github::render(&checked.sources, &items(checked, report, show_supported))
+            report::github::render(&checked.sources, &items(checked, report, how.show_supported))
         }
         OutputFormat::Gitlab => {
-            report::gitlab::render(&checked.sources, &items(checked, report, show_supported))
+            report::gitlab::render(&checked.sources, &items(checked, report, how.show_supported))
         }
         OutputFormat::Junit => {
             report::junit::render(&checked.sources, report, &items(checked, report, true))
         }
+        OutputFormat::Html => {
+            let run = report::html::Run {
+                report,
+                sources: &checked.sources,
+                lexicon: &checked.lexicon,
+                policy: &checked.policy,
+                facts: &checked.facts,
+                articles: &checked.articles,
+                claim_files: &checked.claim_files,
+                diagnostics: &others,
+            };
+            return report::html::write(out, &run, &how.meta);
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// Renders a finished check in a format.
+pub fn render(checked: &Checked, report: &Report, how: &Rendering) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail; every format is UTF-8.
+    let _ = write_report(&mut out, checked, report, how);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes the report to `--output FILE`, or to standard output.
+fn emit(
+    output: Option<&Path>,
+    checked: &Checked,
+    report: &Report,
+    how: &Rendering,
+) -> Result<(), Failure> {
+    match output {
+        Some(path) => {
+            let failure =
+                |e: std::io::Error| Failure(format!("cannot write {}: {e}", path.display()));
+            let file = std::fs::File::create(path).map_err(failure)?;
+            let mut out = std::io::BufWriter::new(file);
+            write_report(&mut out, checked, report, how).map_err(failure)
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write_report(&mut out, checked, report, how).map_err(super::stdout_failure)
+        }
     }
+}
+
+/// `2026-12-07 13:45 UTC`.
+fn now() -> String {
+    jiff::Timestamp::now().strftime("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// Whether to colour what goes to standard error.
@@ -683,11 +605,12 @@ fn stderr_color(color: ColorChoice) -> bool {
 
 /// Finds and reads the configuration (`--config`, or walking up from `cwd`; none with
 /// `--no-config`). Its errors are printed and stop the run.
+/// Returns the configuration with its file's name (`None` for the defaults without a file).
 fn load_config(
     args: &CheckArgs,
     cwd: &Path,
     color: ColorChoice,
-) -> Result<Option<Config>, Failure> {
+) -> Result<Option<(Config, Option<String>)>, Failure> {
     if args.no_config {
         return Ok(None);
     }
@@ -699,7 +622,8 @@ fn load_config(
         return Ok(None);
     };
     if diags.is_empty() {
-        return Ok(Some(config));
+        let name = config.file.map(|f| sources.get(f).name.clone());
+        return Ok(Some((config, name)));
     }
     eprint!("{}", report::render_diagnostics(&sources, &diags, stderr_color(color)));
     let name = config.file.map(|f| sources.get(f).name.clone()).unwrap_or_default();
@@ -709,7 +633,8 @@ fn load_config(
 pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     let cwd = std::env::current_dir()
         .map_err(|e| Failure(format!("cannot read the working directory: {e}")))?;
-    let config = load_config(&args, &cwd, color)?;
+    let (config, config_name) = load_config(&args, &cwd, color)?.unzip();
+    let config_name = config_name.flatten();
     let (inputs, notes) = inputs(&args, config.as_ref(), &cwd)?;
     for w in &notes.warnings {
         eprintln!("warning: {w}");
@@ -761,15 +686,24 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
         eprintln!("wrote {n} finding{} to {}", if n == 1 { "" } else { "s" }, path.display());
         return Ok(Outcome::Clean);
     }
-    let show_supported = args.show.contains(&ShowArg::Supported);
-    super::print_stdout(&render(
-        &checked,
-        report,
-        args.format,
-        color.stdout(),
-        args.quiet,
-        show_supported,
-    ));
+    let errors = checked
+        .diagnostics
+        .iter()
+        .chain(&checked.article_diagnostics)
+        .any(|d| d.severity == Severity::Error);
+    let how = Rendering {
+        format: args.format,
+        color: args.output.is_none() && color.stdout(),
+        quiet: args.quiet,
+        show_supported: args.show.contains(&ShowArg::Supported),
+        meta: report::html::Meta {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            date: now(),
+            config: config_name,
+            exit_code: if unread > 0 { 2 } else { u8::from(errors) },
+        },
+    };
+    emit(args.output.as_deref(), &checked, report, &how)?;
     if !args.quiet && (checked.silenced > 0 || checked.baselined > 0) {
         let plural = |n: usize| if n == 1 { "finding" } else { "findings" };
         eprintln!(
@@ -783,14 +717,5 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     if unread > 0 {
         return Err(unread_failure());
     }
-    if checked
-        .diagnostics
-        .iter()
-        .chain(&checked.article_diagnostics)
-        .any(|d| d.severity == Severity::Error)
-    {
-        Ok(Outcome::Findings)
-    } else {
-        Ok(Outcome::Clean)
-    }
+    if errors { Ok(Outcome::Findings) } else { Ok(Outcome::Clean) }
 }

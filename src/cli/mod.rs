@@ -8,6 +8,8 @@ pub mod extract;
 pub mod fmt;
 pub mod lint;
 pub mod progress;
+pub mod rule;
+pub mod server;
 pub mod shell;
 
 use std::io::IsTerminal;
@@ -81,6 +83,11 @@ pub enum Command {
     Lint(lint::LintArgs),
     /// Rewrite claim and rule files in the canonical layout (--check: only report).
     Fmt(fmt::FmtArgs),
+    /// Print the documentation of a code (FC101): what it means, an example, how to fix or
+    /// silence it; --all lists every code.
+    Rule(rule::RuleArgs),
+    /// Run the language server over stdin and stdout (for editors).
+    Server(server::ServerArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(shell::CompletionsArgs),
     /// Print the man page (roff).
@@ -107,6 +114,8 @@ pub fn run() -> ExitCode {
         Command::Extract(a) => extract::run(a, color),
         Command::Lint(a) => lint::run(a, color),
         Command::Fmt(a) => fmt::run(a, color),
+        Command::Rule(a) => rule::run(a),
+        Command::Server(a) => server::run(a),
         Command::Completions(a) => shell::completions(a),
         Command::Man => shell::man(),
     };

@@ -19,7 +19,23 @@ use crate::source::{FileId, SourceMap};
 
 use super::Extractor;
 
-/// The stable code of a failed example.
+/// FC050 `example-failed`: a worked example of a rule file that does not give its claim.
+///
+/// ## What it catches
+/// `example "TEXT" => CLAIM` under a `predicate` header is a test: extracting TEXT with the
+/// lexicon of every loaded file must give a fact of that predicate that supports CLAIM and
+/// states every part CLAIM states; `=> nothing` means no fact of that predicate at all.
+/// `factcheck lint` runs the examples of the files it is given and reports each failure at its
+/// line, with the facts that were extracted instead.
+///
+/// ## Example
+/// ```text
+/// predicate expelled
+///   verb expel, expels
+///   example "Poland expelled 45 Russian diplomats." => Poland expelled 40 Russia   # FC050
+/// ```
+///
+/// Fix the example's claim, or the rule (a missing verb form, noun or phrase) it exercises.
 pub const CODE: &str = "FC050";
 
 /// One example's outcome.

@@ -36,8 +36,9 @@ use crate::diag::Diagnostic;
 use crate::model::Span;
 use crate::source::{FileId, SourceFile};
 
-/// A suppression that silenced no finding.
+/// FC210 `unused-suppression` (warning): a suppression that silenced no finding.
 ///
+/// ## Example
 /// ```markdown
 /// <!-- factcheck-ignore-next-line -->     warning[FC210]: unused suppression
 /// The weather was fine.
@@ -46,8 +47,18 @@ use crate::source::{FileId, SourceFile};
 /// Remove it, or check that it is right above the line it is meant for.
 pub const FC210: &str = "FC210";
 
-/// An invalid suppression: an unknown kind (`<!-- factcheck-disable unverifed -->`), an unknown
-/// directive (`factcheck-ignore-line`), or kinds after `factcheck-enable`.
+/// FC211 `invalid-suppression`: an invalid suppression: an unknown kind, an unknown directive,
+/// or kinds after `factcheck-enable`.
+///
+/// ## Example
+/// ```markdown
+/// <!-- factcheck-disable unverifed -->    error[FC211]: unknown kind `unverifed`
+/// <!-- factcheck-ignore-line -->          error[FC211]: unknown directive
+/// ```
+///
+/// The directive is ignored (it silences nothing): correct the kind (`contradicted`,
+/// `conflicting`, `not_found`, `unverified`) or the directive (`factcheck-ignore-next-line`,
+/// `factcheck-disable`, `factcheck-enable`).
 pub const FC211: &str = "FC211";
 
 /// The directives.

@@ -1,9 +1,10 @@
 //! Reporters: turn [`Diagnostic`]s (and the checker's report) into text for people, programs,
-//! code scanning and GitHub Actions. Reporters write into a `String` or a writer handed to them;
+//! code scanning, GitHub Actions and a browser (one HTML page). Reporters write into a `String` or a writer handed to them;
 //! only [`crate::cli`] decides where that goes.
 
 pub mod github;
 pub mod gitlab;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;

@@ -6,7 +6,10 @@
 //! one location (artifact URI: the file name as given, percent-encoded; region: 1-based start
 //! and end line and column, end column exclusive, columns in Unicode code points as the run's
 //! `columnKind` says, and the byte offset and length in the file as on disk), and its secondary
-//! labels (the claim, other evidence) as `relatedLocations`.
+//! labels (the claim, other evidence) as `relatedLocations`. Rules carry the code's
+//! documentation (`fullDescription`, `help`, from [`crate::codes`]); check findings carry their
+//! baseline fingerprint as `partialFingerprints` (key [`FINGERPRINT`]), so code scanning keeps
+//! tracking a finding when other lines move.
 
 use serde_json::{Value, json};
 
@@ -82,6 +85,39 @@ fn location(sources: &SourceMap, l: &Label) -> Value {
     })
 }
 
+/// The `partialFingerprints` key of a finding's baseline fingerprint
+/// ([`crate::workspace::baseline::FindingKey::fingerprint`]).
+pub const FINGERPRINT: &str = "factcheckFingerprint/v1";
+
+/// A rule (`reportingDescriptor`): the code's name and summary, and its documentation
+/// ([`crate::codes`]) as the full description and the help.
+fn rule(id: &str) -> Value {
+    let finding = Finding::from_code(id);
+    let doc = crate::codes::get(id);
+    let mut rule = json!({ "id": id });
+    if let Some(name) = finding.map(Finding::name).or(doc.map(|d| d.name)) {
+        rule["name"] = json!(name);
+    }
+    let short = match (finding, doc) {
+        (Some(f), _) => f.summary().to_string(),
+        (None, Some(d)) => d.summary(),
+        (None, None) => format!("factcheck {id}"),
+    };
+    rule["shortDescription"] = json!({ "text": short });
+    if let Some(d) = doc {
+        rule["fullDescription"] = json!({ "text": d.documentation });
+        rule["help"] = json!({ "text": d.render(), "markdown": d.render() });
+    }
+    if let Some(f) = finding {
+        rule["defaultConfiguration"] = json!({ "level": match f.kind() {
+            None => "note",
+            Some(crate::check::Kind::NotFound | crate::check::Kind::Unverified) => "warning",
+            Some(_) => "error",
+        } });
+    }
+    rule
+}
+
 /// The diagnostics as a SARIF 2.1.0 log (pretty-printed JSON).
 pub fn render(sources: &SourceMap, diags: &[Diagnostic]) -> String {
     let mut rule_ids: Vec<&str> = Finding::ALL.iter().map(|f| f.code()).collect();
@@ -90,22 +126,7 @@ pub fn render(sources: &SourceMap, diags: &[Diagnostic]) -> String {
     others.sort_unstable();
     others.dedup();
     rule_ids.extend(others);
-    let rules: Vec<Value> = rule_ids
-        .iter()
-        .map(|id| match Finding::from_code(id) {
-            Some(f) => json!({
-                "id": id,
-                "name": f.name(),
-                "shortDescription": { "text": f.summary() },
-                "defaultConfiguration": { "level": match f.kind() {
-                    None => "note",
-                    Some(crate::check::Kind::NotFound | crate::check::Kind::Unverified) => "warning",
-                    Some(_) => "error",
-                } },
-            }),
-            None => json!({ "id": id, "shortDescription": { "text": format!("factcheck {id}") } }),
-        })
-        .collect();
+    let rules: Vec<Value> = rule_ids.iter().map(|id| rule(id)).collect();
     let results: Vec<Value> = diags
         .iter()
         .map(|d| {
@@ -142,6 +163,9 @@ pub fn render(sources: &SourceMap, diags: &[Diagnostic]) -> String {
             });
             if !related.is_empty() {
                 result["relatedLocations"] = Value::Array(related);
+            }
+            if let Some(fp) = &d.fingerprint {
+                result["partialFingerprints"] = json!({ FINGERPRINT: fp });
             }
             result
         })

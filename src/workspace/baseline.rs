@@ -266,18 +266,6 @@ fn report_findings(
     sources: &SourceMap,
     path: &dyn Fn(FileId) -> String,
 ) -> (Vec<Option<Owned>>, Vec<Owned>) {
-    let (claims, facts) = all_findings(report, sources, path);
-    let claims = claims.into_iter().map(|c| (c.kind != Verdict::Supported.as_str()).then_some(c));
-    (claims.collect(), facts)
-}
-
-/// Every claim of the report (supported ones too) and every unverified fact, as
-/// [`report_findings`] describes them.
-fn all_findings(
-    report: &Report,
-    sources: &SourceMap,
-    path: &dyn Fn(FileId) -> String,
-) -> (Vec<Owned>, Vec<Owned>) {
     let text = |file: FileId, span: &std::ops::Range<usize>| {
         sources.get(file).text.get(span.clone()).unwrap_or_default().to_string()
     };
@@ -285,18 +273,21 @@ fn all_findings(
         .claims
         .iter()
         .map(|c| {
+            if c.verdict == Verdict::Supported {
+                return None;
+            }
             let against: Vec<String> = c
                 .evidence
                 .iter()
                 .filter(|e| !e.supports)
                 .map(|e| text(e.fact.file, &e.fact.span))
                 .collect();
-            Owned {
+            Some(Owned {
                 kind: c.verdict.as_str(),
                 file: path(c.claim.file),
                 claim: Some(text(c.claim.file, &c.claim.span)),
                 evidence: (!against.is_empty()).then(|| against.join("\n")),
-            }
+            })
         })
         .collect();
     let facts = report
@@ -312,25 +303,25 @@ fn all_findings(
     (claims, facts)
 }
 
-/// The fingerprint of every claim (supported ones too, under the kind `supported`) and every
-/// unverified fact of `report`, in report order, as CI reports (GitLab Code Quality) carry them:
-/// the baseline fingerprint, with `-N` appended for the Nth repetition (N ≥ 1) of an identical
-/// finding in one file, so that each is unique.
+/// The fingerprint of every finding of `report`, as a baseline records it: one for each claim
+/// (`None` for a supported claim), one for each unverified fact. The N-th identical finding
+/// after the first has `:N` appended.
 pub fn fingerprints(
     report: &Report,
     sources: &SourceMap,
     path: &dyn Fn(FileId) -> String,
-) -> (Vec<String>, Vec<String>) {
-    let (claims, facts) = all_findings(report, sources, path);
+) -> (Vec<Option<String>>, Vec<String>) {
+    let (claims, facts) = report_findings(report, sources, path);
     let mut seen: HashMap<String, u32> = HashMap::new();
-    let mut unique = |o: &Owned| {
+    let mut print = |o: &Owned| {
         let fp = o.key().fingerprint();
         let n = seen.entry(fp.clone()).or_insert(0);
+        let out = if *n == 0 { fp } else { format!("{fp}:{n}") };
         *n += 1;
-        if *n == 1 { fp } else { format!("{fp}-{}", *n - 1) }
+        out
     };
-    let claims = claims.iter().map(&mut unique).collect();
-    let facts = facts.iter().map(&mut unique).collect();
+    let claims = claims.iter().map(|c| c.as_ref().map(&mut print)).collect();
+    let facts = facts.iter().map(print).collect();
     (claims, facts)
 }
 

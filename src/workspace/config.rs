@@ -258,8 +258,10 @@ impl Config {
     }
 }
 
-/// Invalid `factcheck.toml`: unknown key, wrong type, bad value, TOML syntax.
+/// FC201 `invalid-config`: an invalid `factcheck.toml`: unknown key, wrong type, bad value,
+/// TOML syntax.
 ///
+/// ## Example
 /// ```toml
 /// exlcude = ["drafts/old/**"]   # error[FC201]: unknown field `exlcude`
 /// ```
@@ -267,8 +269,15 @@ impl Config {
 /// factcheck stops (exit code 2) rather than run with a configuration it did not understand.
 pub const FC201: &str = "FC201";
 
-/// An invalid glob in `factcheck.toml` (`claims`, `articles`, `exclude`), e.g. `drafts/[a.md`.
-/// The glob is dropped and the run stops (exit code 2).
+/// FC202 `invalid-config-glob`: an invalid glob in `factcheck.toml` (`claims`, `articles`,
+/// `exclude`).
+///
+/// ## Example
+/// ```toml
+/// articles = ["drafts/[a.md"]   # error[FC202]: unclosed character class
+/// ```
+///
+/// The glob is dropped and the run stops (exit code 2): close the bracket, or escape it (`[[]`).
 pub const FC202: &str = "FC202";
 
 fn label_for(message: &str) -> &'static str {

@@ -245,8 +245,15 @@ pub struct Scopes {
     by_file: HashMap<FileId, GlobSet>,
 }
 
-/// An `articles` glob in a claim file that is not a valid glob. The scope keeps its other globs;
-/// a scope left with none applies to no article.
+/// FC203 `invalid-scope-glob`: an `articles` glob in a claim file that is not a valid glob.
+///
+/// ## Example
+/// ```text
+/// articles drafts/[a.md           # error[FC203]: unclosed character class
+/// ```
+///
+/// The scope keeps its other globs; a scope left with none applies to no article. It is an
+/// error in the claim file, so `check` stops until the glob is fixed.
 pub const FC203: &str = "FC203";
 
 impl Scopes {
