@@ -522,10 +522,10 @@ pub fn write_report(
             &others,
         ),
         OutputFormat::Sarif => {
-            let shown: Vec<crate::diag::Diagnostic> =
-                (items(checked, report, how.show_supported).into_iter())
-                    .map(|i| i.diagnostic.clone())
-                    .collect();
+            let shown: Vec<crate::diag::Diagnostic> = (items(checked, report, how.show_supported)
+                .into_iter())
+            .map(|i| i.diagnostic.clone())
+            .collect();
             report::sarif::render(&checked.sources, &shown)
         }
         OutputFormat::Github => {

@@ -72,8 +72,8 @@ pub fn issues(sources: &SourceMap, items: &[Item<'_>]) -> Vec<Issue> {
 
 /// The report as pretty-printed JSON, ending with a newline.
 pub fn render(sources: &SourceMap, items: &[Item<'_>]) -> String {
-    let mut s = serde_json::to_string_pretty(&issues(sources, items))
-        .unwrap_or_else(|_| "[]".to_string());
+    let mut s =
+        serde_json::to_string_pretty(&issues(sources, items)).unwrap_or_else(|_| "[]".to_string());
     s.push('\n');
     s
 }

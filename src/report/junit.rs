@@ -54,7 +54,8 @@ fn place(sources: &SourceMap, file: FileId, at: usize) -> String {
 
 /// The message, where it is, its other locations, notes and help.
 fn body(sources: &SourceMap, d: &Diagnostic) -> String {
-    let mut out = format!("{}: {}", place(sources, d.primary.file, d.primary.span.start), d.message);
+    let mut out =
+        format!("{}: {}", place(sources, d.primary.file, d.primary.span.start), d.message);
     if !d.primary.message.is_empty() {
         out.push_str(&format!(" ({})", d.primary.message));
     }
@@ -70,7 +71,13 @@ fn body(sources: &SourceMap, d: &Diagnostic) -> String {
     out
 }
 
-fn case_of(sources: &SourceMap, name: String, file: FileId, at: usize, d: Option<&Diagnostic>) -> Case {
+fn case_of(
+    sources: &SourceMap,
+    name: String,
+    file: FileId,
+    at: usize,
+    d: Option<&Diagnostic>,
+) -> Case {
     let f = sources.get(file);
     let (line, _) = f.line_col(at);
     let mut case = Case { name, file: f.name.clone(), line, failure: None, out: None };
