@@ -528,9 +528,10 @@ pub fn write_report(
             .collect();
             report::sarif::render(&checked.sources, &shown)
         }
-        OutputFormat::Github => {
-            report::github::render(&checked.sources, &items(checked, report, how.show_supported))
-        }
+        OutputFormat::Github => report::github::render_items(
+            &checked.sources,
+            &items(checked, report, how.show_supported),
+        ),
         OutputFormat::Gitlab => {
             report::gitlab::render(&checked.sources, &items(checked, report, how.show_supported))
         }

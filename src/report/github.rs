@@ -47,7 +47,16 @@ pub fn full_message(d: &Diagnostic) -> String {
 }
 
 /// One workflow command a diagnostic, each ending with a newline.
-pub fn render(sources: &SourceMap, items: &[Item<'_>]) -> String {
+pub fn render(sources: &SourceMap, diags: &[Diagnostic]) -> String {
+    let items: Vec<Item<'_>> = diags
+        .iter()
+        .map(|d| Item { diagnostic: d, origin: None, claim: None, fingerprint: String::new() })
+        .collect();
+    render_items(sources, &items)
+}
+
+/// [`render`] for a check's items: an annotation on an article's line names its claim.
+pub fn render_items(sources: &SourceMap, items: &[Item<'_>]) -> String {
     let mut out = String::new();
     for item in items {
         let d = item.diagnostic;
