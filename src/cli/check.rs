@@ -50,9 +50,20 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// GitLab Code Quality JSON (merge request widgets).
+    Gitlab,
+    /// JUnit XML: a test case a claim, failures for errors.
+    Junit,
     /// One self-contained HTML page: the claims, and the articles with every fact marked
     /// (see docs/report-html.md).
     Html,
+}
+
+/// What `--show` adds to the reports that leave it out by default (SARIF, GitHub, GitLab).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowArg {
+    /// Supported claims (notes), which the human, JSON, JUnit and HTML reports always show.
+    Supported,
 }
 
 /// The kinds of finding whose level `--deny`, `--warn` and `--allow` set.
@@ -84,6 +95,11 @@ pub struct CheckArgs {
     /// standard input.
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<PathBuf>,
+    /// The path the article read from standard input (`-`) stands for: its name in reports,
+    /// Markdown or text by its extension, and the configuration's globs, the claim files' scopes,
+    /// and baselines apply to it as to that file.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     /// Articles as JSON Lines (one object a line with `text`, optional `date` and `id`); `-`
     /// reads standard input.
     #[arg(long, value_name = "FILE")]
@@ -106,6 +122,9 @@ pub struct CheckArgs {
     /// Print only the summary line (human format).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Also report these in the SARIF, GitHub and GitLab formats (left out by default).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub show: Vec<ShowArg>,
     /// Report a kind of finding as an error (exit code 1).
     #[arg(long, value_enum, value_name = "KIND")]
     pub deny: Vec<KindArg>,
@@ -177,6 +196,14 @@ struct Configured {
     claims: Vec<(PathBuf, Option<String>)>,
     articles: Vec<(PathBuf, Option<String>)>,
     partial: bool,
+    /// The root-relative path of the article on standard input, when it is checked (`None`
+    /// inside: no `--stdin-filename`); `None` when the configuration skips it.
+    stdin: Option<Option<String>>,
+}
+
+/// The `-` of the article arguments.
+fn is_stdin(p: &Path) -> bool {
+    p.as_os_str() == "-"
 }
 
 /// Applies the configuration to the arguments (see docs/editorial.md, "Which files are
@@ -188,12 +215,35 @@ fn configured(
     warnings: &mut Vec<String>,
 ) -> Result<Configured, Failure> {
     let filter = Filter::new(config)?;
-    let plan = if args.articles.is_empty() && !args.jsonl.is_empty() {
+    let named: Vec<PathBuf> = args.articles.iter().filter(|p| !is_stdin(p)).cloned().collect();
+    let has_stdin = named.len() < args.articles.len();
+    let plan = if named.is_empty() && (has_stdin || !args.jsonl.is_empty()) {
         // Only JSON Lines articles: the configuration gives the claim files.
         discover::Plan { articles: Vec::new(), ..discover::plan(&filter, &[], cwd) }
     } else {
-        discover::plan(&filter, &args.articles, cwd)
+        discover::plan(&filter, &named, cwd)
     };
+    let mut partial = plan.partial || (named.is_empty() && has_stdin);
+    let stdin = match (&args.stdin_filename, has_stdin) {
+        (_, false) => None,
+        (None, true) => Some(None),
+        (Some(name), true) => {
+            let sel = discover::select(&filter, std::slice::from_ref(name), cwd);
+            if sel.claims.is_empty() && !sel.articles.is_empty() {
+                Some(filter.relative(name, cwd))
+            } else {
+                let why = match sel.skipped.first() {
+                    Some((_, Role::Excluded)) => "excluded by the configuration",
+                    _ => "not an article of the configuration",
+                };
+                warnings.push(format!("skipped standard input as {} ({why})", name.display()));
+                None
+            }
+        }
+    };
+    if stdin.is_some() && !named.is_empty() {
+        partial = true;
+    }
     for (path, role) in &plan.skipped {
         let why = match role {
             Role::Excluded => "excluded by the configuration",
@@ -211,7 +261,7 @@ fn configured(
         claim_paths(&args.claims)?.iter().map(|p| (p.clone(), filter.relative(p, cwd))).collect()
     };
     let articles = plan.articles.iter().map(shown).collect();
-    Ok(Configured { claims, articles, partial: plan.partial })
+    Ok(Configured { claims, articles, partial, stdin })
 }
 
 /// What reading the inputs has to tell the user besides the inputs.
@@ -275,6 +325,23 @@ pub fn inputs(
             policy.set((*k).into(), level);
         }
     }
+    if args.articles.iter().filter(|p| is_stdin(p)).count() > 1 {
+        return Err(Failure("`-` (standard input) is named more than once".into()));
+    }
+    if args.articles.iter().any(|p| is_stdin(p)) && args.jsonl.iter().any(|p| is_stdin(p)) {
+        return Err(Failure(
+            "standard input cannot be both an article (`-`) and JSON Lines (`--jsonl -`)".into(),
+        ));
+    }
+    let stdin_rel: Option<Option<String>> = match &files {
+        Some(f) => f.stdin.clone(),
+        None if args.articles.iter().any(|p| is_stdin(p)) => Some(
+            args.stdin_filename
+                .as_ref()
+                .and_then(|p| crate::workspace::paths::relative_to(cwd, p, cwd)),
+        ),
+        None => None,
+    };
     let (claim_paths_rel, article_paths_rel) = match files {
         Some(f) => (f.claims, f.articles),
         None => {
@@ -284,7 +351,8 @@ pub fn inputs(
             errors.extend(unsearchable);
             // Without a configuration, scopes match paths relative to the working directory.
             let rel = |p: &PathBuf| (p.clone(), crate::workspace::paths::relative_to(cwd, p, cwd));
-            (paths.iter().map(rel).collect(), articles.iter().map(rel).collect())
+            let articles = args.articles.iter().filter(|p| !is_stdin(p));
+            (paths.iter().map(rel).collect(), articles.map(rel).collect())
         }
     };
     let mut claim_files = Vec::new();
@@ -311,6 +379,16 @@ pub fn inputs(
         })
         .collect();
     let mut articles = Vec::new();
+    if let Some(rel) = stdin_rel {
+        let name = args.stdin_filename.as_deref();
+        articles.push(ArticleInput {
+            name: name.map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string()),
+            text: read_stdin()?,
+            format: name.map_or(Format::Text, Format::from_path),
+            date: None,
+            rel,
+        });
+    }
     for r in read {
         match r {
             Ok(a) => articles.push(a),
@@ -372,6 +450,59 @@ pub fn inputs(
     Ok((inputs, Notes { warnings, errors }))
 }
 
+/// Every diagnostic of a finished check (the claim files', the articles', then the findings)
+/// with its origin, claim and fingerprint, for the CI reporters; supported claims only when
+/// `supported`.
+pub fn items<'a>(
+    checked: &'a Checked,
+    report: &'a Report,
+    supported: bool,
+) -> Vec<report::Item<'a>> {
+    let own = checked.load_diagnostics.iter().chain(&checked.article_diagnostics);
+    let mut out: Vec<report::Item<'a>> = own
+        .map(|d| report::Item {
+            diagnostic: d,
+            origin: None,
+            claim: None,
+            fingerprint: d
+                .fingerprint
+                .clone()
+                .unwrap_or_else(|| report::diagnostic_fingerprint(&checked.sources, d)),
+        })
+        .collect();
+    let origins = report::origins(report, &checked.policy);
+    for (d, origin) in checked.diagnostics.iter().zip(origins) {
+        if !supported && d.code == crate::check::Finding::Supported.code() {
+            continue;
+        }
+        let claim = match origin {
+            report::Origin::Claim(i) => report.claims.get(i).map(|c| (c.claim.file, &c.claim.span)),
+            report::Origin::Fact(_) => None,
+        };
+        let fingerprint = d
+            .fingerprint
+            .clone()
+            .unwrap_or_else(|| report::diagnostic_fingerprint(&checked.sources, d));
+        out.push(report::Item { diagnostic: d, origin: Some(origin), claim, fingerprint });
+    }
+    out
+}
+
+/// Reads standard input as UTF-8 text (an article, or a claim file for `lint -` and `fmt -`).
+pub fn read_stdin() -> Result<String, Failure> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Failure(format!(
+            "standard input is not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
 /// How to render a finished check.
 #[derive(Debug, Clone)]
 pub struct Rendering {
@@ -380,6 +511,8 @@ pub struct Rendering {
     pub color: bool,
     /// The summary line alone (human format).
     pub quiet: bool,
+    /// Supported claims in the SARIF, GitHub and GitLab formats (`--show supported`).
+    pub show_supported: bool,
     /// The run's date, version, configuration and exit status (HTML format).
     pub meta: report::html::Meta,
 }
@@ -411,8 +544,23 @@ pub fn write_report(
             &checked.policy,
             &others,
         ),
-        OutputFormat::Sarif => report::sarif::render(&checked.sources, &all),
-        OutputFormat::Github => report::github::render(&checked.sources, &all),
+        OutputFormat::Sarif => {
+            let shown: Vec<crate::diag::Diagnostic> = (items(checked, report, how.show_supported)
+                .into_iter())
+            .map(|i| i.diagnostic.clone())
+            .collect();
+            report::sarif::render(&checked.sources, &shown)
+        }
+        OutputFormat::Github => report::github::render_items(
+            &checked.sources,
+            &items(checked, report, how.show_supported),
+        ),
+        OutputFormat::Gitlab => {
+            report::gitlab::render(&checked.sources, &items(checked, report, how.show_supported))
+        }
+        OutputFormat::Junit => {
+            report::junit::render(&checked.sources, report, &items(checked, report, true))
+        }
         OutputFormat::Html => {
             let run = report::html::Run {
                 report,
@@ -583,6 +731,7 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
         format: args.format,
         color: args.output.is_none() && color.stdout(),
         quiet: args.quiet,
+        show_supported: args.show.contains(&ShowArg::Supported),
         meta: report::html::Meta {
             version: env!("CARGO_PKG_VERSION").to_string(),
             date: now(),

@@ -11,16 +11,20 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::lint::{claim_files, plural, unreadable};
+use super::lint::{claim_files, plural, split_stdin, stdin_name, unreadable};
 use super::{CmdResult, ColorChoice, Failure, Outcome, read_file};
 use crate::lang::{format::format, parse_diagnostic};
 use crate::source::SourceMap;
 
 #[derive(Debug, clap::Args)]
 pub struct FmtArgs {
-    /// Claim files, or directories searched recursively for `*.claims`.
+    /// Claim files, or directories searched recursively for `*.claims`; `-` reads one from
+    /// standard input and prints it formatted to standard output.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+    /// The name of the file read from standard input (`-`), in messages.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     /// Change nothing; print a diff and exit 1 if a file would change.
     #[arg(long)]
     pub check: bool,
@@ -30,7 +34,16 @@ pub struct FmtArgs {
 /// UTF-8, an unwritable directory) is reported by name and makes the exit code 2, but does not
 /// keep the other files from being formatted.
 pub fn run(args: FmtArgs, color: ColorChoice) -> CmdResult {
-    let (files, mut problems) = claim_files(&args.paths);
+    let (paths, stdin) = split_stdin(&args.paths)?;
+    if stdin && !paths.is_empty() {
+        return Err(Failure(
+            "`fmt -` formats standard input alone: give no other paths with `-`".into(),
+        ));
+    }
+    if stdin {
+        return run_stdin(&args);
+    }
+    let (files, mut problems) = claim_files(&paths);
     let mut invalid = 0;
     let mut changed = 0;
     for path in &files {
@@ -89,6 +102,44 @@ pub fn run(args: FmtArgs, color: ColorChoice) -> CmdResult {
     }
     unreadable(&problems, "formatted")?;
     Ok(if invalid > 0 || (args.check && changed > 0) { Outcome::Findings } else { Outcome::Clean })
+}
+
+/// `fmt -`: formats standard input to standard output. With `--check`, prints the diff instead
+/// and exits 1 when the text would change. A text with syntax errors is printed unchanged (so an
+/// editor that replaces its buffer with the output loses nothing), its errors go to stderr, and
+/// the exit code is 1.
+fn run_stdin(args: &FmtArgs) -> CmdResult {
+    let text = super::check::read_stdin()?;
+    let name = stdin_name(args.stdin_filename.as_deref());
+    match format(&text) {
+        Err(errors) => {
+            let mut sources = SourceMap::new();
+            let id = sources.add(name.clone(), text.clone());
+            let diags: Vec<_> = errors.iter().map(|e| parse_diagnostic(id, e)).collect();
+            say_raw!("{}", crate::report::render_diagnostics(&sources, &diags, false));
+            say!("{name}: not formatted ({})", plural(diags.len(), "error"));
+            if !args.check {
+                super::print_stdout(&text);
+            }
+            Ok(Outcome::Findings)
+        }
+        Ok(out) if args.check => {
+            if out == text {
+                return Ok(Outcome::Clean);
+            }
+            let diff = similar::TextDiff::configure()
+                .timeout(std::time::Duration::from_secs(2))
+                .diff_lines(&text, &out);
+            super::print_stdout(
+                &diff.unified_diff().context_radius(2).header(&name, &name).to_string(),
+            );
+            Ok(Outcome::Findings)
+        }
+        Ok(out) => {
+            super::print_stdout(&out);
+            Ok(Outcome::Clean)
+        }
+    }
 }
 
 /// Replaces `path`'s content: a temporary file in the same directory, then a rename, so that an

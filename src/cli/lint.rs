@@ -19,9 +19,13 @@ use crate::source::SourceMap;
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// Claim files, or directories searched recursively for `*.claims`.
+    /// Claim files, or directories searched recursively for `*.claims`; `-` reads one from
+    /// standard input.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+    /// The name of the file read from standard input (`-`), in messages.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     #[command(flatten)]
     pub rules: RuleArgs,
     /// Output format.
@@ -91,6 +95,21 @@ pub fn walk(paths: &[PathBuf], extensions: &[&str]) -> (Vec<PathBuf>, Vec<String
     (out, problems)
 }
 
+/// The paths other than `-`, and whether `-` (standard input) was among them (once at most).
+pub(crate) fn split_stdin(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, bool), Failure> {
+    let files: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    match paths.len() - files.len() {
+        0 => Ok((files, false)),
+        1 => Ok((files, true)),
+        _ => Err(Failure("`-` (standard input) is named more than once".into())),
+    }
+}
+
+/// The name standard input goes by in messages: `--stdin-filename`, or `<stdin>`.
+pub(crate) fn stdin_name(name: Option<&Path>) -> String {
+    name.map_or_else(|| "<stdin>".to_string(), display)
+}
+
 /// Reads files into the source map, in order.
 pub(crate) fn add_files(
     sources: &mut SourceMap,
@@ -121,9 +140,14 @@ fn display(p: &Path) -> String {
 /// the other files from being linted. The `--rules` files must all be readable: without one,
 /// the other files' names would be reported as unknown.
 pub fn run(args: LintArgs, color: ColorChoice) -> CmdResult {
-    let (files, mut problems) = claim_files(&args.paths);
+    let (paths, stdin) = split_stdin(&args.paths)?;
+    let (files, mut problems) = claim_files(&paths);
     let mut sources = SourceMap::new();
     let mut ids = add_files(&mut sources, &args.rules.rules)?;
+    if stdin {
+        let text = super::check::read_stdin()?;
+        ids.push(sources.add(stdin_name(args.stdin_filename.as_deref()), text));
+    }
     for path in &files {
         match read_file(path) {
             Ok(text) => ids.push(sources.add(display(path), text)),

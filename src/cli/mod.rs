@@ -26,6 +26,7 @@ pub mod parse;
 pub mod progress;
 pub mod rule;
 pub mod server;
+pub mod shell;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -105,6 +106,10 @@ pub enum Command {
     Server(server::ServerArgs),
     /// Split, tag and parse articles or CoNLL-U files (UD dependencies), as CoNLL-U or JSON.
     Parse(parse::ParseArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 /// Options every subcommand that reads rules shares.
@@ -130,6 +135,8 @@ pub fn run() -> ExitCode {
         Command::Rule(a) => rule::run(a),
         Command::Server(a) => server::run(a),
         Command::Parse(a) => parse::run(a, color),
+        Command::Completions(a) => shell::completions(a),
+        Command::Man => shell::man(),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
