@@ -347,12 +347,14 @@ pub fn inputs(
         None => {
             let paths = claim_paths(&args.claims)?;
             // Article directories are walked like claim directories.
-            let (articles, unsearchable) = expand(&args.articles, super::lint::ARTICLE_EXTENSIONS);
+            // Standard input (`-`) is read apart.
+            let named: Vec<PathBuf> =
+                args.articles.iter().filter(|p| !is_stdin(p)).cloned().collect();
+            let (articles, unsearchable) = expand(&named, super::lint::ARTICLE_EXTENSIONS);
             errors.extend(unsearchable);
             // Without a configuration, scopes match paths relative to the working directory.
             let rel = |p: &PathBuf| (p.clone(), crate::workspace::paths::relative_to(cwd, p, cwd));
-            let articles = args.articles.iter().filter(|p| !is_stdin(p));
-            (paths.iter().map(rel).collect(), articles.map(rel).collect())
+            (paths.iter().map(rel).collect(), articles.iter().map(rel).collect())
         }
     };
     let mut claim_files = Vec::new();
