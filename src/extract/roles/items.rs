@@ -218,13 +218,19 @@ impl<'a> Sentence<'a> {
                 first_count = None;
             }
         }
-        // `Arnold Bracy, 21, was charged`: an age after a name, one person.
-        if let Some(c) = first_count
-            && c >= 2
-            && self.punct(c - 1) == Some(',')
-            && self.word(c - 2).starts_with(|ch: char| ch.is_ascii_uppercase())
-            && self.tokens[c - 2].actor.is_none()
-            && self.punct(c + 1) == Some(',')
+        // `Arnold Bracy, 21, was charged`: an age after a name (no count: the number reader
+        // takes it for an age), one person.
+        if first_count.is_none()
+            && let Some(c) = (from.max(2)..to).rev().find(|&k| {
+                let w = self.word(k);
+                !w.is_empty()
+                    && w.len() <= 3
+                    && w.bytes().all(|b| b.is_ascii_digit())
+                    && self.punct(k - 1) == Some(',')
+                    && self.punct(k + 1) == Some(',')
+                    && self.word(k - 2).starts_with(|ch: char| ch.is_ascii_uppercase())
+                    && self.tokens[k - 2].actor.is_none()
+            })
         {
             return vec![Item {
                 single: Some(c - 2),
