@@ -219,11 +219,12 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
         };
         let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
         let format = args.format;
-        let mut sink = |r: Result<String, crate::input::jsonl::LineError>| {
+        super::batch::stream(reader, &handle, &mut |r: Result<
+            String,
+            crate::input::jsonl::LineError,
+        >| {
             count.write(&mut out, format, r.map_err(|e| (e.article.clone(), e.to_string())))
-        };
-        super::batch::stream(reader, &handle, &mut sink)?;
-        drop(sink);
+        })?;
         out.flush().map_err(super::stdout_failure)?;
     }
     if count.failed > 0 && !(args.keep_going && count.read > 0) {

@@ -858,21 +858,20 @@ impl<'s> Parser<'s> {
         if matches!(
             kind,
             PropertyKind::Verb | PropertyKind::Noun | PropertyKind::Object | PropertyKind::Cue
-        ) {
-            if let Some(bad) = items.iter().find(|i| !is_predicate_word(&i.text)) {
-                self.errors.push(
-                    ParseError::syntax(
-                        bad.span.clone(),
-                        format!(
-                            "a `{}` item is one lower-case word, found `{}`",
-                            keyword.text, bad.text
-                        ),
-                    )
-                    .label("not one lower-case word")
-                    .help("multi-word forms go on a `phrase` line"),
-                );
-                return LineKind::Error;
-            }
+        ) && let Some(bad) = items.iter().find(|i| !is_predicate_word(&i.text))
+        {
+            self.errors.push(
+                ParseError::syntax(
+                    bad.span.clone(),
+                    format!(
+                        "a `{}` item is one lower-case word, found `{}`",
+                        keyword.text, bad.text
+                    ),
+                )
+                .label("not one lower-case word")
+                .help("multi-word forms go on a `phrase` line"),
+            );
+            return LineKind::Error;
         }
         if kind == PropertyKind::Speaker
             && let Some(bad) = items.iter().find(|i| !matches!(i.text.as_str(), "agent" | "source"))

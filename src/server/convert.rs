@@ -115,12 +115,12 @@ pub fn diagnostics(analysis: &Analysis, enc: Encoding) -> HashMap<Url, Vec<lsp_t
         let in_claims =
             |l: &Label| analysis.files.get(&l.file).is_some_and(|f| f.kind == FileKind::Claims);
         let finding = d.code.starts_with("FC1");
-        if finding && !in_claims(&d.primary) {
-            if let Some(claim) = d.secondary.iter().rev().find(|l| in_claims(l)) {
-                if let Some((uri, diag)) = lsp(d, claim, analysis, sources, enc) {
-                    out.entry(uri).or_default().push(diag);
-                }
-            }
+        if finding
+            && !in_claims(&d.primary)
+            && let Some(claim) = d.secondary.iter().rev().find(|l| in_claims(l))
+            && let Some((uri, diag)) = lsp(d, claim, analysis, sources, enc)
+        {
+            out.entry(uri).or_default().push(diag);
         }
     }
     out

@@ -168,7 +168,6 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
     // Suppressed lines are not read: their statements are dropped before the check.
     let formats: Vec<(FileId, Format)> = article_ids.iter().map(|&(id, f, _)| (id, f)).collect();
     let mut silencer = crate::workspace::suppress::Silencer::read(&sources, &formats);
-    let mut facts = facts;
     silencer.unread(&sources, &mut facts);
     let mut report =
         check::check_with(&claims, &facts, &checked.lexicon, &inputs.options, &in_scope);

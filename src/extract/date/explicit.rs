@@ -248,15 +248,17 @@ pub(in crate::extract) fn month_first(b: &[u8], i: usize) -> Option<(Ex, usize)>
             return Some((Ex::Ym(y, m), ye));
         }
         if let Some((d, de)) = day_at(b, p) {
-            if sep_dash && b.get(de) == Some(&b'-') {
-                if let Some((y, ye)) = year_at(b, de + 1) {
-                    return Some((Ex::Ymd(y, m, d), ye));
-                }
+            if sep_dash
+                && b.get(de) == Some(&b'-')
+                && let Some((y, ye)) = year_at(b, de + 1)
+            {
+                return Some((Ex::Ymd(y, m, d), ye));
             }
-            if sep_dash && b.get(de) == Some(&b'/') {
-                if let Some((y, ye)) = year_at(b, de + 1) {
-                    return Some((Ex::Ymd(y, m, d), ye));
-                }
+            if sep_dash
+                && b.get(de) == Some(&b'/')
+                && let Some((y, ye)) = year_at(b, de + 1)
+            {
+                return Some((Ex::Ymd(y, m, d), ye));
             }
             if let Some((y, ye)) = year_after(b, de, true) {
                 return Some((Ex::Ymd(y, m, d), ye));
