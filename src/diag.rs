@@ -18,6 +18,18 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The lowercase word every report uses: `error`, `warning`, `note`, `help`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+            Severity::Help => "help",
+        }
+    }
+}
+
 /// A span in a file with a message, rendered under the source line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {

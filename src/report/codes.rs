@@ -74,7 +74,7 @@ impl CodeDoc {
 
     /// The full text `factcheck rule CODE` prints (Markdown).
     pub fn render(&self) -> String {
-        let level = if self.level.is_empty() { severity_name(self.severity) } else { self.level };
+        let level = if self.level.is_empty() { Severity::name(self.severity) } else { self.level };
         format!(
             "# {} {} ({level})\n\n{}\n\n## How to silence it\n{}\n",
             self.code,
@@ -82,15 +82,6 @@ impl CodeDoc {
             self.documentation.trim_end(),
             self.silence()
         )
-    }
-}
-
-fn severity_name(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
-        Severity::Help => "help",
     }
 }
 

@@ -98,16 +98,7 @@ pub fn render_diagnostic(sources: &SourceMap, d: &Diagnostic, color: bool) -> St
     match term::emit_to_string(&mut out, &config, sources, &cs) {
         Ok(()) => out,
         // A span outside its file is a bug, but the message must still reach the user.
-        Err(_) => format!("{}[{}]: {}\n", severity_word(d.severity), d.code, d.message),
-    }
-}
-
-fn severity_word(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
-        Severity::Help => "help",
+        Err(_) => format!("{}[{}]: {}\n", Severity::name(d.severity), d.code, d.message),
     }
 }
 

@@ -78,14 +78,9 @@ pub struct JsonFact {
     pub level: &'static str,
 }
 
-fn level_name(l: Option<Severity>) -> &'static str {
-    match l {
-        Some(Severity::Error) => "error",
-        Some(Severity::Warning) => "warning",
-        Some(Severity::Note) => "note",
-        Some(Severity::Help) => "help",
-        None => "off",
-    }
+/// The level a finding is reported at, as the reports name it (`off` when not reported).
+pub(crate) fn level_name(l: Option<Severity>) -> &'static str {
+    l.map_or("off", Severity::name)
 }
 
 fn place(sources: &SourceMap, file: FileId, span: &Span) -> JsonSpan {

@@ -27,6 +27,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::lang::display::fact_line;
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, Fact};
+use crate::report::json::level_name;
 use crate::source::{FileId, SourceMap};
 
 use facts::{Class, FactTable, Relation};
@@ -97,16 +98,6 @@ fn verdict_label(v: Verdict) -> &'static str {
         Verdict::Contradicted => "✗ contradicted",
         Verdict::Conflicting => "⚠ conflicting",
         Verdict::NotFound => "? not found",
-    }
-}
-
-fn level_word(l: Option<Severity>) -> &'static str {
-    match l {
-        Some(Severity::Error) => "error",
-        Some(Severity::Warning) => "warning",
-        Some(Severity::Note) => "note",
-        Some(Severity::Help) => "help",
-        None => "off",
     }
 }
 
@@ -188,7 +179,7 @@ fn write_summary(h: &mut Html, run: &Run, meta: &Meta, facts: &FactTable) -> io:
         writeln!(
             h.out,
             "<tr><th scope=\"row\"><span class=\"tag v-{class}\">{label}</span></th><td>{n}</td><td>{}</td></tr>",
-            level_word(level)
+            level_name(level)
         )?;
     }
     h.raw("</tbody>\n</table>\n<p>")?;
@@ -224,7 +215,7 @@ fn write_summary(h: &mut Html, run: &Run, meta: &Meta, facts: &FactTable) -> io:
             Kind::Unverified => p.unverified,
         };
         let sep = if i == 0 { "" } else { ", " };
-        write!(h.out, "{sep}{name} {}", level_word(level))?;
+        write!(h.out, "{sep}{name} {}", level_name(level))?;
     }
     h.raw(".</p>\n</section>\n")
 }
@@ -267,7 +258,7 @@ fn write_claim_row(
     )?;
     let (message, notes) = claim_explanation(c, run.lexicon);
     let f = finding(c);
-    write!(h.out, "<small>{} {}</small> ", f.code(), level_word(run.policy.level(f)))?;
+    write!(h.out, "<small>{} {}</small> ", f.code(), level_name(run.policy.level(f)))?;
     match c.verdict {
         // The message would repeat the claim.
         Verdict::Supported => h.raw("the articles state it")?,
@@ -339,7 +330,7 @@ fn write_diagnostics(h: &mut Html, run: &Run) -> io::Result<()> {
             "<li><span class=\"tag v-{}\">",
             if d.severity == Severity::Error { "contradicted" } else { "not_found" }
         )?;
-        write!(h.out, "{}[{}]</span> ", level_word(Some(d.severity)), l.code)?;
+        write!(h.out, "{}[{}]</span> ", level_name(Some(d.severity)), l.code)?;
         h.text(&format!("{}:{}:{}: {}", l.file, l.line, l.column, l.message))?;
         if let Some(help) = &l.help {
             h.raw(" <small>")?;
