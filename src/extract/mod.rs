@@ -8,6 +8,7 @@
 
 pub mod date;
 pub mod examples;
+pub mod explain;
 pub mod names;
 pub mod number;
 pub mod roles;
@@ -18,16 +19,19 @@ use crate::lexicon::Lexicon;
 use crate::model::Fact;
 
 use self::date::DateMatch;
+use self::explain::{Explanation, FactExplanation, HitExplanation, Outcome, SentenceExplanation};
 use self::names::Automata;
 use self::number::NumberMatch;
-use self::roles::{Hit, Mention, Sentence};
+use self::roles::{Hit, Mention, Sentence, Trace, Tree};
 use self::tokens::Token;
+use crate::syntax;
 
 /// Compiled once per lexicon (automata over every name and trigger), then shared by all threads.
 #[derive(Debug)]
 pub struct Extractor {
     lexicon: Lexicon,
     automata: Automata,
+    analyzer: syntax::Analyzer<'static>,
 }
 
 /// Buffers reused from sentence to sentence.
@@ -39,6 +43,10 @@ struct Scratch {
     all_counts: Vec<NumberMatch>,
     dates: Vec<DateMatch>,
     hits: Vec<Hit>,
+    /// The dependency parse of the sentence, and the maps between its words and `tokens`.
+    parse: syntax::Sentence<'static>,
+    syn_of_tok: Vec<u32>,
+    tok_of_syn: Vec<u32>,
 }
 
 /// A trigger hit in the whole text.
@@ -94,7 +102,11 @@ fn token_range(tokens: &[Token], span: &std::ops::Range<usize>) -> std::ops::Ran
 impl Extractor {
     /// Compiles the automata for `lexicon`'s predicates and actors.
     pub fn new(lexicon: &Lexicon) -> Self {
-        Extractor { lexicon: lexicon.clone(), automata: Automata::new(lexicon) }
+        Extractor {
+            lexicon: lexicon.clone(),
+            automata: Automata::new(lexicon),
+            analyzer: syntax::Analyzer::new(),
+        }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -103,6 +115,19 @@ impl Extractor {
 
     /// Every fact the article states, in text order.
     pub fn extract(&self, article: &Article) -> Vec<Fact> {
+        self.run(article, None)
+    }
+
+    /// Why the article gives the facts it gives: for every sentence with a trigger, its parse,
+    /// and for every trigger hit its facts (with the rule that filled each part) or the reason
+    /// it gave none. The facts are those of [`Extractor::extract`].
+    pub fn explain(&self, article: &Article) -> Explanation {
+        let mut e = Explanation::default();
+        self.run(article, Some(&mut e));
+        e
+    }
+
+    fn run(&self, article: &Article, mut explain: Option<&mut Explanation>) -> Vec<Fact> {
         let text = article.text.as_str();
         let mut facts = Vec::new();
         let mut raw: Vec<RawHit> = Vec::new();
@@ -144,12 +169,16 @@ impl Extractor {
             // A trigger running past the sentence end (a wrapped phrase) ends it there.
             let e = raw[k..j].iter().map(|h| h.span.end).max().unwrap_or(e).max(e);
             let first_new = facts.len();
-            self.sentence(article, s..e, &raw[k..j], &mut scratch, &mut facts);
+            let mut trace = explain.is_some().then(Trace::default);
+            self.sentence(article, s..e, &raw[k..j], &mut scratch, &mut facts, trace.as_mut());
             // `... 21 Russian diplomats. Belgium expelled 21.`: a count with no object takes the
             // object of the same predicate in the sentence just before.
             let adjacent = text.get(cursor..s).is_some_and(|g| g.len() < 8 && g.trim().is_empty());
             if adjacent && prev_facts.start < prev_facts.end {
                 carry_objects(&mut facts, prev_facts.clone(), first_new);
+            }
+            if let (Some(ex), Some(trace)) = (explain.as_deref_mut(), trace) {
+                ex.sentences.push(self.explain_sentence(s..e, &scratch, trace, &facts[first_new..]));
             }
             prev_facts = first_new..facts.len();
             cursor = e;
@@ -165,6 +194,7 @@ impl Extractor {
         raw: &[RawHit],
         sc: &mut Scratch,
         out: &mut Vec<Fact>,
+        trace: Option<&mut Trace>,
     ) {
         let text = article.text.as_str();
         let Some(sent) = text.get(span.clone()) else { return };
@@ -221,6 +251,20 @@ impl Extractor {
         mark(&mut sc.tokens, sc.dates.iter().map(|m| m.span.clone()), |t, i| t.date = Some(i));
         mark(&mut sc.tokens, sc.hits.iter().map(|m| m.span.clone()), |t, i| t.trigger = Some(i));
 
+        // The dependency parse, and which of its words each token overlaps (both in text order).
+        sc.parse = self.analyzer.analyze_sentence(text, span.clone());
+        map_overlaps(&sc.tokens, &sc.parse.tokens, &mut sc.syn_of_tok);
+        let (toks, words) = (&sc.tokens, &sc.parse.tokens);
+        sc.tok_of_syn.clear();
+        let mut t = 0;
+        for w in words {
+            while t < toks.len() && toks[t].span.end <= w.span.start {
+                t += 1;
+            }
+            let hit = toks.get(t).is_some_and(|x| x.span.start < w.span.end);
+            sc.tok_of_syn.push(if hit { t as u32 } else { u32::MAX });
+        }
+
         let trimmed = sent.trim_end();
         let s = Sentence {
             text,
@@ -232,8 +276,78 @@ impl Extractor {
             dates: &sc.dates,
             hits: &sc.hits,
             lexicon: &self.lexicon,
+            tree: Some(Tree {
+                parse: &sc.parse,
+                syn_of_tok: &sc.syn_of_tok,
+                tok_of_syn: &sc.tok_of_syn,
+            }),
         };
-        s.facts(out);
+        s.facts(out, trace);
+    }
+
+    /// The explanation of one sentence just read: its parse, and each hit's facts or reason.
+    fn explain_sentence(
+        &self,
+        span: std::ops::Range<usize>,
+        sc: &Scratch,
+        trace: Trace,
+        facts: &[Fact],
+    ) -> SentenceExplanation {
+        let words = sc
+            .parse
+            .tokens
+            .iter()
+            .map(|t| explain::Word {
+                span: t.span.clone(),
+                upos: t.upos,
+                deprel: t.deprel,
+                head: t.head,
+            })
+            .collect();
+        let mut hits: Vec<HitExplanation> = sc
+            .hits
+            .iter()
+            .map(|h| HitExplanation {
+                span: h.span.clone(),
+                predicate: h.trigger.predicate,
+                outcome: Outcome::Facts(Vec::new()),
+            })
+            .collect();
+        for ((h, mut parts), fact) in trace.facts.into_iter().zip(facts) {
+            // The object carried from the sentence before.
+            if !fact.object.is_empty() && !parts.iter().any(|p| p.part == explain::Part::Object) {
+                parts.push(explain::Fill {
+                    part: explain::Part::Object,
+                    source: explain::Source::PreviousSentence("object of the same predicate"),
+                    span: fact.object_span.clone(),
+                });
+            }
+            if let Some(HitExplanation { outcome: Outcome::Facts(v), .. }) = hits.get_mut(h) {
+                v.push(FactExplanation { fact: fact.clone(), parts });
+            }
+        }
+        for (h, why) in trace.skipped {
+            if let Some(hit) = hits.get_mut(h)
+                && matches!(&hit.outcome, Outcome::Facts(v) if v.is_empty())
+            {
+                hit.outcome = Outcome::Skipped(why);
+            }
+        }
+        SentenceExplanation { span, words, hits }
+    }
+}
+
+/// For each token of `a`, the index of the first item of `b` it overlaps (`u32::MAX` for none);
+/// both in text order.
+fn map_overlaps(a: &[Token], b: &[syntax::Token<'_>], out: &mut Vec<u32>) {
+    out.clear();
+    let mut j = 0;
+    for t in a {
+        while j < b.len() && b[j].span.end <= t.span.start {
+            j += 1;
+        }
+        let hit = b.get(j).is_some_and(|w| w.span.start < t.span.end);
+        out.push(if hit { j as u32 } else { u32::MAX });
     }
 }
 
