@@ -259,7 +259,16 @@ impl<'a> Sentence<'a> {
         if let Some(p) = patient {
             r.count = self.count_node(t, p);
             r.nationality = self.nationality_node(t, p);
+            // `29 Chadian soldiers were killed and 58 wounded`: the elided noun's nationality.
+            if r.nationality.is_none()
+                && rel == "conj"
+                && t.parse.tokens.get(p).is_some_and(|w| w.upos == syntax::Upos::Num)
+                && let Some(hp) = shared.and_then(|h| t.child(h, &["nsubj:pass", "nsubj", "obj"]))
+            {
+                r.nationality = self.nationality_node(t, hp);
+            }
         }
+
         r.place = self.place_node(t, v, preps);
         // Attribution: up through conjuncts and clausal complements to a speech verb.
         let mut c = v;
@@ -285,6 +294,21 @@ impl<'a> Sentence<'a> {
             }
         }
         Some(r)
+    }
+
+    /// Whether the tree reads extractor token `k` as (inside) the subject of a speech verb.
+    pub(super) fn is_speaker(&self, k: usize) -> Option<bool> {
+        let t = self.tree.as_ref()?;
+        let mut i = t.syn_of_tok.get(k).copied().filter(|&i| i != NONE)? as usize;
+        for _ in 0..4 {
+            let h = t.head(i)?;
+            match t.rel(i) {
+                "nsubj" => return Some(self.lemma_is(t, h, SPEECH_LEMMAS)),
+                "compound" | "flat" | "amod" | "nmod:poss" | "conj" | "det" | "nmod" => i = h,
+                _ => return Some(false),
+            }
+        }
+        Some(false)
     }
 
     /// The extractor tokens the subtree of parse word `i` covers.
@@ -326,6 +350,16 @@ impl Sentence<'_> {
         why: &mut Why,
     ) {
         let off = |k: &str| std::env::var("NOTREE").is_ok_and(|v| v.contains(k));
+        // `He said Iraq lost 3,000 men ... and 289 captured`: an attribution the tree does not
+        // read as the subject of a speech verb is no attribution.
+        if !off("attr")
+            && matches!(why.subject, Source::Window(r) if r.starts_with("attribution"))
+            && let Some(g) = subject.as_ref()
+            && self.is_speaker(g.first_tok) == Some(false)
+        {
+            *subject = None;
+            why.subject = Source::Tree("not the subject of a speech verb");
+        }
         let spoke = |g: &Group| {
             tr.speaker.as_ref().is_some_and(|s| s.contains(&g.first_tok))
         };
