@@ -167,7 +167,8 @@ impl Run<'_> {
             out.push('\n');
             for h in &s.hits {
                 let pred = &self.lexicon.predicate(h.predicate).canonical;
-                let _ = write!(out, "  trigger \"{}\" ({pred}) at {}: ", quote(&h.span), at(&h.span));
+                let _ =
+                    write!(out, "  trigger \"{}\" ({pred}) at {}: ", quote(&h.span), at(&h.span));
                 match &h.outcome {
                     HitOutcome::Skipped(why) => {
                         let _ = writeln!(out, "no fact: {}", why.describe());

@@ -178,7 +178,12 @@ impl Extractor {
                 carry_objects(&mut facts, prev_facts.clone(), first_new);
             }
             if let (Some(ex), Some(trace)) = (explain.as_deref_mut(), trace) {
-                ex.sentences.push(self.explain_sentence(s..e, &scratch, trace, &facts[first_new..]));
+                ex.sentences.push(self.explain_sentence(
+                    s..e,
+                    &scratch,
+                    trace,
+                    &facts[first_new..],
+                ));
             }
             prev_facts = first_new..facts.len();
             cursor = e;

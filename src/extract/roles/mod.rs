@@ -150,6 +150,8 @@ impl<'a> Sentence<'a> {
         }
         let first_new = out.len();
         let mut attribution: Option<Option<Group>> = None;
+        // Whose people the previous passive counted (`29 Chadian soldiers were killed ...`).
+        let mut prev_modifier: Option<usize> = None;
         for (hi, hit) in self.hits.iter().enumerate() {
             let (ti, tj) = (hit.toks.start, hit.toks.end);
             if ti >= tj || tj > self.tokens.len() {
@@ -157,6 +159,7 @@ impl<'a> Sentence<'a> {
             }
             let pred = self.lexicon.predicate(hit.trigger.predicate);
             let preps = &pred.object_preps;
+            let coordinated_modifier = prev_modifier.take();
             // `26 people died`: a cued form is the event only with a cue word in the sentence
             // (`in the attack`, `gunmen`); without one it may be an accident or an illness.
             let cued = hit.trigger.cued;
@@ -210,7 +213,8 @@ impl<'a> Sentence<'a> {
                         why.subject = Source::Window("by + agent after the noun");
                         self.by_agent(tj, right.max(tj))
                     } else {
-                        why.subject = Source::Window("noun agent (possessive, by, announcing verb)");
+                        why.subject =
+                            Source::Window("noun agent (possessive, by, announcing verb)");
                         self.noun_agent(ti, tj, right)
                     };
                     let mut start = if self.is(tj, &["of"]) { tj + 1 } else { tj };
@@ -287,6 +291,20 @@ impl<'a> Sentence<'a> {
                                 None => found.push(Item { prep: Some(p), ..Item::default() }),
                             }
                         }
+                        // `29 Chadian soldiers were killed and 58 wounded`: the elided noun is the
+                        // one the coordinated passive before counted.
+                        if let [item] = found.as_mut_slice()
+                            && item.modifier.is_none()
+                            && item.prep.is_none()
+                            && item.count.is_some()
+                            && item.last_tok.is_some_and(|k| k + 1 == ti)
+                            && item.first_tok.is_some_and(|k| k > 0 && self.is(k - 1, &["and"]))
+                            && let Some(m) = coordinated_modifier
+                        {
+                            item.modifier = Some(m);
+                            why.object = Some(Source::Window("elided noun of a coordinated count"));
+                        }
+                        prev_modifier = found.first().and_then(|i| i.modifier);
                         items = found;
                         // `Britain has 900 troops stationed in Estonia`: the subject of `has`.
                         if subject.is_none()
@@ -498,27 +516,32 @@ struct Flags {
 }
 
 impl Sentence<'_> {
-/// Where each stated part of `f` came from.
-fn fills(&self, f: &Fact, why: &Why) -> Vec<Fill> {
-    let mut v = Vec::new();
-    let mut add = |part, source, span: &Option<Span>, stated: bool| {
-        if stated {
-            v.push(Fill { part, source, span: span.clone() });
-        }
-    };
-    add(Part::Subject, why.subject, &f.subject_span, !f.subject.is_empty());
-    add(Part::Quantity, why.items, &f.quantity_span, f.quantity.is_some());
-    add(Part::Object, why.object.unwrap_or(why.items), &f.object_span, !f.object.is_empty());
-    let tree_date = why.tree_date.and_then(|d| self.dates.get(d)).map(|d| &d.span);
-    let date = if tree_date.is_some() && tree_date == f.date_span.as_ref() {
-        Source::Tree("date the verb (or its speech verb) heads")
-    } else {
-        Source::Window("date nearest the trigger in its clause")
-    };
-    add(Part::Date, date, &f.date_span, f.date.is_some());
-    add(Part::Negation, Source::Window("negation or refusal before the verb"), &None, f.negated);
-    v
-}
+    /// Where each stated part of `f` came from.
+    fn fills(&self, f: &Fact, why: &Why) -> Vec<Fill> {
+        let mut v = Vec::new();
+        let mut add = |part, source, span: &Option<Span>, stated: bool| {
+            if stated {
+                v.push(Fill { part, source, span: span.clone() });
+            }
+        };
+        add(Part::Subject, why.subject, &f.subject_span, !f.subject.is_empty());
+        add(Part::Quantity, why.items, &f.quantity_span, f.quantity.is_some());
+        add(Part::Object, why.object.unwrap_or(why.items), &f.object_span, !f.object.is_empty());
+        let tree_date = why.tree_date.and_then(|d| self.dates.get(d)).map(|d| &d.span);
+        let date = if tree_date.is_some() && tree_date == f.date_span.as_ref() {
+            Source::Tree("date the verb (or its speech verb) heads")
+        } else {
+            Source::Window("date nearest the trigger in its clause")
+        };
+        add(Part::Date, date, &f.date_span, f.date.is_some());
+        add(
+            Part::Negation,
+            Source::Window("negation or refusal before the verb"),
+            &None,
+            f.negated,
+        );
+        v
+    }
 }
 
 /// Drops facts of one sentence that another fact of the same sentence says more fully (and

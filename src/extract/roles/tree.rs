@@ -92,7 +92,10 @@ impl<'a> Sentence<'a> {
     /// outside it.
     pub(super) fn trigger_node(&self, t: &Tree<'_>, hit: &Hit) -> Option<usize> {
         let inside = |i: usize| {
-            t.parse.tokens.get(i).is_some_and(|w| w.span.start < hit.span.end && hit.span.start < w.span.end)
+            t.parse
+                .tokens
+                .get(i)
+                .is_some_and(|w| w.span.start < hit.span.end && hit.span.start < w.span.end)
         };
         let first = (hit.toks.start..hit.toks.end)
             .filter_map(|k| t.syn_of_tok.get(k).copied())
@@ -223,15 +226,15 @@ impl<'a> Sentence<'a> {
         let rel = t.rel(v);
         // The verb this one shares its subject with (coordination, `decided to expel`).
         let shared = if matches!(rel, "conj" | "xcomp") { t.head(v) } else { None };
-        let relative = |n: usize| {
-            one_of(self.syn_word(t, n), &["who", "which", "that"]) && rel == "acl:relcl"
-        };
+        let relative =
+            |n: usize| one_of(self.syn_word(t, n), &["who", "which", "that"]) && rel == "acl:relcl";
         // Agent.
         let agent_node = if r.passive {
             t.children(v).find(|&c| {
                 t.rel(c) == "obl:agent"
                     || (t.rel(c) == "obl"
-                        && t.child(c, &["case"]).is_some_and(|k| self.syn_word(t, k).eq_ignore_ascii_case("by")))
+                        && t.child(c, &["case"])
+                            .is_some_and(|k| self.syn_word(t, k).eq_ignore_ascii_case("by")))
             })
         } else {
             match t.child(v, &["nsubj"]) {
@@ -349,21 +352,37 @@ impl Sentence<'_> {
         items: &mut Vec<Item>,
         why: &mut Why,
     ) {
-        let off = |k: &str| std::env::var("NOTREE").is_ok_and(|v| v.contains(k));
         // `He said Iraq lost 3,000 men ... and 289 captured`: an attribution the tree does not
         // read as the subject of a speech verb is no attribution.
-        if !off("attr")
-            && matches!(why.subject, Source::Window(r) if r.starts_with("attribution"))
+        if matches!(why.subject, Source::Window(r) if r.starts_with("attribution"))
             && let Some(g) = subject.as_ref()
             && self.is_speaker(g.first_tok) == Some(false)
         {
             *subject = None;
             why.subject = Source::Tree("not the subject of a speech verb");
         }
-        let spoke = |g: &Group| {
-            tr.speaker.as_ref().is_some_and(|s| s.contains(&g.first_tok))
-        };
-        if !off("subj") && subject.is_none()
+        let spoke = |g: &Group| tr.speaker.as_ref().is_some_and(|s| s.contains(&g.first_tok));
+        let has_count = items.iter().any(|i| i.count.is_some() || i.single.is_some());
+        if !has_count && let Some(c) = tr.count {
+            let k = self.tokens.iter().position(|t| t.count == Some(c as u32));
+            match items.first_mut() {
+                Some(item) => {
+                    item.count = Some(c);
+                    item.first_tok = item.first_tok.or(k);
+                }
+                None => items.push(Item {
+                    count: Some(c),
+                    first_tok: k,
+                    last_tok: k,
+                    ..Item::default()
+                }),
+            }
+            why.items = Source::Tree("count of the patient (nummod, nsubj:pass, obj)");
+        }
+        // Only for a fact with a count: a subject alone says too little to be worth a fact.
+        let counted = items.iter().any(|i| i.count.is_some() || i.single.is_some());
+        if counted
+            && subject.is_none()
             && let Some(a) = tr.agent.as_ref().filter(|a| !(speaker_is_source && spoke(a)))
         {
             *subject = Some(a.clone());
@@ -379,32 +398,19 @@ impl Sentence<'_> {
             };
             g.contains(men.actor)
         };
-        let has_count = items.iter().any(|i| i.count.is_some() || i.single.is_some());
-        if !off("count") && !has_count && let Some(c) = tr.count {
-            let k = self.tokens.iter().position(|t| t.count == Some(c as u32));
-            match items.first_mut() {
-                Some(item) => {
-                    item.count = Some(c);
-                    item.first_tok = item.first_tok.or(k);
-                }
-                None => items.push(Item { count: Some(c), first_tok: k, last_tok: k, ..Item::default() }),
-            }
-            why.items = Source::Tree("count of the patient (nummod, nsubj:pass, obj)");
-        }
-        if !off("obj") && let Some(item) = items.first_mut()
+        if let Some(item) = items.first_mut()
             && item.modifier.is_none()
             && item.prep.is_none()
         {
             if let Some(n) = tr.nationality.filter(|&m| !in_subject(m)) {
                 item.modifier = Some(n);
-                why.object = Some(Source::Tree("nationality of the patient (amod, compound, poss)"));
+                why.object =
+                    Some(Source::Tree("nationality of the patient (amod, compound, poss)"));
             } else if let Some(p) = tr.place.filter(|&m| !in_subject(m)) {
                 item.prep = Some(p);
                 why.object = Some(Source::Tree("obl with an object preposition"));
             }
         }
-        if !off("date") {
-            why.tree_date = tr.date;
-        }
+        why.tree_date = tr.date;
     }
 }
