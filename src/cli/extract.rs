@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! factcheck extract ARTICLE... [--format claims|json] [--date YYYY-MM-DD]
-//!                   [--jsonl FILE|-] [--rules FILE]... [--no-shipped-rules]
+//!                   [--jsonl FILE|-] [--rules FILE]... [--no-shipped-rules] [--explain]
 //! ```
 //!
 //! - `claims` (default): one fact a line in the claim language with canonical names, then
@@ -17,6 +17,8 @@
 //!   (`date` and `id` optional), streamed ([`super::batch`]: reading, extraction and writing
 //!   overlap, memory bounded), output in input order; `file` is `ID (FILE:LINE)`, or
 //!   `FILE:LINE` without an id.
+//! - `--explain`: for each sentence with a trigger, its parse and, for each trigger, its facts
+//!   with the rule that filled each part, or why it gave none ([`crate::extract::explain`]).
 //! - `ARTICLE` `-` reads one article from standard input.
 //! - Files are read in parallel; output keeps the order of the arguments.
 //! - An article that cannot be read (a file missing, not UTF-8 or binary; a JSON Lines line

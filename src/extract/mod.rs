@@ -3,8 +3,10 @@
 //!
 //! One linear pass: an Aho-Corasick automaton finds every predicate trigger (verb forms, nouns,
 //! phrases) in the whole text; only the sentences around those hits are then read
-//! ([`tokens`]): their actors ([`names`]), counts ([`number`]) and dates ([`date`]), and the
-//! roles ([`roles`]). A sentence without a trigger costs nothing but the automaton's scan.
+//! ([`tokens`]): their actors ([`names`]), counts ([`number`]) and dates ([`date`]), their
+//! dependency parse ([`crate::syntax`], mapped to the tokens by byte overlap), and the roles
+//! ([`roles`]). A sentence without a trigger costs nothing but the automaton's scan.
+//! [`Extractor::explain`] says which rule filled each part of each fact ([`explain`]).
 
 pub mod date;
 pub mod examples;
