@@ -24,7 +24,7 @@ use self::date::DateMatch;
 use self::explain::{Explanation, FactExplanation, HitExplanation, Outcome, SentenceExplanation};
 use self::names::Automata;
 use self::number::NumberMatch;
-use self::roles::{Hit, Mention, Sentence, Trace, Tree};
+use self::roles::{Hit, LazyTree, Mention, Sentence, Trace};
 use self::tokens::Token;
 use crate::syntax;
 
@@ -45,10 +45,6 @@ struct Scratch {
     all_counts: Vec<NumberMatch>,
     dates: Vec<DateMatch>,
     hits: Vec<Hit>,
-    /// The dependency parse of the sentence, and the maps between its words and `tokens`.
-    parse: syntax::Sentence<'static>,
-    syn_of_tok: Vec<u32>,
-    tok_of_syn: Vec<u32>,
 }
 
 /// A trigger hit in the whole text.
@@ -171,7 +167,7 @@ impl Extractor {
             // A trigger running past the sentence end (a wrapped phrase) ends it there.
             let e = raw[k..j].iter().map(|h| h.span.end).max().unwrap_or(e).max(e);
             let first_new = facts.len();
-            let mut trace = explain.is_some().then(Trace::default);
+            let mut trace = explain.is_some().then(|| (Trace::default(), Vec::new()));
             self.sentence(article, s..e, &raw[k..j], &mut scratch, &mut facts, trace.as_mut());
             // `... 21 Russian diplomats. Belgium expelled 21.`: a count with no object takes the
             // object of the same predicate in the sentence just before.
@@ -179,11 +175,12 @@ impl Extractor {
             if adjacent && prev_facts.start < prev_facts.end {
                 carry_objects(&mut facts, prev_facts.clone(), first_new);
             }
-            if let (Some(ex), Some(trace)) = (explain.as_deref_mut(), trace) {
+            if let (Some(ex), Some((trace, words))) = (explain.as_deref_mut(), trace) {
                 ex.sentences.push(self.explain_sentence(
                     s..e,
                     &scratch,
                     trace,
+                    words,
                     &facts[first_new..],
                 ));
             }
@@ -201,7 +198,7 @@ impl Extractor {
         raw: &[RawHit],
         sc: &mut Scratch,
         out: &mut Vec<Fact>,
-        trace: Option<&mut Trace>,
+        trace: Option<&mut (Trace, Vec<explain::Word>)>,
     ) {
         let text = article.text.as_str();
         let Some(sent) = text.get(span.clone()) else { return };
@@ -258,20 +255,6 @@ impl Extractor {
         mark(&mut sc.tokens, sc.dates.iter().map(|m| m.span.clone()), |t, i| t.date = Some(i));
         mark(&mut sc.tokens, sc.hits.iter().map(|m| m.span.clone()), |t, i| t.trigger = Some(i));
 
-        // The dependency parse, and which of its words each token overlaps (both in text order).
-        sc.parse = self.analyzer.analyze_sentence(text, span.clone());
-        map_overlaps(&sc.tokens, &sc.parse.tokens, &mut sc.syn_of_tok);
-        let (toks, words) = (&sc.tokens, &sc.parse.tokens);
-        sc.tok_of_syn.clear();
-        let mut t = 0;
-        for w in words {
-            while t < toks.len() && toks[t].span.end <= w.span.start {
-                t += 1;
-            }
-            let hit = toks.get(t).is_some_and(|x| x.span.start < w.span.end);
-            sc.tok_of_syn.push(if hit { t as u32 } else { u32::MAX });
-        }
-
         let trimmed = sent.trim_end();
         let s = Sentence {
             text,
@@ -283,13 +266,24 @@ impl Extractor {
             dates: &sc.dates,
             hits: &sc.hits,
             lexicon: &self.lexicon,
-            tree: Some(Tree {
-                parse: &sc.parse,
-                syn_of_tok: &sc.syn_of_tok,
-                tok_of_syn: &sc.tok_of_syn,
-            }),
+            // Parsed on first use, by a verb trigger whose window rules left a part open.
+            tree: Some(LazyTree::new(self.analyzer, span.clone())),
         };
-        s.facts(out, trace);
+        match trace {
+            Some((trace, words)) => {
+                s.facts(out, Some(trace));
+                // An explanation shows every trigger sentence's parse.
+                if let Some(t) = s.tree() {
+                    words.extend(t.parse.tokens.iter().map(|t| explain::Word {
+                        span: t.span.clone(),
+                        upos: t.upos,
+                        deprel: t.deprel,
+                        head: t.head,
+                    }));
+                }
+            }
+            None => s.facts(out, None),
+        }
     }
 
     /// The explanation of one sentence just read: its parse, and each hit's facts or reason.
@@ -298,19 +292,9 @@ impl Extractor {
         span: std::ops::Range<usize>,
         sc: &Scratch,
         trace: Trace,
+        words: Vec<explain::Word>,
         facts: &[Fact],
     ) -> SentenceExplanation {
-        let words = sc
-            .parse
-            .tokens
-            .iter()
-            .map(|t| explain::Word {
-                span: t.span.clone(),
-                upos: t.upos,
-                deprel: t.deprel,
-                head: t.head,
-            })
-            .collect();
         let mut hits: Vec<HitExplanation> = sc
             .hits
             .iter()
@@ -341,20 +325,6 @@ impl Extractor {
             }
         }
         SentenceExplanation { span, words, hits }
-    }
-}
-
-/// For each token of `a`, the index of the first item of `b` it overlaps (`u32::MAX` for none);
-/// both in text order.
-fn map_overlaps(a: &[Token], b: &[syntax::Token<'_>], out: &mut Vec<u32>) {
-    out.clear();
-    let mut j = 0;
-    for t in a {
-        while j < b.len() && b[j].span.end <= t.span.start {
-            j += 1;
-        }
-        let hit = b.get(j).is_some_and(|w| w.span.start < t.span.end);
-        out.push(if hit { j as u32 } else { u32::MAX });
     }
 }
 

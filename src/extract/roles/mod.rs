@@ -59,7 +59,7 @@ mod items;
 mod tree;
 mod words;
 
-pub use tree::Tree;
+pub use tree::{LazyTree, Tree};
 
 use words::*;
 
@@ -93,7 +93,7 @@ pub struct Sentence<'a> {
     pub hits: &'a [Hit],
     pub lexicon: &'a Lexicon,
     /// The dependency parse, when the sentence was parsed.
-    pub tree: Option<Tree<'a>>,
+    pub tree: Option<LazyTree<'a>>,
 }
 
 /// What the role rules did with each hit of a sentence, for [`super::explain`].
@@ -358,7 +358,11 @@ impl<'a> Sentence<'a> {
                     }
                 }
             }
+            // The tree only where the window rules left a part open (parsing costs).
+            let open = matches!(why.subject, Source::Window(r) if r.starts_with("attribution"))
+                || !items.iter().any(|i| i.count.is_some() || i.single.is_some());
             if form != Form::Noun
+                && open
                 && let Some(tr) = self.tree_roles(hit, preps)
             {
                 self.combine(&tr, pred.speaker_is_source, &mut subject, &mut items, &mut why);

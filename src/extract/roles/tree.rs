@@ -42,6 +42,59 @@ pub(super) struct TreeRoles {
     pub date: Option<usize>,
 }
 
+/// A sentence's parse, made on first use ([`Sentence::tree`]): only a sentence where the window
+/// rules leave something open is parsed.
+pub struct LazyTree<'a> {
+    pub analyzer: syntax::Analyzer<'static>,
+    pub span: Range<usize>,
+    pub cell: std::cell::OnceCell<Parsed>,
+    _marker: std::marker::PhantomData<&'a ()>,
+}
+
+impl LazyTree<'_> {
+    pub fn new(analyzer: syntax::Analyzer<'static>, span: Range<usize>) -> Self {
+        LazyTree { analyzer, span, cell: std::cell::OnceCell::new(), _marker: Default::default() }
+    }
+}
+
+/// A parse and its maps to the extractor's tokens (both in text order, by byte overlap).
+pub struct Parsed {
+    pub parse: syntax::Sentence<'static>,
+    pub syn_of_tok: Vec<u32>,
+    pub tok_of_syn: Vec<u32>,
+}
+
+impl Parsed {
+    fn new(
+        text: &str,
+        tokens: &[Token],
+        analyzer: &syntax::Analyzer<'static>,
+        span: Range<usize>,
+    ) -> Self {
+        let parse = analyzer.analyze_sentence(text, span);
+        let words = &parse.tokens;
+        let mut syn_of_tok = Vec::with_capacity(tokens.len());
+        let mut j = 0;
+        for t in tokens {
+            while j < words.len() && words[j].span.end <= t.span.start {
+                j += 1;
+            }
+            let hit = words.get(j).is_some_and(|w| w.span.start < t.span.end);
+            syn_of_tok.push(if hit { j as u32 } else { NONE });
+        }
+        let mut tok_of_syn = Vec::with_capacity(words.len());
+        let mut k = 0;
+        for w in words {
+            while k < tokens.len() && tokens[k].span.end <= w.span.start {
+                k += 1;
+            }
+            let hit = tokens.get(k).is_some_and(|x| x.span.start < w.span.end);
+            tok_of_syn.push(if hit { k as u32 } else { NONE });
+        }
+        Parsed { parse, syn_of_tok, tok_of_syn }
+    }
+}
+
 /// The parse of a sentence and its maps to the extractor's tokens.
 #[derive(Clone, Copy)]
 pub struct Tree<'a> {
@@ -75,6 +128,15 @@ impl<'a> Tree<'a> {
 }
 
 impl<'a> Sentence<'a> {
+    /// The parse of the sentence, made now if not yet (`None` when parsing is off).
+    pub fn tree(&self) -> Option<Tree<'_>> {
+        let lazy = self.tree.as_ref()?;
+        let p = lazy
+            .cell
+            .get_or_init(|| Parsed::new(self.text, self.tokens, &lazy.analyzer, lazy.span.clone()));
+        Some(Tree { parse: &p.parse, syn_of_tok: &p.syn_of_tok, tok_of_syn: &p.tok_of_syn })
+    }
+
     fn syn_word(&self, t: &Tree<'_>, i: usize) -> &'a str {
         t.parse.tokens.get(i).and_then(|w| self.text.get(w.span.clone())).unwrap_or("")
     }
@@ -216,7 +278,7 @@ impl<'a> Sentence<'a> {
 
     /// What the tree says about the verb trigger `hit`.
     pub(super) fn tree_roles(&self, hit: &Hit, preps: &[String]) -> Option<TreeRoles> {
-        let t = self.tree.as_ref()?;
+        let t = &self.tree()?;
         let v = self.trigger_node(t, hit)?;
         let up = t.parse.tokens.get(v)?.upos;
         if !matches!(up, syntax::Upos::Verb | syntax::Upos::Aux) {
@@ -301,7 +363,7 @@ impl<'a> Sentence<'a> {
 
     /// Whether the tree reads extractor token `k` as (inside) the subject of a speech verb.
     pub(super) fn is_speaker(&self, k: usize) -> Option<bool> {
-        let t = self.tree.as_ref()?;
+        let t = &self.tree()?;
         let mut i = t.syn_of_tok.get(k).copied().filter(|&i| i != NONE)? as usize;
         for _ in 0..4 {
             let h = t.head(i)?;
