@@ -191,8 +191,8 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let Some(m) = self.tok(t, c).and_then(|k| self.mention_at(k)) else { continue };
-            let demonym = self.mentions.get(m)?.kind == NameKind::Demonym;
-            if !agent || agent_noun || (!demonym && r == "nmod:poss" && agent_noun) {
+            // An agent is named by a modifier only on an agent noun (`Turkish police`).
+            if !agent || agent_noun {
                 return Some(m);
             }
         }
