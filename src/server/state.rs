@@ -303,8 +303,8 @@ mod tests {
 
     const CONFIG: &str = "claims = [\"claims/*.claims\"]\narticles = [\"drafts/*.md\"]\n\
                           rules = [\"rules/desk.claims\"]\n";
-    const RULES: &str = "predicate recalled\n  verb recall, recalls\n  \
-                         example \"Poland recalled its ambassador.\" => Poland recalled\n";
+    const RULES: &str = "predicate sanctioned\n  verb sanction, sanctions, sanctioned\n  \
+                         example \"Poland sanctioned Russia.\" => Poland sanctioned Russia\n";
 
     fn workspace() -> tempfile::TempDir {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -358,7 +358,7 @@ mod tests {
         assert_eq!(state.cache.counters.extractors_built, 1);
 
         // A rule file's change builds a new extractor and extracts every article again.
-        let rules = format!("{RULES}  verb withdrew\n");
+        let rules = format!("{RULES}  verb penalise, penalised\n");
         state.docs.insert(root.join("rules/desk.claims"), Document { text: rules, version: 2 });
         state.analyze();
         let last = state.cache.counters;
@@ -381,7 +381,7 @@ mod tests {
         };
         state.analyze();
         assert_eq!(fc050(&state), Vec::<usize>::new(), "the example passes");
-        let rules = RULES.replace("=> Poland recalled", "=> Germany recalled");
+        let rules = RULES.replace("=> Poland", "=> Germany");
         state.docs.insert(root.join("rules/desk.claims"), Document { text: rules, version: 2 });
         state.analyze();
         assert_eq!(fc050(&state), vec![3], "the failed example, on its line");
