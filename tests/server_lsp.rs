@@ -383,7 +383,8 @@ fn rule_file_examples_run_as_you_type() {
             "predicate sanctioned\n  verb sanction, sanctions, sanctioned\n  example \"Poland sanctioned Russia.\" => {claim}\n"
         )
     };
-    std::fs::write(root.join("rules/desk.claims"), rules("Poland sanctioned Russia")).expect("write");
+    std::fs::write(root.join("rules/desk.claims"), rules("Poland sanctioned Russia"))
+        .expect("write");
     let (mut s, _) = Session::start(root, json!({}));
     let rules_uri = uri(&root.join("rules/desk.claims"));
     s.notify(
@@ -394,7 +395,10 @@ fn rule_file_examples_run_as_you_type() {
     let fc050 = find(&d, "FC050");
     assert_eq!(fc050["range"]["start"]["line"], 2, "{fc050:#}");
     assert_eq!(fc050["severity"], 1, "an error");
-    assert!(fc050["message"].as_str().is_some_and(|m| m.contains("Poland sanctioned Russia")), "{fc050:#}");
+    assert!(
+        fc050["message"].as_str().is_some_and(|m| m.contains("Poland sanctioned Russia")),
+        "{fc050:#}"
+    );
     // Fixed in the buffer: the diagnostic goes.
     s.notify(
         "textDocument/didChange",

@@ -102,7 +102,10 @@ pub fn markdown() -> String {
         let anchor = d.code.to_ascii_lowercase();
         let summary = d.summary().replace('|', "\\|");
         let level = Severity::name(d.severity);
-        out.push_str(&format!("| [{}](#{anchor}) | `{}` | {level} | {summary} |\n", d.code, d.name));
+        out.push_str(&format!(
+            "| [{}](#{anchor}) | `{}` | {level} | {summary} |\n",
+            d.code, d.name
+        ));
     }
     for d in &all {
         let level = if d.level.is_empty() { Severity::name(d.severity) } else { d.level };

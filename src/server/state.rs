@@ -24,9 +24,9 @@ use lsp_types::Url;
 use crate::diag::Diagnostic;
 use crate::input::Format;
 use crate::source::{FileId, SourceMap};
+use crate::workspace::cache::Cache;
 use crate::workspace::config::Config;
 use crate::workspace::discover::{self, Filter, Role};
-use crate::workspace::cache::Cache;
 use crate::workspace::pipeline::{ArticleInput, CheckInputs, Checked, Named};
 
 use super::position::Lines;
@@ -290,8 +290,7 @@ impl State {
         }
         let lexicon = &checked.lexicon;
         let extractor = self.cache.extractor(lexicon);
-        let diags =
-            crate::extract::examples::run_examples(lexicon, extractor, &checked.sources);
+        let diags = crate::extract::examples::run_examples(lexicon, extractor, &checked.sources);
         self.examples = Some((built, diags.clone()));
         diags
     }

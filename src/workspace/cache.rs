@@ -99,9 +99,9 @@ impl Cache {
         let mut missing = Vec::new();
         for (i, &(id, format, date)) in articles.iter().enumerate() {
             let file = sources.get(id);
-            let hit = old.remove(&file.name).filter(|e| {
-                e.text == file.text && e.format == format && e.date == date
-            });
+            let hit = old
+                .remove(&file.name)
+                .filter(|e| e.text == file.text && e.format == format && e.date == date);
             match hit {
                 Some(e) => {
                     out.push(Some(renumber(&e.extracted, id)));
@@ -116,7 +116,8 @@ impl Cache {
         }
         self.counters.articles_reused += articles.len() - missing.len();
         self.counters.articles_extracted += missing.len();
-        let todo: Vec<ArticleRef> = missing.iter().filter_map(|&i| articles.get(i)).copied().collect();
+        let todo: Vec<ArticleRef> =
+            missing.iter().filter_map(|&i| articles.get(i)).copied().collect();
         let fresh = match &self.extractor {
             Some(extractor) => extract(extractor, sources, &todo, tick),
             None => Vec::new(),
