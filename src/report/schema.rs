@@ -6,8 +6,11 @@
 
 use schemars::Schema;
 
+/// How a schema is generated.
+pub type Generate = fn() -> Schema;
+
 /// Every schema: its name (the file `docs/schemas/NAME.json`) and how to generate it.
-pub const SCHEMAS: [(&str, fn() -> Schema); 4] = [
+pub const SCHEMAS: [(&str, Generate); 4] = [
     ("check-report", || schemars::schema_for!(super::json::JsonReport)),
     ("extract-record", || schemars::schema_for!(super::extract_json::Record<'static>)),
     ("lint-report", || schemars::schema_for!(super::LintReport)),
