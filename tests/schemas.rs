@@ -5,7 +5,7 @@
 //!   code's documentation, [`factcheck::report::codes::markdown`]) are regenerated and compared
 //!   with the committed files; `UPDATE_GENERATED=1 cargo test --release --test schemas`
 //!   rewrites them (then read the diff).
-//! - Real outputs of the built binary are validated against the committed schemas with the
+//! - Real outputs of the built binary are validated against the schemas with the
 //!   `jsonschema` crate: `check --format json` on the seeds and the editorial repository,
 //!   `extract --format json` (facts and an error record), `lint --format json`, and every
 //!   `factcheck.toml` of the repository and of the docs (a configuration with a typo must not
@@ -58,9 +58,11 @@ fn every_code_has_its_heading_in_codes_md() {
     }
 }
 
+/// The schema `name` as the source generates it (the committed file is the same text, as
+/// the first test asserts; reading the generated one keeps `UPDATE_GENERATED=1` runs free of
+/// a race with the test that writes the files).
 fn validator(name: &str) -> jsonschema::Validator {
-    let path = repo().join(format!("docs/schemas/{name}.json"));
-    let text = std::fs::read_to_string(&path).expect("a committed schema");
+    let text = factcheck::report::schema::render(name).expect("a schema");
     let schema: Value = serde_json::from_str(&text).expect("a schema is JSON");
     jsonschema::validator_for(&schema).expect("a valid schema")
 }
