@@ -193,8 +193,9 @@ const SPEECH: &[&str] =
     &["said", "says", "say", "announced", "added", "reported", "stated", "confirmed", "claimed"];
 
 /// Words before a date that make it a bound, not the event's date (`until May`, `as of Monday`).
-const BOUNDS: &[&str] =
-    &["until", "till", "since", "from", "by", "before", "after", "through", "of", "ended", "between"];
+const BOUNDS: &[&str] = &[
+    "until", "till", "since", "from", "by", "before", "after", "through", "of", "ended", "between",
+];
 
 /// Words before a date that make it a modifier (`the 2004 model year`, `a Dec. 23 vote`).
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this"];
@@ -430,7 +431,14 @@ impl Discourse {
         self.remember(env, span, facts, first);
     }
 
-    fn anaphor(&mut self, env: &Env, span: Range<usize>, tokens: &[Token], facts: &mut [Fact], i: usize) {
+    fn anaphor(
+        &mut self,
+        env: &Env,
+        span: Range<usize>,
+        tokens: &[Token],
+        facts: &mut [Fact],
+        i: usize,
+    ) {
         let Some(f) = facts.get(i) else { return };
         let Some((ana, needs, rule)) =
             subject_anaphor(env.text, tokens, f, env.speaker_is_agent(f))
@@ -473,7 +481,14 @@ impl Discourse {
     /// `sentence-date`: a fact without a date takes the one date its sentence states, when
     /// that is not the wire dateline (`MANILA, March 20 -`, skipped), a speech verb's date
     /// (`said on Sunday`), a bound (`until May`) or a modifier (`a 1985 indictment`).
-    fn sentence_date(&mut self, env: &Env, tokens: &[Token], dates: &[DateMatch], facts: &mut [Fact], i: usize) {
+    fn sentence_date(
+        &mut self,
+        env: &Env,
+        tokens: &[Token],
+        dates: &[DateMatch],
+        facts: &mut [Fact],
+        i: usize,
+    ) {
         let Some(f) = facts.get_mut(i) else { return };
         if f.date.is_some() {
             return;
@@ -486,17 +501,24 @@ impl Discourse {
             }
             let wire = r.start > 0
                 && tokens[r.start - 1].kind == Kind::Punct(',')
-                && tokens.get(r.end).is_some_and(|t| matches!(t.kind, Kind::Punct('-' | '\u{2013}' | '\u{2014}')));
+                && tokens
+                    .get(r.end)
+                    .is_some_and(|t| matches!(t.kind, Kind::Punct('-' | '\u{2013}' | '\u{2014}')));
             if wire {
                 continue;
             }
             // A bound (`until May`, `since 2001`, `as of Monday`) or a modifier (`the 2004
             // model year`, `a Dec. 23 vote`) is not when the event happened: no date at all.
-            if r.start > 0 && (is(env.text, tokens, r.start - 1, BOUNDS) || is(env.text, tokens, r.start - 1, DETERMINERS)) {
+            if r.start > 0
+                && (is(env.text, tokens, r.start - 1, BOUNDS)
+                    || is(env.text, tokens, r.start - 1, DETERMINERS))
+            {
                 return;
             }
             let after_speech = r.start > 0 && is(env.text, tokens, r.start - 1, SPEECH)
-                || r.start > 1 && is(env.text, tokens, r.start - 2, SPEECH) && is(env.text, tokens, r.start - 1, &["on", "late", "early"]);
+                || r.start > 1
+                    && is(env.text, tokens, r.start - 2, SPEECH)
+                    && is(env.text, tokens, r.start - 1, &["on", "late", "early"]);
             if after_speech {
                 return;
             }
@@ -508,7 +530,12 @@ impl Discourse {
         let Some(m) = found.and_then(|d| dates.get(d)) else { return };
         f.date = Some(m.date);
         f.date_span = Some(m.span.clone());
-        self.fills.push(ContextFill { fact: i, part: Part::Date, from: m.span.clone(), rule: "sentence-date" });
+        self.fills.push(ContextFill {
+            fact: i,
+            part: Part::Date,
+            from: m.span.clone(),
+            rule: "sentence-date",
+        });
     }
 
     /// `same-event`: the fact repeats a recent fact of the same predicate and count.
@@ -546,7 +573,10 @@ impl Discourse {
         let (a, b) = if j < i { facts.split_at_mut(i) } else { return };
         let (g, f) = (&mut a[j], &mut b[0]);
         // The subject, the object and the date, each way.
-        if f.subject.is_empty() && !g.subject.is_empty() && !g.subject.iter().any(|x| f.object.contains(x)) {
+        if f.subject.is_empty()
+            && !g.subject.is_empty()
+            && !g.subject.iter().any(|x| f.object.contains(x))
+        {
             f.subject = g.subject.clone();
             f.subject_span = g.subject_span.clone();
             let from = g.subject_span.clone().unwrap_or(g.span.clone());
@@ -560,7 +590,8 @@ impl Discourse {
 
     /// The sentence's agent becomes the last agent when its facts agree on one.
     fn remember(&mut self, env: &Env, span: Range<usize>, facts: &[Fact], first: usize) {
-        let mut with_subject = facts.get(first..).unwrap_or(&[]).iter().filter(|f| !f.subject.is_empty());
+        let mut with_subject =
+            facts.get(first..).unwrap_or(&[]).iter().filter(|f| !f.subject.is_empty());
         let Some(f) = with_subject.next() else { return };
         if with_subject.any(|g| g.subject != f.subject) {
             self.agent = None;
@@ -579,7 +610,8 @@ impl Discourse {
             (Some(_), Some(a)) => a.plural,
             _ => PLURAL_AGENTS.iter().any(|w| next.eq_ignore_ascii_case(w)),
         };
-        self.agent = Some(Agent { actors: f.subject.clone(), span: named, sentence_end: span.end, plural });
+        self.agent =
+            Some(Agent { actors: f.subject.clone(), span: named, sentence_end: span.end, plural });
     }
 }
 
@@ -595,7 +627,10 @@ fn fill_date(x: &mut Fact, y: &Fact, xi: usize, fills: &mut Vec<ContextFill>) {
 
 /// `same-event`: `x` takes `y`'s object when it has none (and it is not `x`'s subject).
 fn fill_object(x: &mut Fact, y: &Fact, xi: usize, fills: &mut Vec<ContextFill>) {
-    if x.object.is_empty() && !y.object.is_empty() && !y.object.iter().any(|a| x.subject.contains(a)) {
+    if x.object.is_empty()
+        && !y.object.is_empty()
+        && !y.object.iter().any(|a| x.subject.contains(a))
+    {
         x.object = y.object.clone();
         x.object_span = y.object_span.clone();
         let from = y.object_span.clone().unwrap_or(y.span.clone());
