@@ -13,7 +13,7 @@ pub(in crate::extract) fn relative_at(
     if b.get(at).is_some_and(u8::is_ascii_digit) {
         return offset_ago(b, at, r).or_else(|| nth_of_month(b, at, r));
     }
-    if let Some(x) = nth_of_month(b, at, r) {
+    if let Some(x) = nth_of_month(b, at, r).or_else(|| after_next(b, at, r)) {
         return Some(x);
     }
     let mut buf = [0u8; 16];
@@ -243,21 +243,36 @@ pub(in crate::extract) fn offset_ago(
         let p2 = skip_ws(b, e1);
         let mut buf2 = [0u8; 16];
         let (w2, e2) = word_at(b, p2, &mut buf2)?;
+        sign = dir;
         base = match w2 {
             b"today" => 0,
             b"tomorrow" | b"tmrw" => 1,
             b"yesterday" => -1,
-            _ => return None,
+            _ => {
+                // `3 days after January 12`, `two weeks before Christmas`: from that day.
+                let m = date_at_civil(b, p2, r, false)?;
+                let DateSpec::On(d) = m.date else { return None };
+                let day = d.to_civil()?;
+                let spec = match days_per {
+                    Some(k) => add_days(day, sign * n.checked_mul(k)?),
+                    None if u.starts_with(b"month") => add_months(day, sign * n),
+                    None => add_years(day, sign * n),
+                };
+                return Some((spec.map(on), m.span.end));
+            }
         };
-        sign = dir;
         e2
     };
+    // A count of years back or ahead of now names a year (`six years ago`: TempEval-3 reads
+    // news so); of months, weeks or days, or from a named day (`3 years from today`), a day.
+    let from_day = word_is(b, q, "from").is_some() && phrase_at(b, q, &["from", "now"]).is_none();
     let spec = r.and_then(|r| {
         let r = add_days(r, base)?;
         match days_per {
             Some(k) => add_days(r, sign * n.checked_mul(k)?).map(on),
             None if u.starts_with(b"month") => add_months(r, sign * n).map(on),
-            None => add_years(r, sign * n).map(on),
+            None if from_day => add_years(r, sign * n).map(on),
+            None => add_years(r, sign * n).map(|d| year_of(i32::from(d.year()))),
         }
     });
     Some((spec, e))
@@ -399,4 +414,94 @@ pub(in crate::extract) fn in_period(
     });
     matches!(u, b"day" | b"days" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years")
         .then_some((spec.map(on), ue))
+}
+
+/// `within two weeks`, `within the next 10 months` (from `R`), `the next three days`, `next 5
+/// years`, `the coming two weeks` (from the day after `R`) to `R` plus the period: read only
+/// when leaning forward, like `in two weeks`.
+pub(in crate::extract) fn ahead_at(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+) -> Option<(Option<DateSpec>, usize)> {
+    let (within, mut p) = match word_is(b, at, "within") {
+        Some(e) => (true, skip_ws(b, e)),
+        None => (false, at),
+    };
+    p = word_is(b, p, "the").map_or(p, |e| skip_ws(b, e));
+    let next = word_is(b, p, "next").or_else(|| word_is(b, p, "coming"));
+    match next {
+        Some(e) => p = skip_ws(b, e),
+        None if within => {}
+        None => return None,
+    }
+    if !within && (word_is(b, p, "a").is_some() || word_is(b, p, "an").is_some()) {
+        return None; // `the next a` is no period; `next week` is the calendar week
+    }
+    let (n, ne) = small_numeral(b, p)?;
+    let q = skip_ws(b, ne);
+    let mut buf = [0u8; 16];
+    let (u, ue) = word_at(b, q, &mut buf)?;
+    if q == ne {
+        return None;
+    }
+    let add = |d: Civil, k: i64| match u {
+        b"day" | b"days" => add_days(d, k),
+        b"week" | b"weeks" => add_days(d, 7 * k),
+        b"month" | b"months" => add_months(d, k),
+        b"year" | b"years" => add_years(d, k),
+        _ => None,
+    };
+    if !matches!(
+        u,
+        b"day" | b"days" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years"
+    ) {
+        return None;
+    }
+    let spec = r.and_then(|r| {
+        let end = add(r, n)?;
+        Some(if within { between(r, end) } else { between(add_days(r, 1)?, end) })
+    });
+    Some((spec, ue))
+}
+
+/// `the week after next`, `the month after the next`, `the year after next`, `the weekend
+/// after next`, `Friday after next` (the Friday of next week), `March after next` (the second
+/// March after `R`'s month).
+pub(in crate::extract) fn after_next(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+) -> Option<(Option<DateSpec>, usize)> {
+    let p = word_is(b, at, "the").map_or(at, |e| skip_ws(b, e));
+    let mut buf = [0u8; 16];
+    let (u, ue) = word_at(b, p, &mut buf)?;
+    let wd = weekday_name(u).filter(|x| !x.1).map(|x| x.0);
+    let month = month_name(u).filter(|x| !x.1).map(|x| x.0);
+    if wd.is_none() && month.is_none() && !matches!(u, b"week" | b"weekend" | b"month" | b"year") {
+        return None;
+    }
+    let q = skip_ws(b, ue);
+    let e = phrase_at(b, q, &["after", "next"])
+        .or_else(|| phrase_at(b, q, &["after", "the", "next"]))?;
+    let spec = r.and_then(|r| {
+        if let Some(wd) = wd {
+            return add_days(week_start(r)?, 7 + i64::from(wd)).map(on);
+        }
+        if let Some(m) = month {
+            let ry = i32::from(r.year());
+            let y = if m > r.month() as u8 { ry + 1 } else { ry + 2 };
+            return Some(DateSpec::On(PartialDate { year: Some(y), month: Some(m), day: None }));
+        }
+        match u {
+            b"week" => period(r, "week", 2).map(|(s, e)| between(s, e)),
+            b"weekend" => {
+                let sat = add_days(week_start(r)?, 19)?;
+                Some(between(sat, add_days(sat, 1)?))
+            }
+            b"month" => add_months(r.first_of_month(), 2).map(month_of),
+            _ => Some(year_of(i32::from(r.year()) + 2)),
+        }
+    });
+    Some((spec, e))
 }
