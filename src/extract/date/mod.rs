@@ -363,6 +363,7 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
                 | b"from"
                 | b"between"
                 | b"q"
+                | b"h"
                 | b"quarter"
                 | b"spring"
                 | b"summer"

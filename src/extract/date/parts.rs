@@ -32,6 +32,9 @@ pub(in crate::extract) fn part_at(
     r: Option<Civil>,
     fwd: bool,
 ) -> Option<DateMatch> {
+    if let Some(m) = week_of_at(b, at, r, fwd) {
+        return Some(m);
+    }
     let mut buf = [0u8; 16];
     let (w, we) = letters_at(b, at, &mut buf)?;
     let (part, p) = match w {
@@ -90,6 +93,71 @@ pub(in crate::extract) fn part_at(
         }
     };
     Some(DateMatch { span: at..end, date: between(s, e) })
+}
+
+/// `the first week of October`, `the 3rd week of 2018`, `the last week of this month`, `the
+/// second last week of 2018`: weeks (Monday to Sunday) are counted as ISO 8601 counts them, a
+/// week belonging to the month or year that holds its Thursday. Also `the week of April 10`,
+/// `the week beginning February 4`: the week that holds the day.
+fn week_of_at(b: &[u8], at: usize, r: Option<Civil>, fwd: bool) -> Option<DateMatch> {
+    let p = word_is(b, at, "the").map_or(at, |e| skip_ws(b, e));
+    // `the week of April 10`, `the week starting on February 4`, `w/c Feb 4`.
+    let after_week = if let Some(e) = word_is(b, p, "week") {
+        let q = skip_ws(b, e);
+        let mut buf = [0u8; 16];
+        match word_at(b, q, &mut buf) {
+            Some((b"of" | b"beginning" | b"starting" | b"commencing", e2)) if q > e => {
+                let s = skip_ws(b, e2);
+                Some(word_is(b, s, "on").map_or(s, |e3| skip_ws(b, e3)))
+            }
+            _ => None,
+        }
+    } else {
+        None
+    };
+    if let Some(s) = after_week {
+        let m = date_at_civil(b, s, r, fwd)?;
+        let DateSpec::On(d) = m.date else { return None };
+        let mon = week_start(d.to_civil()?)?;
+        return Some(DateMatch { span: at..m.span.end, date: between(mon, add_days(mon, 6)?) });
+    }
+    // `first`, `3rd`, `last`, `second last`.
+    let mut buf = [0u8; 16];
+    let (n, mut q) = if let Some(e) = word_is(b, p, "last") {
+        (-1, e)
+    } else {
+        let (d, e) = day_at(b, p)?;
+        if b[p].is_ascii_digit() && !b[p..e].iter().any(u8::is_ascii_alphabetic) {
+            return None; // `3 week`
+        }
+        match word_at(b, skip_ws(b, e), &mut buf) {
+            Some((b"last", e2)) => (-i64::from(d), e2),
+            _ => (i64::from(d), e),
+        }
+    };
+    q = skip_ws(b, q);
+    let e = word_is(b, q, "week")?;
+    let of = skip_ws(b, e);
+    // `the last week in March` is as often the last seven days, told in March.
+    let e_of = word_is(b, of, "of").or_else(|| word_is(b, of, "in").filter(|_| n > 0))?;
+    let (period, end) = period_at(b, skip_ws(b, e_of), r, fwd)?;
+    let (ps, pe) = match period {
+        Period::Year(y) => (civil(y, 1, 1)?, civil(y, 12, 31)?),
+        Period::Month(y, m) => {
+            let s = civil(y, m, 1)?;
+            (s, s.last_of_month())
+        }
+        Period::Week(_) => return None,
+    };
+    let first = week_start(ps)?;
+    let first = if add_days(first, 3)? >= ps { first } else { add_days(first, 7)? };
+    let last = week_start(pe)?;
+    let last = if add_days(last, 3)? <= pe { last } else { add_days(last, -7)? };
+    let mon = if n > 0 { add_days(first, 7 * (n - 1))? } else { add_days(last, 7 * (n + 1))? };
+    if mon < first || mon > last {
+        return None;
+    }
+    Some(DateMatch { span: at..end, date: between(mon, add_days(mon, 6)?) })
 }
 
 /// The month, year or week at `p`: `March`, `March 2019`, `2019`, `this month`, `next

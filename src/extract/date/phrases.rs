@@ -13,7 +13,9 @@ pub(in crate::extract) fn date_at_civil(
     r: Option<Civil>,
     fwd: bool,
 ) -> Option<DateMatch> {
-    if let Some(m) = part_at(b, at, r, fwd).or_else(|| decade_at(b, at)) {
+    if let Some(m) =
+        part_at(b, at, r, fwd).or_else(|| decade_at(b, at)).or_else(|| year_part_of(b, at))
+    {
         return Some(m);
     }
     if let Some(m) = range_at(b, at, r, fwd) {

@@ -390,3 +390,39 @@ fn easter_holidays() {
     assert_eq!(dates("on Maundy Thursday 2022", None), ["2022-04-14 [Maundy Thursday 2022]"]);
     assert_eq!(dates("Whit Monday 2022", None), ["2022-06-06 [Whit Monday 2022]"]);
 }
+
+#[test]
+fn weeks_of_periods() {
+    // ISO weeks: a week belongs to the month or year of its Thursday.
+    assert_eq!(
+        dates("the first week of October 2016", None),
+        ["2016-10-03..2016-10-09 [the first week of October 2016]"]
+    );
+    assert_eq!(
+        dates("the last week of 2015", None),
+        ["2015-12-28..2016-01-03 [the last week of 2015]"]
+    );
+    assert_eq!(
+        dates("the second last week of October 2018", None),
+        ["2018-10-15..2018-10-21 [the second last week of October 2018]"]
+    );
+    assert_eq!(
+        dates("the week of April 10, 2017", None),
+        ["2017-04-10..2017-04-16 [the week of April 10, 2017]"]
+    );
+    assert_eq!(dates("last week in Kabul", TUE), ["2022-03-21..2022-03-27 [last week]"]);
+}
+
+#[test]
+fn quarters_and_halves_after_years() {
+    assert_eq!(dates("in 2018Q4", None), ["2018-10-01..2018-12-31 [2018Q4]"]);
+    assert_eq!(dates("2017-q1", None), ["2017-01-01..2017-03-31 [2017-q1]"]);
+    assert_eq!(dates("2019 H2", None), ["2019-07-01..2019-12-31 [2019 H2]"]);
+    assert_eq!(dates("H1 2016", None), ["2016-01-01..2016-06-30 [H1 2016]"]);
+    assert_eq!(
+        dates("the 3rd qtr of 2018", None),
+        ["2018-07-01..2018-09-30 [the 3rd qtr of 2018]"]
+    );
+    assert_eq!(dates("the past quarter", TUE), ["2021-10-01..2021-12-31 [past quarter]"]);
+    assert_eq!(dates("the 2009 H1N1 virus", None), ["2009 [2009]"]);
+}
