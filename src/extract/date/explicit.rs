@@ -141,6 +141,8 @@ pub(in crate::extract) fn numeric_at(b: &[u8], i: usize) -> Option<(Ex, usize)> 
     }
     let year = if ny == 4 { y as i32 } else { two_digit_year(y) };
     let (mo, d) = if a > 12 || sep == b'.' { (m, a) } else { (a, m) };
+    // `10.31.1974`: dots are day first unless that is no date.
+    let (mo, d) = if civil(year, mo as u8, d as u8).is_none() { (d, mo) } else { (mo, d) };
     civil(year, mo as u8, d as u8)?;
     Some((Ex::Ymd(year, mo as u8, d as u8), e3))
 }

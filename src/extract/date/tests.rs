@@ -426,3 +426,30 @@ fn quarters_and_halves_after_years() {
     assert_eq!(dates("the past quarter", TUE), ["2021-10-01..2021-12-31 [past quarter]"]);
     assert_eq!(dates("the 2009 H1N1 virus", None), ["2009 [2009]"]);
 }
+
+#[test]
+fn years_in_words() {
+    assert_eq!(
+        dates("born on January twenty five nineteen eighty six", TUE),
+        ["1986-01-25 [January twenty five nineteen eighty six]"]
+    );
+    assert_eq!(
+        dates("on 6 April seventeen hundred thirty three", TUE),
+        ["1733-04-06 [6 April seventeen hundred thirty three]"]
+    );
+    assert_eq!(
+        dates("September 10, nineteen zero one", TUE),
+        ["1901-09-10 [September 10, nineteen zero one]"]
+    );
+    assert_eq!(
+        dates("in October two thousand and returned", TUE),
+        ["2000-10 [October two thousand]"]
+    );
+    assert_eq!(
+        dates("in August two thousand and fifteen.", TUE),
+        ["2015-08 [August two thousand and fifteen]"]
+    );
+    // A count after a month is no year.
+    assert_eq!(dates("in May two thousand people marched", TUE), ["2021-05 [May]"]);
+    assert_eq!(dates("10.31.1974", None), ["1974-10-31 [10.31.1974]"]);
+}
