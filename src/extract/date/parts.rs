@@ -199,7 +199,7 @@ fn period_at(b: &[u8], p: usize, r: Option<Civil>, fwd: bool) -> Option<(Period,
             _ => None,
         };
     }
-    let (spec, e) = relative_at(b, p, r)?;
+    let (spec, e) = relative_at(b, p, r, fwd)?;
     match spec? {
         DateSpec::On(PartialDate { year: Some(y), month: None, .. }) => Some((Period::Year(y), e)),
         DateSpec::On(PartialDate { year: Some(y), month: Some(m), day: None }) => {

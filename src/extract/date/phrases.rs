@@ -30,7 +30,7 @@ pub(in crate::extract) fn date_at_civil(
     if fwd && let Some((spec, end)) = in_period(b, at, r).or_else(|| ahead_at(b, at, r)) {
         return spec.map(|date| DateMatch { span: at..end, date });
     }
-    if let Some((spec, end)) = relative_at(b, at, r) {
+    if let Some((spec, end)) = relative_at(b, at, r, fwd) {
         return spec.map(|date| DateMatch { span: at..end, date });
     }
     if let Some((wd, abbr, we)) = weekday_at(b, at) {

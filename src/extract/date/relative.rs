@@ -9,11 +9,12 @@ pub(in crate::extract) fn relative_at(
     b: &[u8],
     at: usize,
     r: Option<Civil>,
+    fwd: bool,
 ) -> Option<(Option<DateSpec>, usize)> {
     if b.get(at).is_some_and(u8::is_ascii_digit) {
-        return offset_ago(b, at, r).or_else(|| nth_of_month(b, at, r));
+        return offset_ago(b, at, r, fwd).or_else(|| nth_of_month(b, at, r, fwd));
     }
-    if let Some(x) = nth_of_month(b, at, r).or_else(|| after_next(b, at, r)) {
+    if let Some(x) = nth_of_month(b, at, r, fwd).or_else(|| after_next(b, at, r)) {
         return Some(x);
     }
     let mut buf = [0u8; 16];
@@ -61,7 +62,7 @@ pub(in crate::extract) fn relative_at(
         b"this" | b"current" => 0,
         b"next" | b"coming" | b"following" | b"upcoming" => 1,
         b"past" => -2,
-        _ => return offset_ago(b, at, r),
+        _ => return offset_ago(b, at, r, fwd),
     };
     // `last week Sunday`, `next week on Tuesday`, `previous week - Monday`.
     if let Some(e) = phrase_at(b, at, &[std::str::from_utf8(w).unwrap_or(""), "week"]) {
@@ -214,6 +215,7 @@ pub(in crate::extract) fn offset_ago(
     b: &[u8],
     at: usize,
     r: Option<Civil>,
+    fwd: bool,
 ) -> Option<(Option<DateSpec>, usize)> {
     let (n, ne) = small_numeral(b, at)?;
     let p = skip_ws(b, ne);
@@ -250,7 +252,7 @@ pub(in crate::extract) fn offset_ago(
             b"yesterday" => -1,
             _ => {
                 // `3 days after January 12`, `two weeks before Christmas`: from that day.
-                let m = date_at_civil(b, p2, r, false)?;
+                let m = date_at_civil(b, p2, r, fwd)?;
                 let DateSpec::On(d) = m.date else { return None };
                 let day = d.to_civil()?;
                 let spec = match days_per {
@@ -284,6 +286,7 @@ pub(in crate::extract) fn nth_of_month(
     b: &[u8],
     at: usize,
     r: Option<Civil>,
+    fwd: bool,
 ) -> Option<(Option<DateSpec>, usize)> {
     let mut p = word_is(b, at, "the").map_or(at, |e| skip_ws(b, e));
     // Ordinal: day number or weekday rank.
@@ -334,15 +337,13 @@ pub(in crate::extract) fn nth_of_month(
         } else if let Some((ex, e)) = month_first(b, m) {
             let first = match ex {
                 Ex::Ym(y, mo) => civil(y, mo, 1),
-                Ex::M(mo) | Ex::Md(mo, _) if matches!(ex, Ex::M(_)) => {
-                    resolve_md(mo, 1, r).and_then(|d| d.to_civil())
-                }
+                Ex::M(mo) | Ex::Md(mo, _) if matches!(ex, Ex::M(_)) => month_start(mo, r, fwd),
                 _ => None,
             };
             month = Some(first);
             end = e;
         } else if let Some((mo, e)) = month_at(b, m) {
-            month = Some(resolve_md(mo, 1, r).and_then(|d| d.to_civil()));
+            month = Some(month_start(mo, r, fwd));
             end = e;
         }
     }
@@ -504,4 +505,12 @@ pub(in crate::extract) fn after_next(
         }
     });
     Some((spec, e))
+}
+
+/// The first day of month `m` without a year, as [`resolve_lean`] reads the month.
+fn month_start(m: u8, r: Option<Civil>, fwd: bool) -> Option<Civil> {
+    match resolve_lean(Ex::M(m), r, fwd)? {
+        DateSpec::On(PartialDate { year: Some(y), month: Some(m), .. }) => civil(y, m, 1),
+        _ => None,
+    }
 }

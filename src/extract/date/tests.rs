@@ -453,3 +453,21 @@ fn years_in_words() {
     assert_eq!(dates("in May two thousand people marched", TUE), ["2021-05 [May]"]);
     assert_eq!(dates("10.31.1974", None), ["1974-10-31 [10.31.1974]"]);
 }
+
+#[test]
+fn forward_lean_reaches_offsets_and_nth_weekdays() {
+    assert_eq!(
+        dates_lean("it will happen 3 days after January 12", TUE, Lean::Clause),
+        ["2023-01-15 [3 days after January 12]"]
+    );
+    assert_eq!(
+        dates_lean("the vote will be on the last Friday of October", TUE, Lean::Clause),
+        ["2022-10-28 [the last Friday of October]"]
+    );
+}
+
+#[test]
+fn numeric_ranges_stay_fractions() {
+    // Month-days in digits are not read as range bounds: `from 3/4 to 1/2` is a fraction.
+    assert!(dates("rose from 3/4 to 1/2", TUE).is_empty());
+}
