@@ -221,6 +221,21 @@ pub(in crate::extract) fn offset_ago(
     let p = skip_ws(b, ne);
     let mut buf = [0u8; 16];
     let (u, ue) = word_at(b, p, &mut buf)?;
+    // `two Sundays ago`, `3 Fridays from now`: the nth such weekday before or after `R`.
+    if let Some(stem) = u.strip_suffix(b"s")
+        && let Some((wd, false)) = weekday_name(stem)
+    {
+        let q = skip_ws(b, ue);
+        let (dir, e) = match word_is(b, q, "ago") {
+            Some(e) => (-1, e),
+            None => (1, phrase_at(b, q, &["from", "now"]).or_else(|| word_is(b, q, "hence"))?),
+        };
+        let spec = r.and_then(|r| {
+            let first = if dir < 0 { weekday_before(r, wd, true)? } else { weekday_after(r, wd)? };
+            add_days(first, dir * 7 * (n - 1)).map(on)
+        });
+        return Some((spec, e));
+    }
     let days_per: Option<i64> = match u {
         b"day" | b"days" => Some(1),
         b"week" | b"weeks" => Some(7),
@@ -307,7 +322,8 @@ pub(in crate::extract) fn nth_of_month(
         (None, Some(e)) => e,
         (None, None) => re,
     };
-    if wd.is_none() && rank < 1 {
+    // `the last day of October` is a day; `last of` alone is not.
+    if wd.is_none() && rank < 1 && !(rank == -1 && day_word.is_some()) {
         return None;
     }
     let q = skip_ws(b, after);
@@ -353,6 +369,7 @@ pub(in crate::extract) fn nth_of_month(
             let weekday = jiff::civil::Weekday::from_monday_zero_offset(w).ok()?;
             first.nth_weekday_of_month(rank, weekday).ok().map(on)
         }
+        None if rank == -1 => Some(on(first.last_of_month())),
         None => {
             civil(i32::from(first.year()), first.month() as u8, u8::try_from(rank).ok()?).map(on)
         }

@@ -471,3 +471,14 @@ fn numeric_ranges_stay_fractions() {
     // Month-days in digits are not read as range bounds: `from 3/4 to 1/2` is a fraction.
     assert!(dates("rose from 3/4 to 1/2", TUE).is_empty());
 }
+
+#[test]
+fn weekdays_counted_and_last_day_of_month() {
+    assert_eq!(dates("two Sundays ago", TUE), ["2022-03-20 [two Sundays ago]"]);
+    assert_eq!(dates("3 Fridays from now", TUE), ["2022-04-15 [3 Fridays from now]"]);
+    assert_eq!(
+        dates("the last day of October 2015", TUE),
+        ["2015-10-31 [the last day of October 2015]"]
+    );
+    assert!(dates("the last of the troops", TUE).is_empty());
+}
