@@ -145,7 +145,8 @@ pub struct Loaded {
     scopes: discover::Scopes,
     claim_files: Vec<FileId>,
     facts: Vec<Fact>,
-    /// Invalid datelines and unreadable articles (FC212, FC214), in article order.
+    /// Invalid datelines, unreadable articles and cut sentences (FC212, FC214, FC215), in
+    /// article order.
     article_diagnostics: Vec<Diagnostic>,
     silencer: Silencer,
     articles: Vec<FileId>,
@@ -167,7 +168,7 @@ pub struct ReadArticle {
     id: FileId,
     rel: Option<String>,
     facts: Vec<Fact>,
-    /// Its invalid dateline (FC212).
+    /// Its invalid dateline (FC212) and its sentences cut at the bound (FC215).
     diagnostics: Vec<Diagnostic>,
     /// Its suppression directives and the invalid ones (FC211).
     suppressions: Option<(Suppressions, Vec<Diagnostic>)>,
@@ -225,9 +226,9 @@ impl ArticleReader {
     pub fn read(&self, id: FileId, a: ArticleInput) -> ReadArticle {
         let file = SourceFile::new(a.name, a.text);
         let article = Article::prepare(id, &file.text, a.format, self.date.or(a.date));
-        let facts = self.extractor.extract(&article);
+        let (facts, cuts) = self.extractor.extract_noting(&article);
         let diagnostics: Vec<Diagnostic> =
-            article.dateline_diagnostic(&file.text).into_iter().collect();
+            article.dateline_diagnostic(&file.text).into_iter().chain(cuts).collect();
         drop(article);
         let suppressions = crate::workspace::suppress::read_one(id, &file, a.format);
         let mut file = file;

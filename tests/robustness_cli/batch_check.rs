@@ -234,3 +234,40 @@ fn bad_lines_are_error_records_in_the_report_in_order() {
     assert_eq!(code(&o), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("\"missing.jsonl\""), "{}", stdout(&o));
 }
+
+/// A run without a sentence end longer than the bound is cut, and the cut is named (FC215)
+/// with its place, by `check` (in the report) and `extract` (on stderr).
+#[test]
+fn a_sentence_cut_at_the_bound_is_named() {
+    let dir = setup();
+    let d = dir.path();
+    let run = "Russia expelled 3 Iranian diplomats and ".repeat(100);
+    std::fs::write(d.join("long.txt"), format!("date 2022-03-29\nA short line.\n{run}\n"))
+        .expect("w");
+    let o = factcheck(
+        d,
+        &["check", "--no-config", "-c", "good.claims", "long.txt", "--format", "json"],
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let cuts: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|x| x["code"] == "FC215")
+        .collect();
+    assert!(!cuts.is_empty(), "{report}");
+    for c in &cuts {
+        assert_eq!(c["file"], "long.txt");
+        assert_eq!(c["line"], 3, "{c}");
+        assert_eq!(c["severity"], "warning", "{c}");
+        assert!(c["start"].as_u64().unwrap() > 2000, "{c}");
+    }
+    let o = factcheck(d, &["check", "--no-config", "-c", "good.claims", "long.txt"]);
+    assert!(stdout(&o).contains("warning[FC215]: sentence cut at 2000 bytes"), "{}", stdout(&o));
+    let o = factcheck(d, &["extract", "long.txt"]);
+    assert_eq!(code(&o), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning[FC215]: long.txt:3:"), "{}", stderr(&o));
+    // Short sentences are not named.
+    let o = factcheck(d, &["extract", "good.txt"]);
+    assert!(!stderr(&o).contains("FC215"), "{}", stderr(&o));
+}
