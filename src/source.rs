@@ -291,7 +291,9 @@ impl SourceFile {
         let seg = kept.segments.get(i)?;
         let local = self.lines.line_index(seg.at) + (line - seg.line);
         let r = held_line_range(&self.lines, &kept.text, local)?;
-        (r.start < seg.at + seg.len)
+        // The line after the run is not kept, unless it is the file's last (empty) line.
+        let inside = r.start < seg.at + seg.len || seg.start + seg.len == kept.len;
+        (inside && line < kept.line_count)
             .then(|| seg.start + (r.start - seg.at)..seg.start + (r.end - seg.at))
     }
 

@@ -15,7 +15,7 @@ use factcheck::extract::Extractor;
 use factcheck::input::jsonl::{Reader, parse_line};
 use factcheck::input::{Article, Format};
 use factcheck::lexicon::Lexicon;
-use factcheck::source::FileId;
+use factcheck::source::{FileId, SourceFile};
 use factcheck::syntax::{Analyzer, split_sentences};
 use proptest::prelude::*;
 
@@ -158,6 +158,50 @@ proptest! {
             .map(|(i, _)| i + 1)
             .collect();
         prop_assert_eq!(seen, want);
+    }
+
+    #[test]
+    fn a_file_keeping_some_lines_answers_as_the_whole_file(
+        t in text(),
+        picks in prop::collection::vec((any::<prop::sample::Index>(), 0usize..300), 0..6),
+    ) {
+        let full = SourceFile::new("a", t.as_str());
+        let boundary = |mut i: usize| {
+            while !t.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let spans: Vec<Range<usize>> = picks
+            .iter()
+            .map(|(at, len)| {
+                let start = boundary(at.index(t.len() + 1));
+                start..boundary((start + len).min(t.len()))
+            })
+            .collect();
+        let part = full.clone().keep_lines(&spans);
+        prop_assert!(part.is_partial());
+        prop_assert_eq!(part.len(), t.len());
+        prop_assert_eq!(part.line_count(), full.line_count());
+        for s in &spans {
+            prop_assert_eq!(part.slice(s), t.get(s.clone()), "{:?}", s);
+            // Every offset of the lines the span touches.
+            let first = full.line_index(s.start);
+            let last = full.line_index(s.end.saturating_sub(1).max(s.start));
+            for line in first..=last {
+                let r = full.line_range(line).expect("a line");
+                prop_assert_eq!(part.line_range(line), Some(r.clone()), "line {}", line);
+                for b in (r.start..=r.end).filter(|&b| t.is_char_boundary(b)) {
+                    prop_assert_eq!(part.line_col(b), full.line_col(b), "byte {}", b);
+                    prop_assert_eq!(part.line_index(b), full.line_index(b), "byte {}", b);
+                    prop_assert_eq!(part.slice(&(r.start..b)), t.get(r.start..b));
+                }
+            }
+        }
+        // Outside the kept lines: no text, and no panic.
+        for b in [0, t.len() / 2, t.len(), t.len() + 5] {
+            let _ = (part.line_col(b), part.line_index(b), part.slice(&(b..b + 1)));
+        }
     }
 
     #[test]
