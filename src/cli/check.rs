@@ -12,8 +12,13 @@
 //! in that order), 2 when it could not run (a claim file with errors, all of them printed
 //! first; a missing claim file; bad arguments) or could not read an article (missing, a
 //! directory, binary, not UTF-8, a JSON Lines line that is not an article: each is named on
-//! stderr, the others are checked and reported, then the run fails; with `--keep-going` the
-//! exit code is that of the findings when at least one article could be read). Warnings in claim files are printed and do not fail.
+//! stderr and is an FC214 error in its place in the report, the others are checked and
+//! reported, then the run fails; with `--keep-going` the exit code is that of the findings
+//! when at least one article could be read).
+//!
+//! JSON Lines (`--jsonl`) are streamed ([`super::batch`]): read, extracted in parallel and added
+//! to the run in order, each article keeping only the lines its report points at (all of its
+//! text for `--format html`), so memory grows with the facts reported, not with the archive. Warnings in claim files are printed and do not fail.
 //!
 //! With a `factcheck.toml` (found walking up from the working directory, or `--config`), the
 //! files come from the configuration ([`crate::workspace::config`], [`crate::workspace::discover`]); in every run the
