@@ -121,7 +121,7 @@ impl Predicate {
 }
 
 /// All actors and predicates of a run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexicon {
     actors: Vec<Actor>,
     predicates: Vec<Predicate>,

@@ -25,6 +25,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{Claim, Fact, PartialDate};
 use crate::source::{FileId, SourceFile, SourceMap};
 use crate::workspace::baseline::Baseline;
+use crate::workspace::cache::Cache;
 use crate::workspace::discover;
 use crate::workspace::suppress::Silencer;
 
@@ -125,9 +126,24 @@ pub fn run_check(inputs: CheckInputs) -> Checked {
 
 /// [`run_check`], calling `tick` after each article is read (for a progress bar).
 pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked {
+    run_check_cached(inputs, tick, None)
+}
+
+/// [`run_check_with`], reusing with `cache` the extractor and the facts of unchanged articles
+/// of the last run (and keeping this run's for the next). Articles keep their whole text.
+pub fn run_check_cached(
+    inputs: CheckInputs,
+    tick: &(dyn Fn() + Sync),
+    cache: Option<&mut Cache>,
+) -> Checked {
     let mut loaded = load(&inputs.rule_files, inputs.shipped_rules, inputs.claim_files);
-    let reader = loaded.reader(inputs.date, true);
-    loaded.read_all(&reader, inputs.articles, tick);
+    match cache {
+        None => {
+            let reader = loaded.reader(inputs.date, true);
+            loaded.read_all(&reader, inputs.articles, tick);
+        }
+        Some(cache) => loaded.read_all_cached(cache, inputs.articles, inputs.date, tick),
+    }
     loaded.finish(inputs.policy, inputs.options, inputs.baseline.as_ref(), inputs.write_baseline)
 }
 
@@ -299,6 +315,37 @@ impl Loaded {
             .collect();
         for r in read {
             self.add(r);
+        }
+    }
+
+    /// [`Loaded::read_all`] through `cache` ([`Cache::extract`]): the facts of articles
+    /// unchanged since the last run are reused; each article keeps its whole text.
+    fn read_all_cached(
+        &mut self,
+        cache: &mut Cache,
+        articles: Vec<ArticleInput>,
+        date: Option<PartialDate>,
+        tick: &(dyn Fn() + Sync),
+    ) {
+        let mut refs = Vec::with_capacity(articles.len());
+        let mut rels = Vec::with_capacity(articles.len());
+        for a in articles {
+            let r =
+                a.rel.unwrap_or_else(|| a.name.strip_prefix("./").unwrap_or(&a.name).to_string());
+            let id = self.sources.add(a.name, a.text);
+            refs.push((id, a.format, date.or(a.date)));
+            rels.push(r);
+        }
+        let extracted = cache.extract(&self.lexicon, &self.sources, &refs, tick);
+        for ((&(id, format, _), r), (facts, dateline)) in refs.iter().zip(rels).zip(extracted) {
+            self.rel.insert(id, r);
+            self.facts.extend(facts);
+            self.article_diagnostics.extend(dateline);
+            let file = self.sources.get(id);
+            if let Some((s, d)) = crate::workspace::suppress::read_one(id, file, format) {
+                self.silencer.add(id, s, d);
+            }
+            self.articles.push(id);
         }
     }
 
