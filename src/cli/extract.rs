@@ -86,14 +86,14 @@ impl Run<'_> {
     /// The facts of one article's text, rendered.
     fn render(&self, name: &str, text: &str, format: Format, date: Option<PartialDate>) -> String {
         let article = Article::prepare(FileId(0), text, format, self.date.or(date));
-        let facts = self.extractor.extract(&article);
+        let (facts, cuts) = self.extractor.extract_noting(&article);
         let mut out = String::new();
-        let warning = article.dateline_diagnostic(text);
-        if facts.is_empty() && warning.is_none() {
+        let warnings: Vec<_> = article.dateline_diagnostic(text).into_iter().chain(cuts).collect();
+        if facts.is_empty() && warnings.is_empty() {
             return out;
         }
         let lines = LineIndex::new(text);
-        if let Some(d) = warning {
+        for d in &warnings {
             // One line on stderr: extract's output is facts only.
             let (line, column) = lines.line_col(text, d.primary.span.start);
             let notes = d.notes.join("; ");

@@ -112,6 +112,48 @@ impl Extractor {
     /// discourse model ([`context`]) filled from earlier sentences (`ContextFill::fact`
     /// indexes the facts).
     pub fn extract_explained(&self, article: &Article) -> (Vec<Fact>, Vec<ContextFill>) {
+        self.extract_into(article, &mut Vec::new())
+    }
+
+    /// [`Extractor::extract`], and a warning (FC215, [`tokens::FC215`]) for each sentence
+    /// with a trigger that was cut at [`tokens::MAX_SENTENCE`] bytes, in text order.
+    pub fn extract_noting(&self, article: &Article) -> (Vec<Fact>, Vec<crate::diag::Diagnostic>) {
+        let mut cuts = Vec::new();
+        let (facts, _) = self.extract_into(article, &mut cuts);
+        let text = article.text.as_str();
+        let notes = cuts
+            .into_iter()
+            .map(|at: usize| {
+                // The last word before the cut.
+                let end = text.get(..at).map_or(at, |t| t.trim_end().len());
+                let start = text
+                    .get(..end)
+                    .and_then(|t| t.rfind(char::is_whitespace))
+                    .map_or(end, |i| i + 1);
+                crate::diag::Diagnostic::warning(
+                    tokens::FC215,
+                    article.file,
+                    start.min(end)..end,
+                    format!(
+                        "sentence cut at {} bytes: facts across the cut are not read",
+                        tokens::MAX_SENTENCE
+                    ),
+                )
+                .with_label("a run this long without a sentence end is cut here")
+                .with_note("what follows is read as another sentence")
+                .with_help("end the sentences, or check this passage by hand")
+            })
+            .collect();
+        (facts, notes)
+    }
+
+    /// The facts and the context fills, with the ends of the sentences cut at
+    /// [`tokens::MAX_SENTENCE`] in `cuts`.
+    fn extract_into(
+        &self,
+        article: &Article,
+        cuts: &mut Vec<usize>,
+    ) -> (Vec<Fact>, Vec<ContextFill>) {
         let text = article.text.as_str();
         let mut facts = Vec::new();
         let mut raw: Vec<RawHit> = Vec::new();
@@ -146,10 +188,18 @@ impl Extractor {
                 text.get(from..p).and_then(|w| w.find(char::is_whitespace)).map_or(p, |i| from + i)
             };
             s = tokens::skip_space(text, s);
-            let mut e = tokens::sentence_end(text, s);
+            let (mut e, mut cut) = tokens::sentence_bound(text, s);
+            let mut cut_before = None;
             while e <= p && e < text.len() {
+                cut_before = cut.then_some(e);
                 s = tokens::skip_space(text, e);
-                e = tokens::sentence_end(text, s);
+                (e, cut) = tokens::sentence_bound(text, s);
+            }
+            // The trigger's sentence starts or ends at a cut: say so, once a cut.
+            for at in cut_before.into_iter().chain(cut.then_some(e)) {
+                if cuts.last().is_none_or(|&l| l < at) {
+                    cuts.push(at);
+                }
             }
             let s = s.min(p);
             let e = e.max(raw[k].span.end).min(text.len());

@@ -116,7 +116,7 @@ fn place(sources: &SourceMap, file: FileId, span: &Span) -> JsonSpan {
         column,
         start: span.start,
         end: span.end,
-        text: f.text.get(span.clone()).unwrap_or_default().to_string(),
+        text: f.slice(span).unwrap_or_default().to_string(),
     }
 }
 

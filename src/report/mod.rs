@@ -69,7 +69,7 @@ pub fn diagnostic_fingerprint(sources: &SourceMap, d: &Diagnostic) -> String {
         kind: d.code,
         file: &f.name,
         claim: Some(&d.message),
-        evidence: f.text.get(d.primary.span.clone()),
+        evidence: f.slice(&d.primary.span),
     };
     key.fingerprint()
 }

@@ -9,6 +9,7 @@
 //! Inputs are generated in a temporary directory; they are small enough for debug builds (the
 //! 100 MB figures are measured by hand, not here: no timings in tests).
 
+mod batch_check;
 mod issue12;
 
 use std::path::{Path, PathBuf};
