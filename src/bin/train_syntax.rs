@@ -58,12 +58,11 @@ fn main() -> ExitCode {
     };
     let mut log = |s: &str| eprintln!("[{:6.1}s] {s}", start.elapsed().as_secs_f64());
     let trained = match &tagger_only {
-        // Keep the parser of an existing model, retrain its tagger.
+        // Keep the parser of an existing model, retrain its tagger and lemmatiser (also converts
+        // an older model file to the current format).
         Some(from) => std::fs::read(from)
             .map_err(|e| format!("cannot read {}: {e}", from.display()))
-            .and_then(|b| {
-                factcheck::syntax::Model::from_bytes_for_update(&b).map_err(|e| e.to_string())
-            })
+            .and_then(|b| factcheck::syntax::Model::from_bytes(&b).map_err(|e| e.to_string()))
             .and_then(|mut m| train::retrain_tagger(&mut m, &text, &settings).map(|()| m)),
         None => {
             let dev = find(&dir, "dev").and_then(|p| std::fs::read_to_string(p).ok());

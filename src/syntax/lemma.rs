@@ -1,7 +1,8 @@
 //! Lemmas, learnt from the treebank: for each Penn tag, the most frequent rewrite rule ("strip
 //! 3 characters, append `e`") of each word ending of one to five characters, plus the words the
 //! endings get wrong (`went` -> `go`, `me` -> `I`). Proper nouns are their own lemma; every other
-//! word is lowercased.
+//! word is lowercased. A rule's lemma that ends in a doubled consonant the treebank never had
+//! as a lemma loses it when the single one is known (`expelled` -> `expel`, not `expell`).
 
 use std::collections::HashMap;
 
@@ -35,6 +36,8 @@ pub struct Lemmatizer {
     pub endings: IdMap<Rule>,
     /// [`key`]`(xpos, lowercase word)` -> lemma, where the endings are wrong.
     pub words: IdMap<String>,
+    /// [`hash::lower`] of every lemma seen, sorted.
+    pub known: Vec<u64>,
 }
 
 /// Longest ending looked at.
@@ -96,6 +99,9 @@ impl Lemmatizer {
             }
         }
         let mut lem = Lemmatizer::default();
+        lem.known = seen.values().flat_map(|c| c.keys().map(|l| hash::lower(l))).collect();
+        lem.known.sort_unstable();
+        lem.known.dedup();
         let mut rules: Vec<_> = rules.into_iter().collect();
         rules.sort_by(|a, b| a.0.cmp(&b.0));
         for ((xpos, e), counts) in rules {
@@ -142,13 +148,32 @@ impl Lemmatizer {
                 let Some(e) = ending(form, k) else { continue };
                 if let Some(rule) = self.endings.get(&key(xpos, e)) {
                     let keep = form.chars().count().saturating_sub(rule.strip as usize);
+                    let start = out.len();
                     out.extend(form.chars().take(keep).flat_map(char::to_lowercase));
                     out.push_str(&rule.append);
+                    self.undouble(start, out);
                     return;
                 }
             }
         }
         out.extend(form.chars().flat_map(char::to_lowercase));
+    }
+
+    /// `expell` -> `expel`: drops the last letter of the lemma at `out[start..]` when it
+    /// doubles a consonant, the lemma is unknown and the shorter one is known.
+    fn undouble(&self, start: usize, out: &mut String) {
+        let known = |s: &str| self.known.binary_search(&hash::lower(s)).is_ok();
+        let b = out.as_bytes();
+        let n = b.len();
+        if n < start + 3 || b[n - 1] != b[n - 2] || !b[n - 1].is_ascii_lowercase() {
+            return;
+        }
+        if matches!(b[n - 1], b'a' | b'e' | b'i' | b'o' | b'u') {
+            return;
+        }
+        if !known(&out[start..]) && known(&out[start..n - 1]) {
+            out.pop();
+        }
     }
 }
 
@@ -160,6 +185,8 @@ mod tests {
     fn endings_and_exceptions() {
         let data = [
             ("expelled", "VBD", "expel"),
+            ("expelling", "VBG", "expel"),
+            ("called", "VBN", "call"),
             ("travelled", "VBD", "travel"),
             ("killed", "VBD", "kill"),
             ("called", "VBD", "call"),
@@ -176,6 +203,8 @@ mod tests {
             s
         };
         assert_eq!(lemma("went", "VERB", "VBD"), "go");
+        assert_eq!(lemma("expelled", "VERB", "VBN"), "expel");
+        assert_eq!(lemma("called", "VERB", "VBN"), "call");
         assert_eq!(lemma("Spilled", "VERB", "VBD"), "spill");
         assert_eq!(lemma("hats", "NOUN", "NNS"), "hat");
         assert_eq!(lemma("Me", "PRON", "PRP"), "I");

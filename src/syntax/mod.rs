@@ -174,7 +174,7 @@ impl Analyzer<'static> {
     /// The analyzer with the embedded EWT model, loaded on first use. Should the embedded model
     /// be unreadable (a build error), every word is tagged `X` and attached to the root.
     pub fn new() -> Self {
-        Analyzer { model: EMBEDDED.get_or_init(|| Model::from_bytes(EN_EWT).unwrap_or_default()) }
+        Analyzer { model: EMBEDDED.get_or_init(|| Model::from_static(EN_EWT).unwrap_or_default()) }
     }
 }
 

@@ -1,20 +1,23 @@
 //! The averaged perceptron, in two forms side by side:
 //!
-//! - [`Weights`]: the frozen model used for inference. An open-addressing table from feature
-//!   hash to a short list of `(class, weight)` entries (only the classes a feature ever voted
-//!   for), weights quantised to `i16`. Scoring is one probe per feature and a few adds; nothing
-//!   is allocated.
+//! - [`Weights`]: the frozen model used for inference, a static hash table read in place from
+//!   the model file (nothing is built at load time). Features are grouped in buckets by their
+//!   hash; a bucket lists each feature's fingerprint and number of weights, and the
+//!   `(class, weight)` entries (only the classes a feature ever voted for, quantised to `i16`)
+//!   follow one another in bucket order. Scoring is one bucket read, a scan of about four
+//!   fingerprints and a few adds; nothing is allocated.
 //! - [`TrainWeights`]: the model during training, with the running totals and timestamps the
 //!   averaging needs (Collins 2002; Honnibal's "lazy" averaging). [`TrainWeights::average`]
 //!   turns it into a [`Weights`], dropping weights that round to zero.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::model::{ByteReader, ByteWriter, LoadError};
 
 /// One class weight of a feature.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
     pub class: u8,
     pub value: i16,
@@ -22,27 +25,39 @@ pub struct Entry {
 
 /// Frozen, quantised weights: feature hash -> class weights.
 ///
-/// Each slot is one `u64`: a 24-bit fingerprint of the feature (its high bits; the low bits
-/// chose the slot), the start of its entries (32 bits) and their number (8 bits). 0 is an
-/// empty slot. One slot is one load, so scoring touches two cache lines per feature at most.
+/// Three little-endian arrays, used as they lie in the model file (or copied once when the
+/// model is not static): `buckets`, `nbuckets + 1` u64 (low half: index of the bucket's first
+/// feature; high half: index of its first entry); `feats`, one u32 per feature (a 24-bit
+/// fingerprint of the hash above the number of its entries, 8 bits); `entries`, 3 bytes each
+/// (class, then weight as `i16`). A bucket holds about [`PER_BUCKET`] features. Every read is
+/// checked, so a damaged table gives wrong scores, never a panic.
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
     nclasses: usize,
-    mask: usize,
-    slots: Vec<u64>,
-    entries: Vec<Entry>,
-    /// `(key, start, n)` of every feature, for [`Weights::write`]: kept for weights just
-    /// trained or read with `keep_keys` (the table itself keeps fingerprints, not keys).
-    features: Vec<(u64, u32, u8)>,
+    nbuckets: u64,
+    buckets: Cow<'static, [u8]>,
+    feats: Cow<'static, [u8]>,
+    entries: Cow<'static, [u8]>,
 }
 
-/// The fingerprint of a feature, never 0.
+/// Average number of features per bucket.
+const PER_BUCKET: usize = 4;
+
+/// The fingerprint of a feature (bits the bucket number does not use).
 #[inline]
-fn fingerprint(key: u64) -> u64 {
-    ((key >> 40) | 1) << 40
+fn fingerprint(key: u64) -> u32 {
+    (key >> 8) as u32 & 0xff_ffff
 }
 
-const FP_MASK: u64 = 0xff_ffff << 40;
+#[inline]
+fn u64_at(b: &[u8], i: usize) -> u64 {
+    b.get(i * 8..i * 8 + 8).and_then(|s| s.try_into().ok()).map_or(0, u64::from_le_bytes)
+}
+
+#[inline]
+fn u32_at(b: &[u8], i: usize) -> u32 {
+    b.get(i * 4..i * 4 + 4).and_then(|s| s.try_into().ok()).map_or(0, u32::from_le_bytes)
+}
 
 impl Weights {
     /// Number of classes scored.
@@ -52,135 +67,149 @@ impl Weights {
 
     /// Number of features with at least one weight.
     pub fn nfeatures(&self) -> usize {
-        self.slots.iter().filter(|&&k| k != 0).count()
+        self.feats.len() / 4
     }
 
-    fn with_capacity(nclasses: usize, features: usize, entries: usize) -> Self {
-        let slots = (features * 2).next_power_of_two().max(16);
+    /// Builds the table from features and their entries (keys distinct; entries of a feature
+    /// with classes below `nclasses`, at most 255 of them).
+    pub fn build(nclasses: usize, mut features: Vec<(u64, Vec<Entry>)>) -> Self {
+        features.retain(|(_, es)| !es.is_empty() && es.len() <= 255);
+        let nbuckets = (features.len() / PER_BUCKET).max(1) as u64;
+        let bucket = |k: u64| (k >> 32) * nbuckets >> 32;
+        features.sort_unstable_by_key(|&(k, _)| (bucket(k), k));
+        let (mut buckets, mut feats, mut entries) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut f, mut e) = (0u64, 0u64);
+        let mut next = 0;
+        for b in 0..=nbuckets {
+            buckets.extend_from_slice(&(f | e << 32).to_le_bytes());
+            while let Some((k, es)) = features.get(next).filter(|(k, _)| bucket(*k) == b) {
+                feats.extend_from_slice(&(fingerprint(*k) << 8 | es.len() as u32).to_le_bytes());
+                for x in es {
+                    entries.push(x.class);
+                    entries.extend_from_slice(&x.value.to_le_bytes());
+                }
+                f += 1;
+                e += es.len() as u64;
+                next += 1;
+            }
+        }
         Weights {
             nclasses,
-            mask: slots - 1,
-            slots: vec![0; slots],
-            entries: Vec::with_capacity(entries),
-            features: Vec::new(),
+            nbuckets,
+            buckets: buckets.into(),
+            feats: feats.into(),
+            entries: entries.into(),
         }
     }
 
-    /// Adds a feature whose entries are the last `n` of `self.entries`. Returns false (and
-    /// drops them) if the table is full or the feature is already there.
-    fn insert(&mut self, key: u64, n: usize) -> bool {
-        let start = self.entries.len() - n;
-        if n == 0 || n > 255 || start > u32::MAX as usize {
-            self.entries.truncate(start);
-            return false;
-        }
-        let fp = fingerprint(key);
-        let mut i = key as usize & self.mask;
-        for _ in 0..self.slots.len() {
-            let s = self.slots[i];
-            if s == 0 {
-                self.slots[i] = fp | ((start as u64) << 8) | n as u64;
-                return true;
-            }
-            if s & FP_MASK == fp {
-                break;
-            }
-            i = (i + 1) & self.mask;
-        }
-        self.entries.truncate(start);
-        false
-    }
-
-    /// The entries of one feature (empty when unknown).
+    /// The bucket of a feature: its first feature and first entry, and the next bucket's first
+    /// feature.
     #[inline]
-    fn lookup(&self, key: u64) -> &[Entry] {
+    fn bucket(&self, key: u64) -> (usize, usize, usize) {
+        let b = ((key >> 32) * self.nbuckets >> 32) as usize;
+        let (this, next) = (u64_at(&self.buckets, b), u64_at(&self.buckets, b + 1));
+        (this as u32 as usize, (this >> 32) as usize, next as u32 as usize)
+    }
+
+    /// The entries of one feature (3 bytes each; empty when unknown).
+    #[inline]
+    fn lookup(&self, key: u64, (f0, mut e, f1): (usize, usize, usize)) -> &[u8] {
         let fp = fingerprint(key);
-        let mut i = key as usize & self.mask;
-        loop {
-            let s = self.slots[i];
-            if s & FP_MASK == fp {
-                let start = ((s >> 8) & 0xffff_ffff) as usize;
-                return self.entries.get(start..start + (s & 0xff) as usize).unwrap_or(&[]);
+        for i in f0..f1 {
+            let v = u32_at(&self.feats, i);
+            let n = (v & 0xff) as usize;
+            if v >> 8 == fp {
+                return self.entries.get(e * 3..(e + n) * 3).unwrap_or(&[]);
             }
-            if s == 0 {
-                return &[];
-            }
-            i = (i + 1) & self.mask;
+            e += n;
         }
+        &[]
     }
 
     /// Sums the weights of `feats` into `scores` (one per class, overwritten).
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
         scores.fill(0);
-        if self.slots.is_empty() {
+        if self.nbuckets == 0 {
             return;
         }
-        // First every feature's home slot, loads independent of each other so the memory
-        // system serves them in parallel; then the (rare) further probes and the adds.
-        let mut home = [0u64; 32];
+        // First every feature's bucket, loads independent of each other so the memory system
+        // serves them in parallel; then the scans and the adds.
+        let mut buckets = [(0, 0, 0); 32];
         for chunk in feats.chunks(32) {
-            for (h, &f) in home.iter_mut().zip(chunk) {
-                *h = self.slots[f as usize & self.mask];
+            for (b, &f) in buckets.iter_mut().zip(chunk) {
+                *b = self.bucket(f);
             }
-            for (&s, &f) in home.iter().zip(chunk) {
-                let es = if s & FP_MASK == fingerprint(f) {
-                    let start = ((s >> 8) & 0xffff_ffff) as usize;
-                    self.entries.get(start..start + (s & 0xff) as usize).unwrap_or(&[])
-                } else if s == 0 {
-                    &[]
-                } else {
-                    self.lookup(f)
-                };
-                for e in es {
-                    if let Some(x) = scores.get_mut(e.class as usize) {
-                        *x += e.value as i32;
+            for (&b, &f) in buckets.iter().zip(chunk) {
+                for e in self.lookup(f, b).chunks_exact(3) {
+                    if let Some(x) = scores.get_mut(e[0] as usize) {
+                        *x += i16::from_le_bytes([e[1], e[2]]) as i32;
                     }
                 }
             }
         }
     }
 
-    /// Writes weights made by [`TrainWeights::average`] or read with `keep_keys` (others have
-    /// no keys left to write, and write none).
     pub fn write(&self, out: &mut ByteWriter) {
         out.u32(self.nclasses as u32);
-        out.u32(self.features.len() as u32);
-        let mut last = 0u64;
-        for &(key, start, n) in &self.features {
-            // Keys sorted, as deltas from the previous one in a varint: smaller files.
-            out.varint(key - last);
-            last = key;
-            out.u8(n);
-            for e in &self.entries[start as usize..start as usize + n as usize] {
-                out.u8(e.class);
-                out.i16(e.value);
-            }
-        }
+        out.u64(self.nbuckets);
+        out.u64(self.feats.len() as u64 / 4);
+        out.u64(self.entries.len() as u64 / 3);
+        out.0.extend_from_slice(&self.buckets);
+        out.0.extend_from_slice(&self.feats);
+        out.0.extend_from_slice(&self.entries);
     }
 
-    pub fn read(r: &mut ByteReader<'_>, keep_keys: bool) -> Result<Self, LoadError> {
+    /// Reads weights written by [`Weights::write`], in place when `own` borrows.
+    pub fn read<'a>(
+        r: &mut ByteReader<'a>,
+        own: fn(&'a [u8]) -> Cow<'static, [u8]>,
+    ) -> Result<Self, LoadError> {
+        let nclasses = r.u32()? as usize;
+        let nbuckets = r.u64()?;
+        let nfeats = r.u64()?;
+        let nentries = r.u64()?;
+        let size = |n: u64, k: u64| usize::try_from(n.saturating_mul(k)).unwrap_or(usize::MAX);
+        if nbuckets == 0 || nbuckets >= 1 << 32 {
+            return Err(LoadError(format!("{nbuckets} buckets")));
+        }
+        let buckets = r.take(size(nbuckets + 1, 8))?;
+        let feats = r.take(size(nfeats, 4))?;
+        let entries = r.take(size(nentries, 3))?;
+        if u64_at(buckets, nbuckets as usize) != nfeats | nentries << 32 {
+            return Err(LoadError("weight table does not add up".into()));
+        }
+        Ok(Weights {
+            nclasses,
+            nbuckets,
+            buckets: own(buckets),
+            feats: own(feats),
+            entries: own(entries),
+        })
+    }
+
+    /// Reads weights of the version 2 format (features sorted, keys delta-coded as varints,
+    /// `(class: u8, weight: i16)` entries), to convert an older model.
+    pub fn read_v2(r: &mut ByteReader<'_>) -> Result<Self, LoadError> {
         let nclasses = r.u32()? as usize;
         let n = r.u32()? as usize;
-        let mut w = Weights::with_capacity(nclasses, n.min(1 << 26), r.remaining() / 3);
+        let mut features = Vec::with_capacity(n.min(1 << 24));
         let mut key = 0u64;
         for _ in 0..n {
             key = key.wrapping_add(r.varint()?);
             let len = r.u8()? as usize;
+            let mut es = Vec::with_capacity(len);
             for _ in 0..len {
                 let class = r.u8()?;
                 let value = r.i16()?;
                 if class as usize >= nclasses {
                     return Err(LoadError("class out of range".into()));
                 }
-                w.entries.push(Entry { class, value });
+                es.push(Entry { class, value });
             }
-            let start = w.entries.len() - len;
-            if w.insert(key, len) && keep_keys {
-                w.features.push((key, start as u32, len as u8));
-            }
+            features.push((key, es));
         }
-        Ok(w)
+        Ok(Weights::build(nclasses, features))
     }
 }
 
@@ -288,22 +317,20 @@ impl TrainWeights {
         let scale = 32767.0 / max;
         let mut keys: Vec<u64> = self.map.keys().copied().collect();
         keys.sort_unstable();
-        let mut w = Weights::with_capacity(self.nclasses, keys.len(), 0);
-        for k in keys {
-            let mut out: Vec<Entry> = self.map[&k]
-                .iter()
-                .filter(|e| avg(e).abs() >= min_avg)
-                .map(|e| Entry { class: e.class as u8, value: (avg(e) * scale).round() as i16 })
-                .filter(|e| e.value != 0)
-                .collect();
-            out.sort_unstable_by_key(|e| e.class);
-            out.truncate(255);
-            let start = w.entries.len();
-            w.entries.extend_from_slice(&out);
-            if w.insert(k, out.len()) {
-                w.features.push((k, start as u32, out.len() as u8));
-            }
-        }
-        w
+        let features = keys
+            .into_iter()
+            .map(|k| {
+                let mut out: Vec<Entry> = self.map[&k]
+                    .iter()
+                    .filter(|e| avg(e).abs() >= min_avg)
+                    .map(|e| Entry { class: e.class as u8, value: (avg(e) * scale).round() as i16 })
+                    .filter(|e| e.value != 0)
+                    .collect();
+                out.sort_unstable_by_key(|e| e.class);
+                out.truncate(255);
+                (k, out)
+            })
+            .collect();
+        Weights::build(self.nclasses, features)
     }
 }
