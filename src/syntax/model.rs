@@ -5,8 +5,9 @@
 //! lemmatiser's tables (a few thousand entries, read into small maps), and the tagger's and the
 //! parser's weights ([`Weights::write`]: the hash tables themselves, used in place from the
 //! bytes embedded in the binary, so loading builds nothing big). Reading checks every length
-//! and never panics on a damaged file. Version 2 files (weights as delta-coded keys, built into
-//! tables when read) are still read, so an older model can be converted by writing it again.
+//! and never panics on a damaged file. Version 3 files (the same tables with each bucket's
+//! entries apart from its fingerprints) are still read, so an older model is converted by
+//! writing it again (`train-syntax DIR --tagger-only OLD`).
 
 use super::Upos;
 use super::lemma::{Lemmatizer, Rule};
@@ -17,7 +18,7 @@ use super::perceptron::{IdMap, Weights};
 use super::tagger::{Lex, Tagger, is_caps};
 
 const MAGIC: &[u8; 8] = b"FCSYNTAX";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// A model file that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -250,7 +251,7 @@ impl Model {
             return Err(LoadError("not a factcheck syntax model".into()));
         }
         let v = r.u32()?;
-        if v != VERSION && v != 2 {
+        if v != VERSION && v != 3 {
             return Err(LoadError(format!("version {v}, expected {VERSION}")));
         }
         let mut m = Model::default();
@@ -282,15 +283,15 @@ impl Model {
             let k = r.u64()?;
             m.lemmatizer.words.insert(k, r.str()?);
         }
-        if v == 2 {
-            m.tagger.weights = Weights::read_v2(&mut r)?;
-            m.parser.weights = Weights::read_v2(&mut r)?;
+        let n = r.u32()? as usize;
+        m.lemmatizer.known.reserve(n.min(1 << 20));
+        for _ in 0..n {
+            m.lemmatizer.known.push(r.u64()?);
+        }
+        if v == 3 {
+            m.tagger.weights = Weights::read_v3(&mut r)?;
+            m.parser.weights = Weights::read_v3(&mut r)?;
         } else {
-            let n = r.u32()? as usize;
-            m.lemmatizer.known.reserve(n.min(1 << 20));
-            for _ in 0..n {
-                m.lemmatizer.known.push(r.u64()?);
-            }
             m.tagger.weights = Weights::read(&mut r, own)?;
             m.parser.weights = Weights::read(&mut r, own)?;
         }

@@ -2,10 +2,10 @@
 //!
 //! - [`Weights`]: the frozen model used for inference, a static hash table read in place from
 //!   the model file (nothing is built at load time). Features are grouped in buckets by their
-//!   hash; a bucket lists each feature's fingerprint and number of weights, and the
-//!   `(class, weight)` entries (only the classes a feature ever voted for, quantised to `i16`)
-//!   follow one another in bucket order. Scoring is one bucket read, a scan of about four
-//!   fingerprints and a few adds; nothing is allocated.
+//!   hash; a bucket is one run of bytes holding, for each of its features, a fingerprint and
+//!   the `(class, weight)` entries (only the classes the feature ever voted for, quantised to
+//!   `i16`). Scoring a feature is two memory reads (the bucket's offset, the bucket) and a few
+//!   adds; nothing is allocated.
 //! - [`TrainWeights`]: the model during training, with the running totals and timestamps the
 //!   averaging needs (Collins 2002; Honnibal's "lazy" averaging). [`TrainWeights::average`]
 //!   turns it into a [`Weights`], dropping weights that round to zero.
@@ -25,19 +25,19 @@ pub struct Entry {
 
 /// Frozen, quantised weights: feature hash -> class weights.
 ///
-/// Three little-endian arrays, used as they lie in the model file (or copied once when the
-/// model is not static): `buckets`, `nbuckets + 1` u64 (low half: index of the bucket's first
-/// feature; high half: index of its first entry); `feats`, one u32 per feature (a 24-bit
-/// fingerprint of the hash above the number of its entries, 8 bits); `entries`, 3 bytes each
-/// (class, then weight as `i16`). A bucket holds about [`PER_BUCKET`] features. Every read is
-/// checked, so a damaged table gives wrong scores, never a panic.
+/// Two little-endian arrays, used as they lie in the model file (or copied once when the model
+/// is not static): `offsets`, `nbuckets + 1` u32, where each bucket starts in `blob`; `blob`,
+/// the buckets one after the other, each a run of features: a u32 (a 24-bit fingerprint of the
+/// hash above the number `n` of entries, 8 bits), then `n` entries of 3 bytes (class, then
+/// weight as `i16`). A bucket holds about [`PER_BUCKET`] features, so it is about one cache
+/// line. Every read is checked, so a damaged table gives wrong scores, never a panic.
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
     nclasses: usize,
     nbuckets: u64,
-    buckets: Cow<'static, [u8]>,
-    feats: Cow<'static, [u8]>,
-    entries: Cow<'static, [u8]>,
+    nfeatures: usize,
+    offsets: Cow<'static, [u8]>,
+    blob: Cow<'static, [u8]>,
 }
 
 /// Average number of features per bucket.
@@ -50,13 +50,8 @@ fn fingerprint(key: u64) -> u32 {
 }
 
 #[inline]
-fn u64_at(b: &[u8], i: usize) -> u64 {
-    b.get(i * 8..i * 8 + 8).and_then(|s| s.try_into().ok()).map_or(0, u64::from_le_bytes)
-}
-
-#[inline]
-fn u32_at(b: &[u8], i: usize) -> u32 {
-    b.get(i * 4..i * 4 + 4).and_then(|s| s.try_into().ok()).map_or(0, u32::from_le_bytes)
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    b.get(at..at + 4).and_then(|s| s.try_into().ok()).map_or(0, u32::from_le_bytes)
 }
 
 impl Weights {
@@ -67,7 +62,7 @@ impl Weights {
 
     /// Number of features with at least one weight.
     pub fn nfeatures(&self) -> usize {
-        self.feats.len() / 4
+        self.nfeatures
     }
 
     /// Builds the table from features and their entries (keys distinct; entries of a feature
@@ -75,55 +70,46 @@ impl Weights {
     pub fn build(nclasses: usize, mut features: Vec<(u64, Vec<Entry>)>) -> Self {
         features.retain(|(_, es)| !es.is_empty() && es.len() <= 255);
         let nbuckets = (features.len() / PER_BUCKET).max(1) as u64;
-        let bucket = |k: u64| (k >> 32) * nbuckets >> 32;
+        let bucket = |k: u64| ((k >> 32) * nbuckets) >> 32;
         features.sort_unstable_by_key(|&(k, _)| (bucket(k), k));
-        let (mut buckets, mut feats, mut entries) = (Vec::new(), Vec::new(), Vec::new());
-        let (mut f, mut e) = (0u64, 0u64);
+        let mut w = Weights::start(nclasses, nbuckets, features.len());
         let mut next = 0;
-        for b in 0..=nbuckets {
-            buckets.extend_from_slice(&(f | e << 32).to_le_bytes());
+        for b in 0..nbuckets {
+            let (offsets, blob) = (w.offsets.to_mut(), w.blob.to_mut());
+            offsets.extend_from_slice(&(blob.len() as u32).to_le_bytes());
             while let Some((k, es)) = features.get(next).filter(|(k, _)| bucket(*k) == b) {
-                feats.extend_from_slice(&(fingerprint(*k) << 8 | es.len() as u32).to_le_bytes());
+                blob.extend_from_slice(&((fingerprint(*k) << 8) | es.len() as u32).to_le_bytes());
                 for x in es {
-                    entries.push(x.class);
-                    entries.extend_from_slice(&x.value.to_le_bytes());
+                    blob.push(x.class);
+                    blob.extend_from_slice(&x.value.to_le_bytes());
                 }
-                f += 1;
-                e += es.len() as u64;
                 next += 1;
             }
         }
+        w.finish()
+    }
+
+    fn start(nclasses: usize, nbuckets: u64, nfeatures: usize) -> Self {
         Weights {
             nclasses,
             nbuckets,
-            buckets: buckets.into(),
-            feats: feats.into(),
-            entries: entries.into(),
+            nfeatures,
+            offsets: Vec::with_capacity(nbuckets as usize * 4 + 4).into(),
+            blob: Vec::new().into(),
         }
     }
 
-    /// The bucket of a feature: its first feature and first entry, and the next bucket's first
-    /// feature.
-    #[inline]
-    fn bucket(&self, key: u64) -> (usize, usize, usize) {
-        let b = ((key >> 32) * self.nbuckets >> 32) as usize;
-        let (this, next) = (u64_at(&self.buckets, b), u64_at(&self.buckets, b + 1));
-        (this as u32 as usize, (this >> 32) as usize, next as u32 as usize)
+    fn finish(mut self) -> Self {
+        let end = self.blob.len() as u32;
+        self.offsets.to_mut().extend_from_slice(&end.to_le_bytes());
+        self
     }
 
-    /// The entries of one feature (3 bytes each; empty when unknown).
+    /// The bytes of a feature's bucket.
     #[inline]
-    fn lookup(&self, key: u64, (f0, mut e, f1): (usize, usize, usize)) -> &[u8] {
-        let fp = fingerprint(key);
-        for i in f0..f1 {
-            let v = u32_at(&self.feats, i);
-            let n = (v & 0xff) as usize;
-            if v >> 8 == fp {
-                return self.entries.get(e * 3..(e + n) * 3).unwrap_or(&[]);
-            }
-            e += n;
-        }
-        &[]
+    fn bucket(&self, key: u64) -> (usize, usize) {
+        let b = (((key >> 32) * self.nbuckets) >> 32) as usize;
+        (u32_at(&self.offsets, b * 4) as usize, u32_at(&self.offsets, b * 4 + 4) as usize)
     }
 
     /// Sums the weights of `feats` into `scores` (one per class, overwritten).
@@ -133,18 +119,36 @@ impl Weights {
         if self.nbuckets == 0 {
             return;
         }
-        // First every feature's bucket, loads independent of each other so the memory system
-        // serves them in parallel; then the scans and the adds.
-        let mut buckets = [(0, 0, 0); 32];
+        // First every feature's bucket, then its first and last bytes (its one or two cache
+        // lines): loads independent of each other and free of branches, so the memory system
+        // serves them in parallel; then the scans of the buckets (now in cache) and the adds.
+        let mut buckets = [(0, 0); 32];
+        let mut touched = 0u8;
         for chunk in feats.chunks(32) {
             for (b, &f) in buckets.iter_mut().zip(chunk) {
                 *b = self.bucket(f);
             }
-            for (&b, &f) in buckets.iter().zip(chunk) {
-                for e in self.lookup(f, b).chunks_exact(3) {
-                    if let Some(x) = scores.get_mut(e[0] as usize) {
-                        *x += i16::from_le_bytes([e[1], e[2]]) as i32;
+            for &(start, end) in &buckets[..chunk.len()] {
+                touched ^= self.blob.get(start).copied().unwrap_or(0);
+                touched ^= self.blob.get(end.wrapping_sub(1)).copied().unwrap_or(0);
+            }
+            std::hint::black_box(touched);
+            for (&(start, end), &f) in buckets.iter().zip(chunk) {
+                let fp = fingerprint(f);
+                let block = self.blob.get(start..end).unwrap_or(&[]);
+                let mut i = 0;
+                while i + 4 <= block.len() {
+                    let v = u32_at(block, i);
+                    let n = (v & 0xff) as usize * 3;
+                    if v >> 8 == fp {
+                        for x in block.get(i + 4..i + 4 + n).unwrap_or(&[]).chunks_exact(3) {
+                            if let Some(s) = scores.get_mut(x[0] as usize) {
+                                *s += i16::from_le_bytes([x[1], x[2]]) as i32;
+                            }
+                        }
+                        break;
                     }
+                    i += 4 + n;
                 }
             }
         }
@@ -153,11 +157,10 @@ impl Weights {
     pub fn write(&self, out: &mut ByteWriter) {
         out.u32(self.nclasses as u32);
         out.u64(self.nbuckets);
-        out.u64(self.feats.len() as u64 / 4);
-        out.u64(self.entries.len() as u64 / 3);
-        out.0.extend_from_slice(&self.buckets);
-        out.0.extend_from_slice(&self.feats);
-        out.0.extend_from_slice(&self.entries);
+        out.u64(self.nfeatures as u64);
+        out.u64(self.blob.len() as u64);
+        out.0.extend_from_slice(&self.offsets);
+        out.0.extend_from_slice(&self.blob);
     }
 
     /// Reads weights written by [`Weights::write`], in place when `own` borrows.
@@ -167,49 +170,61 @@ impl Weights {
     ) -> Result<Self, LoadError> {
         let nclasses = r.u32()? as usize;
         let nbuckets = r.u64()?;
-        let nfeats = r.u64()?;
-        let nentries = r.u64()?;
-        let size = |n: u64, k: u64| usize::try_from(n.saturating_mul(k)).unwrap_or(usize::MAX);
-        if nbuckets == 0 || nbuckets >= 1 << 32 {
-            return Err(LoadError(format!("{nbuckets} buckets")));
+        let nfeatures = r.u64()?;
+        let len = r.u64()?;
+        if nbuckets == 0 || nbuckets >= 1 << 32 || len >= 1 << 32 || nfeatures >= 1 << 32 {
+            return Err(LoadError(format!("weight table of {nbuckets} buckets, {len} bytes")));
         }
-        let buckets = r.take(size(nbuckets + 1, 8))?;
-        let feats = r.take(size(nfeats, 4))?;
-        let entries = r.take(size(nentries, 3))?;
-        if u64_at(buckets, nbuckets as usize) != nfeats | nentries << 32 {
+        let offsets = r.take((nbuckets as usize + 1) * 4)?;
+        let blob = r.take(len as usize)?;
+        if u32_at(offsets, nbuckets as usize * 4) as u64 != len {
             return Err(LoadError("weight table does not add up".into()));
         }
         Ok(Weights {
             nclasses,
             nbuckets,
-            buckets: own(buckets),
-            feats: own(feats),
-            entries: own(entries),
+            nfeatures: nfeatures as usize,
+            offsets: own(offsets),
+            blob: own(blob),
         })
     }
 
-    /// Reads weights of the version 2 format (features sorted, keys delta-coded as varints,
-    /// `(class: u8, weight: i16)` entries), to convert an older model.
-    pub fn read_v2(r: &mut ByteReader<'_>) -> Result<Self, LoadError> {
+    /// Reads weights of the version 3 format (the same buckets and fingerprints, but the
+    /// features' headers and their entries in separate arrays), to convert an older model.
+    pub fn read_v3(r: &mut ByteReader<'_>) -> Result<Self, LoadError> {
         let nclasses = r.u32()? as usize;
-        let n = r.u32()? as usize;
-        let mut features = Vec::with_capacity(n.min(1 << 24));
-        let mut key = 0u64;
-        for _ in 0..n {
-            key = key.wrapping_add(r.varint()?);
-            let len = r.u8()? as usize;
-            let mut es = Vec::with_capacity(len);
-            for _ in 0..len {
-                let class = r.u8()?;
-                let value = r.i16()?;
-                if class as usize >= nclasses {
-                    return Err(LoadError("class out of range".into()));
-                }
-                es.push(Entry { class, value });
-            }
-            features.push((key, es));
+        let nbuckets = r.u64()?;
+        let nfeats = r.u64()?;
+        let nentries = r.u64()?;
+        if nbuckets == 0 || nbuckets >= 1 << 32 || nfeats >= 1 << 32 || nentries >= 1 << 32 {
+            return Err(LoadError(format!("{nbuckets} buckets")));
         }
-        Ok(Weights::build(nclasses, features))
+        let buckets = r.take((nbuckets as usize + 1) * 8)?;
+        let feats = r.take(nfeats as usize * 4)?;
+        let entries = r.take(nentries as usize * 3)?;
+        let bad = || LoadError("weight table does not add up".into());
+        let mut w = Weights::start(nclasses, nbuckets, nfeats as usize);
+        for b in 0..nbuckets as usize {
+            let at = |i: usize| {
+                buckets
+                    .get(i * 8..i * 8 + 8)
+                    .and_then(|s| s.try_into().ok())
+                    .map_or(0, u64::from_le_bytes)
+            };
+            let (this, next) = (at(b), at(b + 1));
+            let (f0, f1, mut e) =
+                (this as u32 as usize, next as u32 as usize, (this >> 32) as usize);
+            let (offsets, blob) = (w.offsets.to_mut(), w.blob.to_mut());
+            offsets.extend_from_slice(&(blob.len() as u32).to_le_bytes());
+            for f in f0..f1 {
+                let v = feats.get(f * 4..f * 4 + 4).ok_or_else(bad)?;
+                let n = v[0] as usize;
+                blob.extend_from_slice(v);
+                blob.extend_from_slice(entries.get(e * 3..(e + n) * 3).ok_or_else(bad)?);
+                e += n;
+            }
+        }
+        Ok(w.finish())
     }
 }
 
@@ -332,5 +347,33 @@ impl TrainWeights {
             })
             .collect();
         Weights::build(self.nclasses, features)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_score_known_features_and_read_back_in_place() {
+        let e = |class, value| Entry { class, value };
+        let features: Vec<(u64, Vec<Entry>)> = (1..=50u64)
+            .map(|i| (super::super::hash::finish(i), vec![e((i % 3) as u8, i as i16), e(3, -1)]))
+            .collect();
+        let w = Weights::build(4, features);
+        assert_eq!(w.nfeatures(), 50);
+        let mut scores = [0; 4];
+        let f = |i| super::super::hash::finish(i);
+        w.score(&[f(1), f(2), f(999)], &mut scores);
+        assert_eq!(scores, [0, 1, 2, -2]);
+        let mut out = ByteWriter::default();
+        w.write(&mut out);
+        let mut r = ByteReader::new(&out.0);
+        let back = Weights::read(&mut r, |b| Cow::Owned(b.to_vec()));
+        let mut again = [0; 4];
+        back.map(|b| b.score(&[f(1), f(2), f(999)], &mut again)).ok();
+        assert_eq!(again, scores);
+        let mut r = ByteReader::new(&out.0[..out.0.len() - 1]);
+        assert!(Weights::read(&mut r, |b| Cow::Owned(b.to_vec())).is_err());
     }
 }

@@ -43,15 +43,15 @@ impl Rng {
     }
 }
 
-/// One training sentence in this many is also learnt by the tagger as an ALL-CAPS line.
-const CAPS_EVERY: usize = 8;
-
 /// Training settings.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub tagger_iterations: usize,
     pub parser_iterations: usize,
     pub folds: usize,
+    /// One training sentence in this many is also learnt by the tagger as an ALL-CAPS line
+    /// (0: none).
+    pub caps_every: usize,
     pub seed: u64,
     /// Largest model file: rare parser weights are pruned until it fits.
     pub max_bytes: usize,
@@ -63,6 +63,7 @@ impl Default for Settings {
             tagger_iterations: 8,
             parser_iterations: 15,
             folds: 5,
+            caps_every: 16,
             seed: 0x5eed,
             max_bytes: 14_500_000,
         }
@@ -145,7 +146,11 @@ pub fn retrain_tagger(model: &mut Model, text: &str, settings: &Settings) -> Res
                 .iter()
                 .map(|w| index.get(&(w.cols[3], w.cols[4])).copied().unwrap_or(0))
                 .collect();
-            TagExample::new(b.words.iter().map(|w| w.form()), tags, i % CAPS_EVERY == 0)
+            TagExample::new(
+                b.words.iter().map(|w| w.form()),
+                tags,
+                settings.caps_every > 0 && i % settings.caps_every == 0,
+            )
         })
         .collect();
     model.tagger =
@@ -211,7 +216,11 @@ pub fn train(
         .enumerate()
         .map(|(i, b)| {
             let tags = b.words.iter().map(|w| tag_index[&(w.cols[3], w.cols[4])]).collect();
-            TagExample::new(b.words.iter().map(|w| w.form()), tags, i % CAPS_EVERY == 0)
+            TagExample::new(
+                b.words.iter().map(|w| w.form()),
+                tags,
+                settings.caps_every > 0 && i % settings.caps_every == 0,
+            )
         })
         .collect();
 
