@@ -7,16 +7,15 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
-
 use crate::check::{self, Policy, Report};
 use crate::diag::{Diagnostic, Severity};
 use crate::extract::Extractor;
-use crate::input::{Article, Format};
+use crate::input::Format;
 use crate::lexicon::Lexicon;
 use crate::model::{Claim, PartialDate};
 use crate::source::{FileId, SourceMap};
 use crate::workspace::baseline::Baseline;
+use crate::workspace::cache::{self, Cache};
 use crate::workspace::discover;
 
 /// A file's name (as given) and text.
@@ -101,6 +100,16 @@ pub fn run_check(inputs: CheckInputs) -> Checked {
 
 /// [`run_check`], calling `tick` after each article is read (for a progress bar).
 pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked {
+    run_check_cached(inputs, tick, None)
+}
+
+/// [`run_check_with`], reusing with `cache` the extractor and the facts of unchanged articles
+/// of the last run (and keeping this run's for the next).
+pub fn run_check_cached(
+    inputs: CheckInputs,
+    tick: &(dyn Fn() + Sync),
+    cache: Option<&mut Cache>,
+) -> Checked {
     let mut sources = SourceMap::new();
     // Root-relative paths of claim files and articles, for scopes and baselines.
     let mut rel: HashMap<FileId, String> = HashMap::new();
@@ -147,17 +156,10 @@ pub fn run_check_with(inputs: CheckInputs, tick: &(dyn Fn() + Sync)) -> Checked 
         .into_iter()
         .map(|a| (add(&mut sources, a.name, a.text, a.rel), a.format, inputs.date.or(a.date)))
         .collect();
-    let extractor = Extractor::new(&checked.lexicon);
-    let extracted: Vec<(Vec<crate::model::Fact>, Option<Diagnostic>)> = article_ids
-        .par_iter()
-        .map(|&(id, format, date)| {
-            let text = &sources.get(id).text;
-            let article = Article::prepare(id, text, format, date);
-            let facts = extractor.extract(&article);
-            tick();
-            (facts, article.dateline_diagnostic(text))
-        })
-        .collect();
+    let extracted = match cache {
+        Some(cache) => cache.extract(&checked.lexicon, &sources, &article_ids, tick),
+        None => cache::extract(&Extractor::new(&checked.lexicon), &sources, &article_ids, tick),
+    };
     let mut facts = Vec::new();
     let mut dateline_diagnostics = Vec::new();
     for (f, d) in extracted {
