@@ -99,10 +99,11 @@ impl Lemmatizer {
                     .or_default() += 1;
             }
         }
-        let mut lem = Lemmatizer::default();
-        lem.known = seen.values().flat_map(|c| c.keys().map(|l| hash::lower(l))).collect();
-        lem.known.sort_unstable();
-        lem.known.dedup();
+        let mut known: Vec<u64> =
+            seen.values().flat_map(|c| c.keys().map(|l| hash::lower(l))).collect();
+        known.sort_unstable();
+        known.dedup();
+        let mut lem = Lemmatizer { known, ..Lemmatizer::default() };
         let mut rules: Vec<_> = rules.into_iter().collect();
         rules.sort_by(|a, b| a.0.cmp(&b.0));
         for ((xpos, e), counts) in rules {
@@ -208,6 +209,7 @@ mod tests {
             ("expelled", "VBD", "expel"),
             ("expelling", "VBG", "expel"),
             ("called", "VBN", "call"),
+            ("killed", "VBN", "kill"),
             ("travelled", "VBD", "travel"),
             ("killed", "VBD", "kill"),
             ("called", "VBD", "call"),
