@@ -49,6 +49,11 @@ const HOLIDAYS: &[(&[&str], Rule)] = &[
     (&["good", "friday"], Rule::Easter(-2)),
     (&["holy", "saturday"], Rule::Easter(-1)),
     (&["palm", "sunday"], Rule::Easter(-7)),
+    (&["maundy", "thursday"], Rule::Easter(-3)),
+    (&["mothering", "sunday"], Rule::Easter(-21)),
+    (&["shrove", "tuesday"], Rule::Easter(-47)),
+    (&["whit", "monday"], Rule::Easter(50)),
+    (&["trinity", "sunday"], Rule::Easter(56)),
     (&["ash", "wednesday"], Rule::Easter(-46)),
     (&["pentecost"], Rule::Easter(49)),
     (&["whit", "sunday"], Rule::Easter(49)),
@@ -143,8 +148,8 @@ fn modifier_at(b: &[u8], at: usize) -> Option<(i8, usize)> {
     let mut buf = [0u8; 16];
     let (w, e) = word_at(b, at, &mut buf)?;
     let off = match w {
-        b"this" => 0,
-        b"last" | b"previous" => -1,
+        b"this" | b"current" => 0,
+        b"last" | b"previous" | b"past" => -1,
         b"next" | b"following" | b"coming" | b"upcoming" => 1,
         _ => return None,
     };
@@ -237,18 +242,60 @@ fn quarter_at(b: &[u8], p: usize) -> Option<(Option<u8>, usize)> {
         return Some((Some(d - b'0'), p + 2));
     }
     let mut buf = [0u8; 16];
-    let (w, e) = word_at(b, p, &mut buf)?;
-    let q = match w {
-        b"first" => 1,
-        b"second" => 2,
-        b"third" => 3,
-        b"fourth" => 4,
-        b"quarter" => return Some((None, e)),
-        _ => return None,
-    };
+    if let Some((b"quarter" | b"qtr", e)) = word_at(b, p, &mut buf) {
+        return Some((None, e));
+    }
+    // `first`, `3rd`.
+    let (q, e) = day_at(b, p).filter(|&(d, _)| (1..=4).contains(&d))?;
+    if !b[p..e].iter().any(u8::is_ascii_alphabetic) {
+        return None;
+    }
     let s = if b.get(e) == Some(&b'-') { e + 1 } else { skip_ws(b, e) };
-    let qe = word_is(b, s, "quarter")?;
+    let qe = word_is(b, s, "quarter").or_else(|| word_is(b, s, "qtr"))?;
     Some((Some(q), qe))
+}
+
+/// `2018Q4`, `2017-Q1`, `2019 q3`, `18q4` (a quarter after its year) and `2019 H2`, `2016h2`,
+/// `H1 2016` (a half year).
+pub(in crate::extract) fn year_part_of(b: &[u8], at: usize) -> Option<DateMatch> {
+    let half_at = |p: usize| -> Option<(u8, usize)> {
+        let c = b.get(p)?.to_ascii_lowercase();
+        let n = b.get(p + 1)?.wrapping_sub(b'0');
+        let ok = match c {
+            b'q' => (1..=4).contains(&n),
+            b'h' => (1..=2).contains(&n),
+            _ => false,
+        };
+        (ok && !b.get(p + 2).is_some_and(|&c| is_alnum(c)))
+            .then_some((if c == b'q' { n } else { 10 + n }, p + 2))
+    };
+    let (y, k, e) = if let Some((k, e)) = half_at(at).filter(|x| x.0 > 10) {
+        // `H1 2016`
+        let (y, ye) = year_at(b, skip_ws(b, e)).filter(|_| skip_ws(b, e) > e)?;
+        let _ = e;
+        (y, k, ye)
+    } else {
+        let (v, n, e) = digits(b, at, 4)?;
+        let y = match n {
+            4 if (1000..=2999).contains(&v) => v as i32,
+            2 => 2000 + v as i32,
+            _ => return None,
+        };
+        let p = match b.get(e) {
+            Some(b'-' | b' ') if n == 4 => e + 1,
+            _ if n == 4 => e,
+            _ => e, // `18q4`: attached only
+        };
+        if n == 2 && p != e {
+            return None;
+        }
+        let (k, he) = half_at(p)?;
+        (y, k, he)
+    };
+    let (m1, m2) = if k > 10 { (6 * (k - 11) + 1, 6 * (k - 10)) } else { (3 * k - 2, 3 * k) };
+    let s = civil(y, m1, 1)?;
+    let z = civil(y, m2, 1)?.last_of_month();
+    Some(DateMatch { span: at..e, date: between(s, z) })
 }
 
 /// A named period, as a function of the year.
@@ -288,6 +335,7 @@ const COMMON_FIRST: &[&str] = &[
     "president",
     "holy",
     "whit",
+    "trinity",
     "cyber",
     "saint",
     "st",
