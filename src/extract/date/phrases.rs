@@ -75,7 +75,7 @@ pub(in crate::extract) fn date_at_civil(
                 return Some(DateMatch { span: at..de, date: on(c) });
             }
         }
-        if abbr {
+        if abbr && !bare_abbreviation(b, at, we) {
             return None;
         }
         let r = r?;
@@ -379,4 +379,19 @@ fn deictic(b: &[u8], p: usize, r: Option<Civil>, second: bool) -> Option<(Ex, us
     };
     let d = add_days(r?, off)?;
     Some((Ex::Ymd(i32::from(d.year()), d.month() as u8, d.day() as u8), e))
+}
+
+/// A weekday's abbreviation read alone (`due on Fri`, `until tues.`): `tue`, `tues` and `fri`
+/// are no other word; `mon`, `wed`, `thu`, `sat` and `sun` are words or names (`Nguyen Thi
+/// Thu`, `the Sun`) and are read only capitalised after `on` (`on Sat`), never before a hyphen
+/// or an apostrophe (`Sun-Times`).
+fn bare_abbreviation(b: &[u8], at: usize, we: usize) -> bool {
+    if b.get(we).is_some_and(|&c| c == b'-' || c == b'\'' || c >= 0x80) {
+        return false;
+    }
+    let w = b[at..we].strip_suffix(b".").unwrap_or(&b[at..we]);
+    let plain = [&b"tue"[..], b"tues", b"fri"].iter().any(|x| x.eq_ignore_ascii_case(w));
+    plain
+        || (b[at].is_ascii_uppercase()
+            && prev_word(b, at).is_some_and(|pw| word_in(b, pw, &["on"])))
 }
