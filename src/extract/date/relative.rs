@@ -542,7 +542,7 @@ fn month_start(m: u8, r: Option<Civil>, fwd: bool) -> Option<Civil> {
 }
 
 /// `2 years 1 month 21 days ago`, `a year and two months from now`: two or more counted units
-/// (years, months, weeks, days; each at most once, largest first), then `ago`, `hence` or
+/// (years, months, weeks, days; each at most once), then `ago`, `hence`, `later` or
 /// `from now`: the day that far before or after `R`.
 fn compound_ago(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec>, usize)> {
     let mut parts = [0i64; 4];
@@ -558,7 +558,7 @@ fn compound_ago(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpe
             b"day" => 3,
             _ => return None,
         };
-        if count > 0 && unit <= last {
+        if count > 0 && (unit == last || parts[unit] != 0) {
             return None;
         }
         (parts[unit], last, count) = (n, unit, count + 1);
@@ -573,6 +573,7 @@ fn compound_ago(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpe
             let end = word_is(b, q, "ago")
                 .map(|e| (-1, e))
                 .or_else(|| word_is(b, q, "hence").map(|e| (1, e)))
+                .or_else(|| word_is(b, q, "later").map(|e| (1, e)))
                 .or_else(|| phrase_at(b, q, &["from", "now"]).map(|e| (1, e)));
             if let Some(x) = end {
                 break x;

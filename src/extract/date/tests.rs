@@ -539,3 +539,15 @@ fn compound_offsets() {
     assert_eq!(dates("three days ago", TUE), ["2022-03-26 [three days ago]"]);
     assert!(dates("2 years 3 years ago", TUE).iter().all(|d| !d.contains("[2 years 3")));
 }
+
+#[test]
+fn day_of_month_after_for() {
+    assert_eq!(dates("a table booked for the 27th", TUE), ["2022-03-27 [the 27th]"]);
+    assert!(dates("for the 27th time", TUE).is_empty());
+    assert!(dates("for the 27 victims", TUE).is_empty());
+    assert!(dates("voted for the second", TUE).is_empty());
+    assert_eq!(
+        dates("1 month 2 years 21 days ago", TUE),
+        ["2020-02-08 [1 month 2 years 21 days ago]"]
+    );
+}
