@@ -439,7 +439,7 @@ pub(in crate::extract) fn named_at(
 pub(in crate::extract) fn holiday_start(w: &[u8]) -> bool {
     w == b"orthodox"
         || HOLIDAYS.iter().any(|(words, _)| {
-        let f = words[0].as_bytes();
-        w == f || (w.len() == f.len() + 1 && w.starts_with(f) && w.ends_with(b"s"))
-    })
+            let f = words[0].as_bytes();
+            w == f || (w.len() == f.len() + 1 && w.starts_with(f) && w.ends_with(b"s"))
+        })
 }

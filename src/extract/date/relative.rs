@@ -106,11 +106,10 @@ pub(in crate::extract) fn relative_at(
         let spec = r.and_then(|r| match offset {
             -2 => weekday_before(r, wd, true).map(on),
             // Leaning forward, `this Monday` is the coming one (on or after `R`).
-            0 if fwd && w == b"this" => add_days(
-                r,
-                i64::from((wd - r.weekday().to_monday_zero_offset()).rem_euclid(7)),
-            )
-            .map(on),
+            0 if fwd && w == b"this" => {
+                add_days(r, i64::from((wd - r.weekday().to_monday_zero_offset()).rem_euclid(7)))
+                    .map(on)
+            }
             1 if w == b"coming" || w == b"upcoming" => add_days(r, 1)
                 .and_then(|t| {
                     add_days(t, i64::from((wd - t.weekday().to_monday_zero_offset()).rem_euclid(7)))
