@@ -6,6 +6,7 @@
 //! ([`tokens`]): their actors ([`names`]), counts ([`number`]) and dates ([`date`]), and the
 //! roles ([`roles`]). A sentence without a trigger costs nothing but the automaton's scan.
 
+pub mod context;
 pub mod date;
 pub mod examples;
 pub mod names;
@@ -17,6 +18,7 @@ use crate::input::Article;
 use crate::lexicon::Lexicon;
 use crate::model::Fact;
 
+use self::context::{ContextFill, Discourse, Env};
 use self::date::DateMatch;
 use self::names::Automata;
 use self::number::NumberMatch;
@@ -103,18 +105,32 @@ impl Extractor {
 
     /// Every fact the article states, in text order.
     pub fn extract(&self, article: &Article) -> Vec<Fact> {
+        self.extract_explained(article).0
+    }
+
+    /// Every fact the article states, in text order, with the parts of them that the
+    /// discourse model ([`context`]) filled from earlier sentences (`ContextFill::fact`
+    /// indexes the facts).
+    pub fn extract_explained(&self, article: &Article) -> (Vec<Fact>, Vec<ContextFill>) {
         let text = article.text.as_str();
         let mut facts = Vec::new();
         let mut raw: Vec<RawHit> = Vec::new();
-        let Some(triggers) = &self.automata.triggers else { return facts };
+        let Some(triggers) = &self.automata.triggers else { return (facts, Vec::new()) };
         for m in triggers.find_iter(text) {
             if whole_word(text, m.start(), m.end()) {
                 raw.push(RawHit { span: m.start()..m.end(), pattern: m.pattern().as_usize() });
             }
         }
         if raw.is_empty() {
-            return facts;
+            return (facts, Vec::new());
         }
+        let env = Env {
+            text,
+            lexicon: &self.lexicon,
+            names: self.automata.names.as_ref(),
+            name_info: &self.automata.name_info,
+        };
+        let mut discourse = Discourse::default();
         let mut scratch = Scratch::default();
         let mut cursor = 0usize;
         let mut prev_facts = 0..0;
@@ -151,11 +167,12 @@ impl Extractor {
             if adjacent && prev_facts.start < prev_facts.end {
                 carry_objects(&mut facts, prev_facts.clone(), first_new);
             }
+            discourse.sentence(&env, s..e, &scratch.tokens, &scratch.dates, &mut facts, first_new);
             prev_facts = first_new..facts.len();
             cursor = e;
             k = j;
         }
-        facts
+        (facts, discourse.fills)
     }
 
     fn sentence(
