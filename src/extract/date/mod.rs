@@ -16,6 +16,7 @@
 //! | `Friday (April 15)`, `Friday, April 15`, `Tue May 9` | the explicit date (one match) |
 //! | `Friday the 22nd` | that day of the month on or before `R` |
 //! | `Tuesday`, `on Tuesday` | the most recent Tuesday on or before `R` (`R` itself included) |
+//! | `Fri`, `tues.`, `on Sat` (an abbreviation alone: `tue`, `tues`, `fri`; the others, which are words, only capitalised after `on`) | as the weekday's name |
 //! | `last Tuesday`, `previous Tuesday` / `next Tuesday` / `this Tuesday` | the Tuesday of the week (Monday to Sunday) before / after / of `R` |
 //! | `this past Tuesday`, `past Tuesday` | the most recent Tuesday strictly before `R` |
 //! | `today`, `tonight`, `this morning` / `yesterday`, `last night` / `tomorrow` | `R` / `R - 1` / `R + 1` |
@@ -38,7 +39,7 @@
 //! | `the next day`, `the following day`, `a day later` / `the previous day`, `a day earlier` | the day after / before the last day read before it in the same text, else `R` |
 //! | `the day after`, `the day before` (at the end of a clause or before `and`, `when`, `in`...; not `the day after the attack`) | the same |
 //! | `Friday 7/6`, `Friday 7.6` (a weekday, then month and day in digits) | that date, the year as for `Friday, April 15` |
-//! | `Christmas`, `Christmas Eve`, `Boxing Day`, `New Year's Day`, `New Year's Eve`, `Easter`, `Good Friday`, `Easter Monday`, `Thanksgiving`, `Independence Day`, `Halloween`, `Valentine's Day`, `Memorial Day`, `Labor Day`, ... | that day, the year as for a month-day; `Easter 2018`, `Christmas of this year`: that year's; `last Christmas` / `next Easter`: the latest before / first after `R` |
+//! | `Christmas`, `Christmas Eve`, `Boxing Day`, `New Year's Day`, `New Year's Eve`, `Easter`, `Good Friday`, `Easter Monday`, `Thanksgiving`, `Independence Day`, `Halloween`, `Valentine's Day`, `Memorial Day`, `Labor Day`, `Orthodox Easter`, `Orthodox Good Friday`, `Orthodox Christmas` (January 7), ... | that day, the year as for a month-day; `Easter 2018`, `Christmas of this year`: that year's; `last Christmas` / `next Easter`: the latest before / first after `R` |
 //! | `this spring`, `last summer`, `next winter`, `the autumn of 2020`, `in the spring` | the season: March..May, June..August, September..November, December..February |
 //! | `the first quarter`, `Q3 2021`, `the third quarter of 2020`, `last quarter`, `this quarter` | the quarter's three months |
 //! | `in two weeks`, `in 3 days`, `in a month` (forward lean only) | `R` plus the period |
@@ -52,7 +53,7 @@
 //! **Lean** ([`Lean`], [`scan_dates_lean`], [`date_at_lean`]). By default ([`Lean::Past`])
 //! expressions lean to the past as described here. [`Lean::Future`] resolves forward: a
 //! month-day or a month without a year is the first on or after `R`, a bare weekday the first
-//! after `R`, a holiday or season without a modifier the first not ended before `R`, and `in two
+//! after `R` (`this Monday` the first on or after `R`), a holiday or season without a modifier the first not ended before `R`, and `in two
 //! weeks` is read (`R` + 14 days). [`Lean::Clause`] decides per expression: forward when its
 //! clause has `will`, `shall`, `'ll`, `won't`, `is to`, `are to` or `going to` before it (a
 //! clause ends at `.`, `;`, `:`, `?`, `!`, and before `that`, `said`, `says`). The extractor

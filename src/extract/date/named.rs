@@ -13,6 +13,8 @@ enum Rule {
     Fixed(u8, u8),
     /// Days after (before, negative) Easter Sunday.
     Easter(i16),
+    /// Days after (before, negative) the Orthodox Easter Sunday (`Orthodox Good Friday`).
+    Orthodox(i16),
     /// The nth (`-1`: last) weekday (Monday = 0) of a month, plus days.
     Nth(u8, i8, i8, i8),
 }
@@ -53,6 +55,9 @@ const HOLIDAYS: &[(&[&str], Rule)] = &[
     (&["mothering", "sunday"], Rule::Easter(-21)),
     (&["shrove", "tuesday"], Rule::Easter(-47)),
     (&["whit", "monday"], Rule::Easter(50)),
+    (&["great", "friday"], Rule::Easter(-2)),
+    (&["shrove", "monday"], Rule::Easter(-48)),
+    (&["clean", "monday"], Rule::Orthodox(-48)),
     (&["trinity", "sunday"], Rule::Easter(56)),
     (&["ash", "wednesday"], Rule::Easter(-46)),
     (&["pentecost"], Rule::Easter(49)),
@@ -90,10 +95,24 @@ pub(in crate::extract) fn easter(y: i32) -> Option<Civil> {
     civil(y, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
 }
 
+/// The Orthodox Easter Sunday of year `y` (Meeus's Julian algorithm), as a Gregorian date
+/// (the calendars are 13 days apart from 1900 to 2099, one day less per century before).
+pub(in crate::extract) fn orthodox_easter(y: i32) -> Option<Civil> {
+    let (a, b, c) = (y.rem_euclid(4), y.rem_euclid(7), y.rem_euclid(19));
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    let julian = civil(y, u8::try_from(month).ok()?, u8::try_from(day).ok()?)?;
+    let century = y.div_euclid(100);
+    add_days(julian, i64::from(century - century.div_euclid(4) - 2))
+}
+
 fn in_year(rule: Rule, y: i32) -> Option<Civil> {
     match rule {
         Rule::Fixed(m, d) => civil(y, m, d),
         Rule::Easter(off) => add_days(easter(y)?, i64::from(off)),
+        Rule::Orthodox(off) => add_days(orthodox_easter(y)?, i64::from(off)),
         Rule::Nth(m, wd, n, off) => {
             let first = civil(y, m, 1)?;
             let weekday = jiff::civil::Weekday::from_monday_zero_offset(wd).ok()?;
@@ -122,6 +141,23 @@ fn holiday_word(b: &[u8], p: usize, w: &str) -> Option<usize> {
 }
 
 fn holiday_at(b: &[u8], p: usize) -> Option<(Rule, usize)> {
+    // `Orthodox Easter`, `Orthodox Good Friday`, `Orthodox Christmas` (January 7).
+    if let Some(e) = holiday_word(b, p, "orthodox") {
+        let q = skip_ws(b, e);
+        if q == e {
+            return None;
+        }
+        return match western_holiday_at(b, q)? {
+            (Rule::Easter(off), e) => Some((Rule::Orthodox(off), e)),
+            (Rule::Fixed(12, 25), e) => Some((Rule::Fixed(1, 7), e)),
+            (Rule::Fixed(1, 1), e) => Some((Rule::Fixed(1, 14), e)),
+            _ => None,
+        };
+    }
+    western_holiday_at(b, p)
+}
+
+fn western_holiday_at(b: &[u8], p: usize) -> Option<(Rule, usize)> {
     'next: for (words, rule) in HOLIDAYS {
         let mut e = p;
         for (k, w) in words.iter().enumerate() {
@@ -401,8 +437,9 @@ pub(in crate::extract) fn named_at(
 
 /// True when `w` (lower case) can begin a holiday's name.
 pub(in crate::extract) fn holiday_start(w: &[u8]) -> bool {
-    HOLIDAYS.iter().any(|(words, _)| {
-        let f = words[0].as_bytes();
-        w == f || (w.len() == f.len() + 1 && w.starts_with(f) && w.ends_with(b"s"))
-    })
+    w == b"orthodox"
+        || HOLIDAYS.iter().any(|(words, _)| {
+            let f = words[0].as_bytes();
+            w == f || (w.len() == f.len() + 1 && w.starts_with(f) && w.ends_with(b"s"))
+        })
 }

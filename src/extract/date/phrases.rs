@@ -75,7 +75,7 @@ pub(in crate::extract) fn date_at_civil(
                 return Some(DateMatch { span: at..de, date: on(c) });
             }
         }
-        if abbr {
+        if abbr && !bare_abbreviation(b, at, we) {
             return None;
         }
         let r = r?;
@@ -112,7 +112,7 @@ pub(in crate::extract) fn date_at_civil(
     day_of_month_at(b, at, r)
 }
 
-/// `on the 18th`, `on the 4th.`: a day of the month after `on`, in the month of `R` or the one
+/// `on the 18th`, `on the 4th.`, `for the 27th`: a day of the month after `on` (or `for`), in the month of `R` or the one
 /// before (the most recent such day up to 7 days after `R`). Only where nothing
 /// that could be counted follows (`on the 18th floor` is not a date).
 pub(in crate::extract) fn day_of_month_at(
@@ -121,11 +121,20 @@ pub(in crate::extract) fn day_of_month_at(
     r: Option<Civil>,
 ) -> Option<DateMatch> {
     let pw = prev_word(b, at)?;
-    if !word_in(b, pw, &["on"]) {
+    let after_for = word_in(b, pw, &["for"]);
+    if !after_for && !word_in(b, pw, &["on"]) {
         return None;
     }
     let p = word_is(b, at, "the").map_or(at, |e| skip_ws(b, e));
     let (d, e) = day_at(b, p)?;
+    // After `for`, only `the` and an ordinal in digits (`booked for the 27th`).
+    if after_for
+        && (p == at
+            || !b.get(p).is_some_and(u8::is_ascii_digit)
+            || !b[p..e].iter().any(u8::is_ascii_alphabetic))
+    {
+        return None;
+    }
     // `on 15` alone is too weak; `on the 15`, `on 15th`, `on the fifteenth` are dates.
     if p == at && !b[at..e].iter().any(u8::is_ascii_alphabetic) {
         return None;
@@ -379,4 +388,19 @@ fn deictic(b: &[u8], p: usize, r: Option<Civil>, second: bool) -> Option<(Ex, us
     };
     let d = add_days(r?, off)?;
     Some((Ex::Ymd(i32::from(d.year()), d.month() as u8, d.day() as u8), e))
+}
+
+/// A weekday's abbreviation read alone (`due on Fri`, `until tues.`): `tue`, `tues` and `fri`
+/// are no other word; `mon`, `wed`, `thu`, `sat` and `sun` are words or names (`Nguyen Thi
+/// Thu`, `the Sun`) and are read only capitalised after `on` (`on Sat`), never before a hyphen
+/// or an apostrophe (`Sun-Times`).
+fn bare_abbreviation(b: &[u8], at: usize, we: usize) -> bool {
+    if b.get(we).is_some_and(|&c| c == b'-' || c == b'\'' || c >= 0x80) {
+        return false;
+    }
+    let w = b[at..we].strip_suffix(b".").unwrap_or(&b[at..we]);
+    let plain = [&b"tue"[..], b"tues", b"fri"].iter().any(|x| x.eq_ignore_ascii_case(w));
+    plain
+        || (b[at].is_ascii_uppercase()
+            && prev_word(b, at).is_some_and(|pw| word_in(b, pw, &["on"])))
 }

@@ -105,6 +105,11 @@ pub(in crate::extract) fn relative_at(
     if let Some((wd, false)) = weekday_name(u) {
         let spec = r.and_then(|r| match offset {
             -2 => weekday_before(r, wd, true).map(on),
+            // Leaning forward, `this Monday` is the coming one (on or after `R`).
+            0 if fwd && w == b"this" => {
+                add_days(r, i64::from((wd - r.weekday().to_monday_zero_offset()).rem_euclid(7)))
+                    .map(on)
+            }
             1 if w == b"coming" || w == b"upcoming" => add_days(r, 1)
                 .and_then(|t| {
                     add_days(t, i64::from((wd - t.weekday().to_monday_zero_offset()).rem_euclid(7)))
@@ -217,6 +222,9 @@ pub(in crate::extract) fn offset_ago(
     r: Option<Civil>,
     fwd: bool,
 ) -> Option<(Option<DateSpec>, usize)> {
+    if let Some(x) = compound_ago(b, at, r) {
+        return Some(x);
+    }
     let (n, ne) = small_numeral(b, at)?;
     let p = skip_ws(b, ne);
     let mut buf = [0u8; 16];
@@ -530,4 +538,53 @@ fn month_start(m: u8, r: Option<Civil>, fwd: bool) -> Option<Civil> {
         DateSpec::On(PartialDate { year: Some(y), month: Some(m), .. }) => civil(y, m, 1),
         _ => None,
     }
+}
+
+/// `2 years 1 month 21 days ago`, `a year and two months from now`: two or more counted units
+/// (years, months, weeks, days; each at most once), then `ago`, `hence`, `later` or
+/// `from now`: the day that far before or after `R`.
+fn compound_ago(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec>, usize)> {
+    let mut parts = [0i64; 4];
+    let (mut p, mut last, mut count) = (at, 0usize, 0);
+    let e = loop {
+        let (n, ne) = small_numeral(b, p)?;
+        let mut buf = [0u8; 16];
+        let (u, ue) = word_at(b, skip_ws(b, ne), &mut buf)?;
+        let unit = match u.strip_suffix(b"s").unwrap_or(u) {
+            b"year" => 0,
+            b"month" => 1,
+            b"week" => 2,
+            b"day" => 3,
+            _ => return None,
+        };
+        if count > 0 && (unit == last || parts[unit] != 0) {
+            return None;
+        }
+        (parts[unit], last, count) = (n, unit, count + 1);
+        let mut q = skip_ws(b, ue);
+        if b.get(q) == Some(&b',') {
+            q = skip_ws(b, q + 1);
+        }
+        if let Some(e) = word_is(b, q, "and") {
+            q = skip_ws(b, e);
+        }
+        if count >= 2 {
+            let end = word_is(b, q, "ago")
+                .map(|e| (-1, e))
+                .or_else(|| word_is(b, q, "hence").map(|e| (1, e)))
+                .or_else(|| word_is(b, q, "later").map(|e| (1, e)))
+                .or_else(|| phrase_at(b, q, &["from", "now"]).map(|e| (1, e)));
+            if let Some(x) = end {
+                break x;
+            }
+        }
+        p = q;
+    };
+    let (sign, end) = e;
+    let spec = r.and_then(|r| {
+        let d = add_years(r, sign * parts[0])?;
+        let d = add_months(d, sign * parts[1])?;
+        add_days(d, sign * (7 * parts[2] + parts[3])).map(on)
+    });
+    Some((spec, end))
 }

@@ -482,3 +482,72 @@ fn weekdays_counted_and_last_day_of_month() {
     );
     assert!(dates("the last of the troops", TUE).is_empty());
 }
+
+#[test]
+fn bare_weekday_abbreviations() {
+    assert_eq!(dates("the deadline is Fri.", TUE), ["2022-03-25 [Fri.]"]);
+    assert_eq!(dates("talks resume tues", TUE), ["2022-03-29 [tues]"]);
+    assert_eq!(dates("they met on Sat and left", TUE), ["2022-03-26 [Sat]"]);
+    assert!(dates("she sat down", TUE).is_empty());
+    assert!(dates("under the sun", TUE).is_empty());
+    assert!(dates("on sun loungers", TUE).is_empty());
+    assert!(dates("reported by Nguyen Thu", TUE).is_empty());
+    assert!(dates("on Sun-Times pages", TUE).is_empty());
+    assert!(dates("they wed in June", TUE).len() == 1);
+}
+
+#[test]
+fn this_weekday_leaning_forward() {
+    let r = crate::input::dateline::iso_date("2013-02-12");
+    let read = |s: &str, lean| {
+        let mut out = Vec::new();
+        scan_dates_lean(s, r, lean, &mut out);
+        out.iter().map(|m| m.date.to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(read("this monday", Lean::Future), ["2013-02-18"]);
+    assert_eq!(read("this tuesday", Lean::Future), ["2013-02-12"]);
+    assert_eq!(read("this friday", Lean::Future), ["2013-02-15"]);
+    assert_eq!(read("this monday", Lean::Past), ["2013-02-11"]);
+}
+
+#[test]
+fn orthodox_feasts() {
+    assert_eq!(orthodox_easter(2020).map(|d| d.to_string()), Some("2020-04-19".into()));
+    assert_eq!(orthodox_easter(2018).map(|d| d.to_string()), Some("2018-04-08".into()));
+    assert_eq!(orthodox_easter(2021).map(|d| d.to_string()), Some("2021-05-02".into()));
+    assert_eq!(dates("on Orthodox Easter 2021", None), ["2021-05-02 [Orthodox Easter 2021]"]);
+    assert_eq!(
+        dates("orthodox good friday 2020", None),
+        ["2020-04-17 [orthodox good friday 2020]"]
+    );
+    assert_eq!(dates("Orthodox Christmas 2019", None), ["2019-01-07 [Orthodox Christmas 2019]"]);
+    assert_eq!(dates("Clean Monday 2018", None), ["2018-02-19 [Clean Monday 2018]"]);
+    assert!(dates("the Orthodox Church", TUE).is_empty());
+}
+
+#[test]
+fn compound_offsets() {
+    assert_eq!(
+        dates("2 years 1 month 21 days ago", TUE),
+        ["2020-02-08 [2 years 1 month 21 days ago]"]
+    );
+    assert_eq!(
+        dates("a year and two months from now", TUE),
+        ["2023-05-29 [a year and two months from now]"]
+    );
+    assert_eq!(dates("two weeks, three days ago", TUE), ["2022-03-12 [two weeks, three days ago]"]);
+    assert_eq!(dates("three days ago", TUE), ["2022-03-26 [three days ago]"]);
+    assert!(dates("2 years 3 years ago", TUE).iter().all(|d| !d.contains("[2 years 3")));
+}
+
+#[test]
+fn day_of_month_after_for() {
+    assert_eq!(dates("a table booked for the 27th", TUE), ["2022-03-27 [the 27th]"]);
+    assert!(dates("for the 27th time", TUE).is_empty());
+    assert!(dates("for the 27 victims", TUE).is_empty());
+    assert!(dates("voted for the second", TUE).is_empty());
+    assert_eq!(
+        dates("1 month 2 years 21 days ago", TUE),
+        ["2020-02-08 [1 month 2 years 21 days ago]"]
+    );
+}
