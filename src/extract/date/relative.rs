@@ -168,17 +168,10 @@ pub(in crate::extract) fn rolling(
         return None; // `past weeks`, `last 3 week`
     }
     let spec = r.and_then(|r| {
-        let start = match u {
-            b"day" | b"days" => add_days(r, -n),
-            b"week" | b"weeks" => add_days(r, -7 * n),
-            b"month" | b"months" => add_months(r, -n),
-            b"year" | b"years" => add_years(r, -n),
-            _ => None,
-        }?;
+        let start = add_units(r, -n, u)?;
         Some(between(start, r))
     });
-    matches!(u, b"day" | b"days" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years")
-        .then_some((spec, ue))
+    is_unit(u).then_some((spec, ue))
 }
 
 /// A small count at `p`: `a`/`an`, digits or words (`two`, `twenty-one`).
@@ -424,22 +417,22 @@ pub(in crate::extract) fn in_period(
     r: Option<Civil>,
 ) -> Option<(Option<DateSpec>, usize)> {
     let p = skip_ws(b, word_is(b, at, "in")?);
+    let mut buf = [0u8; 16];
+    let (n, u, ue) = numeral_unit(b, p, &mut buf)?;
+    let spec = r.and_then(|r| add_units(r, n, u));
+    is_unit(u).then_some((spec.map(on), ue))
+}
+
+/// A small count and the word after it (`two weeks`, `10 months`): the count, the word (in
+/// `buf`) and the end of the word.
+fn numeral_unit<'a>(b: &[u8], p: usize, buf: &'a mut [u8; 16]) -> Option<(i64, &'a [u8], usize)> {
     let (n, ne) = small_numeral(b, p)?;
     let q = skip_ws(b, ne);
-    let mut buf = [0u8; 16];
-    let (u, ue) = word_at(b, q, &mut buf)?;
     if q == ne {
         return None;
     }
-    let spec = r.and_then(|r| match u {
-        b"day" | b"days" => add_days(r, n),
-        b"week" | b"weeks" => add_days(r, 7 * n),
-        b"month" | b"months" => add_months(r, n),
-        b"year" | b"years" => add_years(r, n),
-        _ => None,
-    });
-    matches!(u, b"day" | b"days" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years")
-        .then_some((spec.map(on), ue))
+    let (u, ue) = word_at(b, q, buf)?;
+    Some((n, u, ue))
 }
 
 /// `within two weeks`, `within the next 10 months` (from `R`), `the next three days`, `next 5
@@ -464,28 +457,13 @@ pub(in crate::extract) fn ahead_at(
     if !within && (word_is(b, p, "a").is_some() || word_is(b, p, "an").is_some()) {
         return None; // `the next a` is no period; `next week` is the calendar week
     }
-    let (n, ne) = small_numeral(b, p)?;
-    let q = skip_ws(b, ne);
     let mut buf = [0u8; 16];
-    let (u, ue) = word_at(b, q, &mut buf)?;
-    if q == ne {
-        return None;
-    }
-    let add = |d: Civil, k: i64| match u {
-        b"day" | b"days" => add_days(d, k),
-        b"week" | b"weeks" => add_days(d, 7 * k),
-        b"month" | b"months" => add_months(d, k),
-        b"year" | b"years" => add_years(d, k),
-        _ => None,
-    };
-    if !matches!(
-        u,
-        b"day" | b"days" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years"
-    ) {
+    let (n, u, ue) = numeral_unit(b, p, &mut buf)?;
+    if !is_unit(u) {
         return None;
     }
     let spec = r.and_then(|r| {
-        let end = add(r, n)?;
+        let end = add_units(r, n, u)?;
         Some(if within { between(r, end) } else { between(add_days(r, 1)?, end) })
     });
     Some((spec, ue))
