@@ -302,7 +302,7 @@ impl<'a> Sentence<'a> {
         if counts.is_empty() {
             return false;
         }
-        let caps = self.all_caps();
+        let caps = crate::extract::all_caps(self.text.get(self.span.clone()).unwrap_or(""));
         let mut head: Option<&str> = None;
         for k in from..to.min(from + 12).min(self.tokens.len()) {
             let t = &self.tokens[k];
@@ -334,11 +334,5 @@ impl<'a> Sentence<'a> {
             head = Some(w);
         }
         head.is_some_and(|h| !counts.iter().any(|c| c.eq_ignore_ascii_case(h)))
-    }
-
-    /// The sentence has capital letters and no lower-case ones (a wire headline).
-    fn all_caps(&self) -> bool {
-        let s = self.text.get(self.span.clone()).unwrap_or("");
-        !s.bytes().any(|b| b.is_ascii_lowercase())
     }
 }
