@@ -3,13 +3,14 @@
 //! prints; reporters in [`crate::report`] render diagnostics for people (codespan-reporting),
 //! for programs (JSON), for code scanning (SARIF) and for GitHub Actions.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::model::Span;
 use crate::source::{FileId, SourceMap};
 
 /// How serious a diagnostic is. `Error` makes the exit code 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Help,
@@ -139,18 +140,24 @@ impl Diagnostic {
 }
 
 /// A diagnostic with its position resolved: what `--format json` prints for `lint`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Located {
+    /// The file, as named on the command line (or by the configuration).
     pub file: String,
+    /// 1-based line and column (in characters) of the first byte.
     pub line: usize,
     pub column: usize,
+    /// 1-based line and column of the end (exclusive).
     pub end_line: usize,
     pub end_column: usize,
+    /// Byte offsets into the file as on disk (`end` exclusive).
     pub start: usize,
     pub end: usize,
+    /// The stable code (`FC004`); `factcheck rule CODE` documents it.
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
+    /// How to fix it, when there is advice.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
 }

@@ -95,6 +95,10 @@ pub struct Predicate {
     pub cued: Vec<String>,
     /// Single lower-case words that make a `cued` form count: `attack`, `gunmen`, `shelling`.
     pub cues: Vec<String>,
+    /// What the predicate counts: the nouns of its object (`troops`, `soldiers`, `personnel`
+    /// for `deployed`). When not empty, a verb form whose object noun is another common noun
+    /// (`sent 6,000 missiles`, `withdrew their savings`) names no event of this predicate.
+    pub counts: Vec<String>,
     /// `speaker source`: whoever reports the event (`..., the army said`) is the source, never
     /// the agent of a passive (violence: `officials said 300 people had been killed`). By
     /// default (`speaker agent`) the reporting authority is the agent of its own acts.
@@ -117,7 +121,7 @@ impl Predicate {
 }
 
 /// All actors and predicates of a run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexicon {
     actors: Vec<Actor>,
     predicates: Vec<Predicate>,
@@ -212,6 +216,7 @@ impl Lexicon {
                 push_unique(&mut p.object_preps, pred.object_preps);
                 push_unique(&mut p.cued, pred.cued);
                 push_unique(&mut p.cues, pred.cues);
+                push_unique(&mut p.counts, pred.counts);
                 p.speaker_is_source |= pred.speaker_is_source;
                 p.examples.extend(pred.examples);
                 if p.origin.is_none() {
@@ -270,7 +275,7 @@ impl Lexicon {
         true
     }
 
-    /// Removes a form (verb, noun, phrase, object preposition, cued form or cue) from a predicate, for `drop`.
+    /// Removes a form (verb, noun, phrase, object preposition, cued form, cue or counted noun) from a predicate, for `drop`.
     /// Returns false when the predicate has no such form; the canonical name cannot be removed.
     pub fn remove_predicate_name(&mut self, id: PredicateId, name: &str) -> bool {
         let Some(p) = self.predicates.get_mut(id.0 as usize) else { return false };
@@ -285,6 +290,7 @@ impl Lexicon {
             &mut p.object_preps,
             &mut p.cued,
             &mut p.cues,
+            &mut p.counts,
         ] {
             let before = v.len();
             v.retain(|n| n != name);

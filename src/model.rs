@@ -7,6 +7,7 @@
 use std::fmt;
 use std::ops::Range;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// A byte range into the original text of one file.
@@ -21,7 +22,7 @@ pub struct ActorId(pub u32);
 pub struct PredicateId(pub u16);
 
 /// How a quantity relates to its number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum Relation {
     #[serde(rename = "=")]
     Eq,
@@ -35,6 +36,7 @@ pub enum Relation {
     Le,
     /// Approximately: within [`Quantity::APPROX_TOLERANCE`] of the value.
     #[serde(rename = "~")]
+    #[schemars(description = "Approximately: within 10% of the value (at least 1).")]
     About,
     /// Inclusive range `value..=high`.
     #[serde(rename = "..")]
@@ -57,12 +59,13 @@ impl Relation {
 }
 
 /// A count: "17", "more than 200", "about 1,000", "10 to 20".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub struct Quantity {
     pub relation: Relation,
     pub value: u64,
     /// Upper bound, only for [`Relation::Range`].
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "The upper bound of a range (relation `..`), else absent.")]
     pub high: Option<u64>,
 }
 
@@ -126,8 +129,9 @@ pub struct PartialDate {
 }
 
 /// How much of a [`PartialDate`] is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(description = "How much of the date is known.")]
 pub enum Precision {
     Year,
     Month,
@@ -193,18 +197,34 @@ impl fmt::Display for PartialDate {
     }
 }
 
+// A date as the JSON outputs write it; `PartialDate` serialises (and describes its JSON
+// Schema) through it, so the two cannot differ.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Date", description = "A date, as precise as the text gives it.")]
+struct DateJson {
+    /// `2022-03-29`, `2022-03`, `2022`, `--04-15` (no year), `--04` (only the month).
+    value: String,
+    precision: Precision,
+}
+
 impl Serialize for PartialDate {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Date", 2)?;
-        st.serialize_field("value", &self.to_string())?;
-        st.serialize_field("precision", &self.precision())?;
-        st.end()
+        DateJson { value: self.to_string(), precision: self.precision() }.serialize(s)
+    }
+}
+
+impl JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        DateJson::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        DateJson::json_schema(generator)
     }
 }
 
 /// A date or an inclusive range of dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum DateSpec {
     On(PartialDate),

@@ -102,13 +102,45 @@ fn count_chars(bytes: &[u8]) -> usize {
 }
 
 /// One file's name (as given by the user, or `<rules>/actors.claims` for embedded rules) and text.
+///
+/// A file can keep only some of its lines ([`SourceFile::keep_lines`]): an article of a
+/// `check --jsonl` archive keeps the lines its reports point at (its facts' sentences, its
+/// diagnostics), not its whole text, so that memory does not grow with the archive. Such a file
+/// answers every question in the file's own byte offsets ([`SourceFile::slice`],
+/// [`SourceFile::line_col`], [`SourceFile::line_range`]) for the lines it kept; its `text` is
+/// empty.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The name reports use: the path as given, or `<rules>/NAME` for an embedded rule file.
     pub name: String,
-    /// The file's text exactly as on disk.
+    /// The file's text exactly as on disk; empty when the file keeps only some lines (read
+    /// those with [`SourceFile::slice`]).
     pub text: String,
+    /// Over `text`, or over the kept lines' text.
     lines: LineIndex,
+    kept: Option<Box<Kept>>,
+}
+
+/// The lines a file kept, and where they were in the file.
+#[derive(Debug, Clone)]
+struct Kept {
+    /// The file's length and number of lines.
+    len: usize,
+    line_count: usize,
+    /// The kept lines, each run of them followed by a `\n`.
+    text: String,
+    /// Runs of whole lines, in file order, apart from each other.
+    segments: Vec<Segment>,
+}
+
+/// A run of whole lines kept: bytes `start..start + len` of the file, at `at` in the kept text;
+/// `line` is the file's 0-based index of its first line.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    start: usize,
+    at: usize,
+    len: usize,
+    line: usize,
 }
 
 impl SourceFile {
@@ -116,33 +148,168 @@ impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let lines = LineIndex::new(&text);
-        SourceFile { name: name.into(), text, lines }
+        SourceFile { name: name.into(), text, lines, kept: None }
     }
 
-    /// 0-based line index of a byte offset.
+    /// The file keeping only the lines that `spans` touch (a span ending at a line's start does
+    /// not touch that line); the rest of its text is dropped. Every span in those lines reads
+    /// as before.
+    pub fn keep_lines<'a>(self, spans: impl IntoIterator<Item = &'a Range<usize>>) -> Self {
+        if self.kept.is_some() {
+            return self;
+        }
+        let len = self.text.len();
+        let line_end = |l: usize| self.lines.line_start(l + 1).unwrap_or(len);
+        let mut runs: Vec<(usize, usize)> = spans
+            .into_iter()
+            .filter(|s| s.start <= len)
+            .map(|s| {
+                let first = self.lines.line_index(s.start);
+                let last = self.lines.line_index(s.end.min(len).saturating_sub(1).max(s.start));
+                (first, last)
+            })
+            .collect();
+        runs.sort_unstable();
+        let mut text = String::new();
+        let mut segments: Vec<Segment> = Vec::new();
+        let mut runs = runs.into_iter().peekable();
+        while let Some((first, mut last)) = runs.next() {
+            while let Some(&(f, l)) = runs.peek() {
+                if f > last + 1 {
+                    break;
+                }
+                last = last.max(l);
+                runs.next();
+            }
+            let start = self.lines.line_start(first).unwrap_or(len);
+            let end = line_end(last);
+            let Some(lines) = self.text.get(start..end) else { continue };
+            segments.push(Segment { start, at: text.len(), len: end - start, line: first });
+            text.push_str(lines);
+            // A line start in the kept text: a `\r` ending the run pairs with this `\n`.
+            text.push('\n');
+        }
+        let kept = Kept { len, line_count: self.lines.line_count(), text, segments };
+        let lines =
+            if kept.text.is_empty() { LineIndex::default() } else { LineIndex::new(&kept.text) };
+        SourceFile { name: self.name, text: String::new(), lines, kept: Some(Box::new(kept)) }
+    }
+
+    /// Whether the file kept none of its lines ([`SourceFile::keep_lines`] with no span).
+    pub fn keeps_nothing(&self) -> bool {
+        self.kept.as_ref().is_some_and(|k| k.segments.is_empty())
+    }
+
+    /// Whether the file keeps only some of its lines ([`SourceFile::keep_lines`]).
+    pub fn is_partial(&self) -> bool {
+        self.kept.is_some()
+    }
+
+    /// The file's length in bytes.
+    pub fn len(&self) -> usize {
+        self.kept.as_ref().map_or(self.text.len(), |k| k.len)
+    }
+
+    /// Whether the file is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The segment of a partial file holding the file's byte `byte` (its end included).
+    fn segment(kept: &Kept, byte: usize) -> Option<&Segment> {
+        let i = kept.segments.partition_point(|s| s.start <= byte).checked_sub(1)?;
+        kept.segments.get(i).filter(|s| byte <= s.start + s.len)
+    }
+
+    /// Where a span of the file is in the text this file holds (`text`, or the kept lines); `None`
+    /// for a span of a partial file outside its kept lines.
+    pub fn local(&self, span: &Range<usize>) -> Option<Range<usize>> {
+        let Some(kept) = &self.kept else {
+            return (span.start <= span.end && span.end <= self.text.len()).then(|| span.clone());
+        };
+        let seg = Self::segment(kept, span.start)?;
+        (span.start <= span.end && span.end <= seg.start + seg.len)
+            .then(|| seg.at + (span.start - seg.start)..seg.at + (span.end - seg.start))
+    }
+
+    /// The text of a span of the file; `None` when it is not the file's (outside it, inside a
+    /// character, or outside the kept lines of a partial file).
+    pub fn slice(&self, span: &Range<usize>) -> Option<&str> {
+        match &self.kept {
+            None => self.text.get(span.clone()),
+            Some(k) => k.text.get(self.local(span)?),
+        }
+    }
+
+    /// The text this file holds: `text`, or the kept lines of a partial file (what
+    /// [`SourceFile::local`] spans index).
+    pub fn held(&self) -> &str {
+        self.kept.as_ref().map_or(self.text.as_str(), |k| k.text.as_str())
+    }
+
+    /// The file's 0-based line of a 0-based line of the held text ([`SourceFile::held`]).
+    pub fn held_line_to_line(&self, held_line: usize) -> usize {
+        let Some(kept) = &self.kept else { return held_line };
+        let start = self.lines.line_start(held_line).unwrap_or(usize::MAX);
+        let i = kept.segments.partition_point(|s| s.at <= start);
+        match i.checked_sub(1).and_then(|i| kept.segments.get(i)) {
+            Some(seg) => seg.line + held_line.saturating_sub(self.lines.line_index(seg.at)),
+            None => held_line,
+        }
+    }
+
+    /// 0-based line index of a byte offset (of a partial file: in a kept line; elsewhere the
+    /// line of the kept text before it).
     pub fn line_index(&self, byte: usize) -> usize {
-        self.lines.line_index(byte)
+        let Some(kept) = &self.kept else { return self.lines.line_index(byte) };
+        let i = kept.segments.partition_point(|s| s.start <= byte);
+        let Some(seg) = i.checked_sub(1).and_then(|i| kept.segments.get(i)) else { return 0 };
+        let local = seg.at + (byte - seg.start).min(seg.len.saturating_sub(1));
+        seg.line + self.lines.line_index(local) - self.lines.line_index(seg.at)
     }
 
     /// 1-based line and 1-based column (in characters) of a byte offset; see
-    /// [`LineIndex::line_col`].
+    /// [`LineIndex::line_col`]. In a partial file, an offset outside the kept lines is the
+    /// start of its line.
     pub fn line_col(&self, byte: usize) -> (usize, usize) {
-        self.lines.line_col(&self.text, byte)
+        let Some(kept) = &self.kept else { return self.lines.line_col(&self.text, byte) };
+        let Some(seg) = Self::segment(kept, byte.min(kept.len)) else {
+            return (self.line_index(byte) + 1, 1);
+        };
+        let local = seg.at + (byte.min(kept.len) - seg.start);
+        let (line, col) = self.lines.line_col(&kept.text, local);
+        (seg.line + line - self.lines.line_index(seg.at), col)
     }
 
-    /// Byte range of the 0-based line `line`, without its line terminator.
+    /// Byte range of the 0-based line `line`, without its line terminator (`None` past the
+    /// end, or for a line a partial file did not keep).
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = self.lines.line_start(line)?;
-        let end = self.lines.line_start(line + 1).unwrap_or(self.text.len());
-        let slice = self.text.get(start..end)?;
-        let trimmed = slice.trim_end_matches(['\n', '\r']).len();
-        Some(start..start + trimmed)
+        let Some(kept) = &self.kept else {
+            return held_line_range(&self.lines, &self.text, line);
+        };
+        let i = kept.segments.partition_point(|s| s.line <= line).checked_sub(1)?;
+        let seg = kept.segments.get(i)?;
+        let local = self.lines.line_index(seg.at) + (line - seg.line);
+        let r = held_line_range(&self.lines, &kept.text, local)?;
+        // The line after the run is not kept, unless it is the file's last (empty) line.
+        let inside = r.start < seg.at + seg.len || seg.start + seg.len == kept.len;
+        (inside && line < kept.line_count)
+            .then(|| seg.start + (r.start - seg.at)..seg.start + (r.end - seg.at))
     }
 
     /// Number of lines (an empty file has one).
     pub fn line_count(&self) -> usize {
-        self.lines.line_count()
+        self.kept.as_ref().map_or_else(|| self.lines.line_count(), |k| k.line_count)
     }
+}
+
+/// The range of a 0-based line of `text` (indexed by `lines`), without its terminator.
+fn held_line_range(lines: &LineIndex, text: &str, line: usize) -> Option<Range<usize>> {
+    let start = lines.line_start(line)?;
+    let end = lines.line_start(line + 1).unwrap_or(text.len());
+    let slice = text.get(start..end)?;
+    let trimmed = slice.trim_end_matches(['\n', '\r']).len();
+    Some(start..start + trimmed)
 }
 
 /// All files of one run.
@@ -162,6 +329,19 @@ impl SourceMap {
         let id = FileId(self.files.len() as u32);
         self.files.push(SourceFile::new(name, text));
         id
+    }
+
+    /// Adds a file already built (a partial one, see [`SourceFile::keep_lines`]) and returns
+    /// its id.
+    pub fn push(&mut self, file: SourceFile) -> FileId {
+        let id = FileId(self.files.len() as u32);
+        self.files.push(file);
+        id
+    }
+
+    /// The id the next file added will have.
+    pub fn next_id(&self) -> FileId {
+        FileId(self.files.len() as u32)
     }
 
     /// The file with this id (ids come from [`SourceMap::add`] on this map).
@@ -185,6 +365,10 @@ impl SourceMap {
     }
 }
 
+/// For codespan-reporting, in the coordinates of the text each file holds
+/// ([`SourceFile::held`]): a file's own offsets, except for a file that kept only some lines,
+/// whose spans go through [`SourceFile::local`] first (`report::human` does); line numbers are
+/// the file's.
 impl<'a> Files<'a> for SourceMap {
     type FileId = FileId;
     type Name = &'a str;
@@ -195,12 +379,17 @@ impl<'a> Files<'a> for SourceMap {
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, files::Error> {
-        self.files.get(id.0 as usize).map(|f| f.text.as_str()).ok_or(files::Error::FileMissing)
+        self.files.get(id.0 as usize).map(SourceFile::held).ok_or(files::Error::FileMissing)
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, files::Error> {
         let f = self.files.get(id.0 as usize).ok_or(files::Error::FileMissing)?;
-        Ok(f.line_index(byte_index))
+        Ok(f.lines.line_index(byte_index))
+    }
+
+    fn line_number(&'a self, id: FileId, line_index: usize) -> Result<usize, files::Error> {
+        let f = self.files.get(id.0 as usize).ok_or(files::Error::FileMissing)?;
+        Ok(f.held_line_to_line(line_index) + 1)
     }
 
     /// Through [`LineIndex`]: the trait's default counts the line's characters on every call,
@@ -212,7 +401,7 @@ impl<'a> Files<'a> for SourceMap {
         byte_index: usize,
     ) -> Result<usize, files::Error> {
         let f = self.files.get(id.0 as usize).ok_or(files::Error::FileMissing)?;
-        Ok(f.line_col(byte_index).1)
+        Ok(f.lines.line_col(f.held(), byte_index).1)
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, files::Error> {
@@ -221,7 +410,7 @@ impl<'a> Files<'a> for SourceMap {
             given: line_index,
             max: f.lines.line_count().saturating_sub(1),
         })?;
-        let end = f.lines.line_start(line_index + 1).unwrap_or(f.text.len());
+        let end = f.lines.line_start(line_index + 1).unwrap_or(f.held().len());
         Ok(start..end)
     }
 }

@@ -153,7 +153,7 @@ fn junit_has_a_test_case_a_claim_and_failures_for_errors() {
         .expect("the contradicted count is a failure");
     let (_, message, text) = count.failure.as_ref().expect("a failure");
     assert_eq!(message, "count mismatch: the article says 17, the claim says 15");
-    assert!(text.starts_with("000_41d960782fd73781.txt:9:31: count mismatch"), "{text}");
+    assert!(text.starts_with("000_41d960782fd73781.txt:7:18: count mismatch"), "{text}");
     assert!(text.contains(&format!("expulsions.claims:{}:", count.line)), "{text}");
     // Warnings (not found) pass with their text as system-out; unverified facts are test
     // cases of their article.
@@ -206,7 +206,7 @@ fn gitlab_code_quality_fields() {
     let count = issues.iter().find(|i| i["check_name"] == "FC101").expect("the count mismatch");
     assert_eq!(count["severity"], "critical");
     assert_eq!(count["location"]["path"], "000_41d960782fd73781.txt");
-    assert_eq!(count["location"]["lines"]["begin"], 9);
+    assert_eq!(count["location"]["lines"]["begin"], 7);
     let japan = issues
         .iter()
         .find(|i| i["description"].as_str().is_some_and(|d| d.contains("Japan")))
@@ -272,7 +272,7 @@ fn github_annotations_on_articles_name_the_claim() {
     let github = check("github", &[]);
     let count =
         github.lines().find(|l| l.contains("title=FC101")).expect("the count mismatch annotation");
-    assert!(count.starts_with("::error file=000_41d960782fd73781.txt,line=9"), "{count}");
+    assert!(count.starts_with("::error file=000_41d960782fd73781.txt,line=7"), "{count}");
     assert!(count.ends_with("%0Aclaim: expulsions.claims:10"), "{count}");
 }
 

@@ -30,15 +30,14 @@ use factcheck::source::SourceMap;
 
 /// Floors: (part, predicate, strict recall, precision), the whole part as `*`.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
-    ("dev", "*", 0.43, 0.85),
+    ("dev", "*", 0.44, 0.85),
     // Precision 0.97 -> 0.96: refusals ("have so far declined to expel") give a negated fact
     // since issue 9 (docs/verdicts.md, rule 5); the gold files list them as "not facts".
     ("dev", "expelled", 0.64, 0.96),
-    ("dev", "arrested", 0.39, 0.98),
-    ("dev", "killed", 0.50, 0.91),
-    ("dev", "wounded", 0.56, 0.91),
-    ("heldout", "*", 0.42, 0.76),
-    ("heldout", "killed", 0.72, 0.90),
+    ("dev", "arrested", 0.42, 0.98),
+    ("dev", "killed", 0.55, 0.90),
+    ("heldout", "*", 0.39, 0.75),
+    ("heldout", "killed", 0.70, 0.88),
 ];
 
 #[derive(Default)]

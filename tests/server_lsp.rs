@@ -367,3 +367,44 @@ fn bad_messages_get_errors_not_a_crash() {
     assert!(r.is_array() || r.is_null(), "{r:#}");
     assert_eq!(s.finish(), 0);
 }
+
+#[test]
+fn rule_file_examples_run_as_you_type() {
+    let dir = workspace();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("rules")).expect("mkdir");
+    std::fs::write(
+        root.join("factcheck.toml"),
+        "claims = [\"claims/**/*.claims\"]\narticles = [\"drafts/**/*.md\"]\nrules = [\"rules/desk.claims\"]\n",
+    )
+    .expect("write");
+    let rules = |claim: &str| {
+        format!(
+            "predicate sanctioned\n  verb sanction, sanctions, sanctioned\n  example \"Poland sanctioned Russia.\" => {claim}\n"
+        )
+    };
+    std::fs::write(root.join("rules/desk.claims"), rules("Poland sanctioned Russia"))
+        .expect("write");
+    let (mut s, _) = Session::start(root, json!({}));
+    let rules_uri = uri(&root.join("rules/desk.claims"));
+    s.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": rules_uri, "languageId": "factcheck", "version": 1, "text": rules("Germany sanctioned Russia") } }),
+    );
+    let d = s.diagnostics(&rules_uri, has("FC050"));
+    let fc050 = find(&d, "FC050");
+    assert_eq!(fc050["range"]["start"]["line"], 2, "{fc050:#}");
+    assert_eq!(fc050["severity"], 1, "an error");
+    assert!(
+        fc050["message"].as_str().is_some_and(|m| m.contains("Poland sanctioned Russia")),
+        "{fc050:#}"
+    );
+    // Fixed in the buffer: the diagnostic goes.
+    s.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": rules_uri, "version": 2 }, "contentChanges": [{ "text": rules("Poland sanctioned Russia") }] }),
+    );
+    let d = s.diagnostics(&rules_uri, |d| !has("FC050")(d));
+    assert_eq!(codes(&d), Vec::<String>::new());
+    assert_eq!(s.finish(), 0);
+}

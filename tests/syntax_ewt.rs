@@ -8,8 +8,8 @@ use factcheck::syntax::train::evaluate;
 
 const DIR: &str = "../shared/ud/en_ewt";
 
-/// Floors on EWT test, just under the committed model's figures (UPOS 0.9524, UAS 0.8525, LAS
-/// 0.8229; the targets are 0.95, 0.86 and 0.83).
+/// Floors on EWT test, just under the committed model's figures (UPOS 0.9510, UAS 0.8524, LAS
+/// 0.8237; dev 0.9494, 0.8422, 0.8124; the targets are 0.95, 0.86 and 0.83).
 const UPOS: f64 = 0.95;
 const UAS: f64 = 0.85;
 const LAS: f64 = 0.82;

@@ -8,7 +8,7 @@ INPUT is JSON Lines articles ({"text": ..., "date": ..., "id": ...}; a file, a d
 glob, any Hadoop path). Each partition is piped through one `factcheck extract --jsonl -
 --format json --keep-going` process (RDD.pipe), so OUTPUT_DIR holds exactly what the binary
 prints on the same lines: one JSON object a fact, and one error record
-({"error": ..., "article": ...}) for each line that is not an article (docs/batch.md).
+({"version": 1, "error": ..., "article": ...}) for each line that is not an article (docs/batch.md).
 
 With --claims FILE, each partition is checked instead (`factcheck check --jsonl -
 --claims FILE --format json`): the claim file is shipped to the executors with

@@ -5,6 +5,11 @@
 //! ```text
 //! cargo run --release --bin train-syntax -- ../shared/ud/en_ewt
 //! ```
+//!
+//! `--iterations N`: parser passes (15); `--caps-every N`: one training sentence in N is also
+//! learnt by the tagger as an ALL-CAPS line (16; 0 for none); `--tagger-only MODEL`: keeps the
+//! parser of MODEL and retrains the tagger and lemmatiser (minutes instead of the parser's
+//! training; also converts a model of an older format to the current one).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,12 +41,18 @@ fn main() -> ExitCode {
                 settings.parser_iterations =
                     it.next().and_then(|s| s.parse().ok()).unwrap_or(settings.parser_iterations)
             }
+            "--caps-every" => {
+                settings.caps_every =
+                    it.next().and_then(|s| s.parse().ok()).unwrap_or(settings.caps_every)
+            }
             "--tagger-only" => tagger_only = it.next().map(PathBuf::from),
             _ => dir = Some(PathBuf::from(a)),
         }
     }
     let Some(dir) = dir else {
-        eprintln!("usage: train-syntax UD_DIR [--out FILE] [--iterations N] [--tagger-only MODEL]");
+        eprintln!(
+            "usage: train-syntax UD_DIR [--out FILE] [--iterations N] [--caps-every N] [--tagger-only MODEL]"
+        );
         return ExitCode::from(2);
     };
     let Some(train_path) = find(&dir, "train") else {
@@ -58,12 +69,11 @@ fn main() -> ExitCode {
     };
     let mut log = |s: &str| eprintln!("[{:6.1}s] {s}", start.elapsed().as_secs_f64());
     let trained = match &tagger_only {
-        // Keep the parser of an existing model, retrain its tagger.
+        // Keep the parser of an existing model, retrain its tagger and lemmatiser (also converts
+        // an older model file to the current format).
         Some(from) => std::fs::read(from)
             .map_err(|e| format!("cannot read {}: {e}", from.display()))
-            .and_then(|b| {
-                factcheck::syntax::Model::from_bytes_for_update(&b).map_err(|e| e.to_string())
-            })
+            .and_then(|b| factcheck::syntax::Model::from_bytes(&b).map_err(|e| e.to_string()))
             .and_then(|mut m| train::retrain_tagger(&mut m, &text, &settings).map(|()| m)),
         None => {
             let dev = find(&dir, "dev").and_then(|p| std::fs::read_to_string(p).ok());

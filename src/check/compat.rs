@@ -14,6 +14,7 @@
 //! parts both state can conflict, so a fact without a count (date) is never the reason a claim's
 //! count (date) is wrong.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::model::{ActorId, Actors, Claim, Fact};
@@ -70,7 +71,7 @@ pub fn actors(claim: &Actors, fact: &[ActorId]) -> ActorMatch {
 }
 
 /// Why a fact about a claim contradicts it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Reason {
     /// The numbers cannot both be true.

@@ -55,6 +55,7 @@ pub mod index;
 use std::collections::BTreeMap;
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::lexicon::Lexicon;
@@ -66,7 +67,7 @@ pub use diagnostics::diagnostics;
 pub use finding::{Finding, Kind, Policy};
 
 /// What the articles say about a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Supported,
@@ -108,7 +109,7 @@ pub struct Evidence {
 }
 
 /// How a fact that is not about a claim nearly is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NearMissKind {
     /// Subject and object swapped: the claim says Russia expelled Dutch diplomats, the article
@@ -172,7 +173,7 @@ pub struct ClaimReport {
 }
 
 /// How many claims got each verdict, and how many facts are unverified.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Summary {
     pub supported: usize,
     pub contradicted: usize,

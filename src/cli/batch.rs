@@ -23,8 +23,19 @@ const DEPTH: usize = 2;
 /// order, on its own thread). A read error of the file ends the stream and is returned after
 /// what came before it was written; an error of `sink` (a closed output) stops the run.
 pub fn stream<T: Send>(
-    mut reader: Reader,
+    reader: Reader,
     handle: &(dyn Fn(JsonlArticle) -> T + Sync),
+    sink: &mut (dyn FnMut(Result<T, LineError>) -> Result<(), Failure> + Send),
+) -> Result<(), Failure> {
+    stream_indexed(reader, &|_, a| handle(a), sink)
+}
+
+/// [`stream`], telling `handle` the place of each article's line among the lines of the file
+/// that are not blank (0 for the first): the sink receives exactly one result for each of
+/// them, in that order, so `handle` knows which result it makes.
+pub fn stream_indexed<T: Send>(
+    mut reader: Reader,
+    handle: &(dyn Fn(usize, JsonlArticle) -> T + Sync),
     sink: &mut (dyn FnMut(Result<T, LineError>) -> Result<(), Failure> + Send),
 ) -> Result<(), Failure> {
     let (lines_tx, lines_rx) = sync_channel::<Result<Vec<(usize, Vec<u8>)>, String>>(DEPTH);
@@ -49,6 +60,7 @@ pub fn stream<T: Send>(
             Ok(())
         });
         let mut read_error = None;
+        let mut seen = 0;
         for chunk in lines_rx {
             let chunk = match chunk {
                 Ok(c) if c.is_empty() => break,
@@ -58,9 +70,14 @@ pub fn stream<T: Send>(
                     break;
                 }
             };
+            let base = seen;
+            seen += chunk.len();
             let done: Vec<Result<T, LineError>> = chunk
                 .into_par_iter()
-                .map(|(n, bytes)| crate::input::jsonl::parse_line(&name, n, &bytes).map(handle))
+                .enumerate()
+                .map(|(i, (n, bytes))| {
+                    crate::input::jsonl::parse_line(&name, n, &bytes).map(|a| handle(base + i, a))
+                })
                 .collect();
             if done_tx.send(done).is_err() {
                 break;

@@ -12,8 +12,13 @@
 //! in that order), 2 when it could not run (a claim file with errors, all of them printed
 //! first; a missing claim file; bad arguments) or could not read an article (missing, a
 //! directory, binary, not UTF-8, a JSON Lines line that is not an article: each is named on
-//! stderr, the others are checked and reported, then the run fails; with `--keep-going` the
-//! exit code is that of the findings when at least one article could be read). Warnings in claim files are printed and do not fail.
+//! stderr and is an FC214 error in its place in the report, the others are checked and
+//! reported, then the run fails; with `--keep-going` the exit code is that of the findings
+//! when at least one article could be read).
+//!
+//! JSON Lines (`--jsonl`) are streamed ([`super::batch`]): read, extracted in parallel and added
+//! to the run in order, each article keeping only the lines its report points at (all of its
+//! text for `--format html`), so memory grows with the facts reported, not with the archive. Warnings in claim files are printed and do not fail.
 //!
 //! With a `factcheck.toml` (found walking up from the working directory, or `--config`), the
 //! files come from the configuration ([`crate::workspace::config`], [`crate::workspace::discover`]); in every run the
@@ -269,15 +274,18 @@ fn configured(
 pub struct Notes {
     /// Printed as `warning: ...` (named files the configuration skips).
     pub warnings: Vec<String>,
-    /// Printed as `error: ...`: articles that could not be read (missing, a directory, binary,
-    /// not UTF-8; JSON Lines files and lines, named `FILE:LINE`). The others are checked, and
-    /// the exit code is 2.
+    /// Printed as `error: ...`: directories that could not be searched, articles that could not
+    /// be read (missing, a directory, binary, not UTF-8). The others are checked, and the exit
+    /// code is 2.
     pub errors: Vec<String>,
+    /// The articles of `errors` that could not be read, as (name, message): each is an FC214
+    /// error in its place among the articles of the report.
+    pub unread: Vec<(String, String)>,
 }
 
-/// Reads the files the arguments (and the configuration, when there is one) name. A claim or
-/// rule file that cannot be read fails the run; an article that cannot be read is in
-/// [`Notes::errors`].
+/// Reads the files the arguments (and the configuration, when there is one) name, except the
+/// JSON Lines files (`--jsonl`), which [`run`] streams. A claim or rule file that cannot be read
+/// fails the run; an article that cannot be read is in [`Notes::errors`] and [`Notes::unread`].
 pub fn inputs(
     args: &CheckArgs,
     config: Option<&Config>,
@@ -285,6 +293,7 @@ pub fn inputs(
 ) -> Result<(CheckInputs, Notes), Failure> {
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
+    let mut unread = Vec::new();
     let files = match config {
         Some(c) => Some(configured(args, c, cwd, &mut warnings)?),
         None => None,
@@ -368,12 +377,13 @@ pub fn inputs(
         .map(|p| read_named(p))
         .collect::<Result<_, _>>()?;
     // An article that cannot be read is named, and the others are checked.
-    let read: Vec<Result<ArticleInput, String>> = article_paths_rel
+    let read: Vec<Result<ArticleInput, (String, String)>> = article_paths_rel
         .into_par_iter()
         .map(|(p, rel)| {
+            let name = super::article_name(&p);
             Ok(ArticleInput {
-                name: super::article_name(&p),
-                text: super::read_article(&p)?,
+                text: super::read_article(&p).map_err(|e| (name.clone(), e))?,
+                name,
                 format: Format::from_path(&p),
                 date: None,
                 rel,
@@ -394,50 +404,16 @@ pub fn inputs(
     for r in read {
         match r {
             Ok(a) => articles.push(a),
-            Err(e) => errors.push(e),
+            Err((name, e)) => {
+                errors.push(e.clone());
+                unread.push((name, e));
+            }
         }
     }
     let baseline = match &args.baseline {
         Some(p) => Some(Baseline::read(p)?),
         None => None,
     };
-    // JSON Lines: a file that cannot be read, and each bad line, is named, the rest checked.
-    for p in &args.jsonl {
-        let mut reader = match crate::input::jsonl::Reader::open(p) {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        loop {
-            let chunk = match reader.chunk(512) {
-                Ok(c) if c.is_empty() => break,
-                Ok(c) => c,
-                Err(e) => {
-                    errors.push(e);
-                    break;
-                }
-            };
-            let name = reader.name();
-            let parsed: Vec<_> = chunk
-                .par_iter()
-                .map(|(n, bytes)| crate::input::jsonl::parse_line(name, *n, bytes))
-                .collect();
-            for r in parsed {
-                match r {
-                    Ok(d) => articles.push(ArticleInput {
-                        name: d.name,
-                        text: d.text,
-                        format: Format::Text,
-                        date: d.date,
-                        rel: None,
-                    }),
-                    Err(e) => errors.push(e.to_string()),
-                }
-            }
-        }
-    }
     let inputs = CheckInputs {
         rule_files,
         shipped_rules: !args.rules.no_shipped_rules,
@@ -449,7 +425,7 @@ pub fn inputs(
         baseline,
         write_baseline: args.write_baseline.is_some(),
     };
-    Ok((inputs, Notes { warnings, errors }))
+    Ok((inputs, Notes { warnings, errors, unread }))
 }
 
 /// Every diagnostic of a finished check (the claim files', the articles', then the findings)
@@ -668,20 +644,93 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
     for e in &notes.errors {
         say!("error: {e}");
     }
-    let unread = notes.errors.len();
-    let unread_failure = || {
-        Failure(format!("{unread} article{} could not be read", if unread == 1 { "" } else { "s" }))
-    };
-    if unread > 0 && inputs.articles.is_empty() {
-        return Err(Failure(format!("{}: nothing was checked", unread_failure().0)));
-    }
-    if config.is_some() && inputs.articles.is_empty() {
+    let mut unread = notes.errors.len();
+    if config.is_some() && inputs.articles.is_empty() && args.jsonl.is_empty() && unread == 0 {
         say!("factcheck: no articles to check");
         return Ok(Outcome::Clean);
     }
-    let progress = Progress::for_run(inputs.articles.len(), !args.jsonl.is_empty(), "checking");
-    let checked = run_check_with(inputs, &|| progress.inc());
+    let progress = if args.jsonl.is_empty() {
+        Progress::for_run(inputs.articles.len(), false, "checking")
+    } else {
+        Progress::stream("checking")
+    };
+    let CheckInputs {
+        rule_files,
+        shipped_rules,
+        claim_files,
+        articles,
+        date,
+        policy,
+        options,
+        baseline,
+        write_baseline,
+    } = inputs;
+    let mut loaded = crate::workspace::pipeline::load(&rule_files, shipped_rules, claim_files);
+    // Every format but HTML (which shows the articles) needs only the lines it points at.
+    let reader = loaded.reader(date, args.format == OutputFormat::Html);
+    loaded.read_all(&reader, articles, &|| progress.inc());
+    for (name, message) in notes.unread {
+        loaded.add_unread(name, message);
+    }
+    // JSON Lines are streamed: read, extracted and added in order, a chunk at a time, each
+    // article keeping only what the reports need; each bad line is named and reported.
+    for p in &args.jsonl {
+        let lines = match crate::input::jsonl::Reader::open(p) {
+            Ok(r) => r,
+            Err(e) => {
+                say!("error: {e}");
+                unread += 1;
+                loaded.add_unread(super::article_name(p), e);
+                continue;
+            }
+        };
+        let base = loaded.next_id().0 as usize;
+        let read = |i: usize, a: crate::input::jsonl::JsonlArticle| {
+            let input = ArticleInput {
+                name: a.name,
+                text: a.text,
+                format: Format::Text,
+                date: a.date,
+                rel: None,
+            };
+            reader.read(crate::source::FileId((base + i) as u32), input)
+        };
+        let loaded = &mut loaded;
+        let unread = &mut unread;
+        let progress = &progress;
+        let streamed = super::batch::stream_indexed(lines, &read, &mut |r| {
+            match r {
+                Ok(a) => {
+                    loaded.add(a);
+                    progress.inc();
+                }
+                Err(e) => {
+                    say!("error: {e}");
+                    *unread += 1;
+                    loaded.add_unread(e.article.clone(), e.message);
+                }
+            }
+            Ok(())
+        });
+        if let Err(e) = streamed {
+            say!("error: {}", e.0);
+            *unread += 1;
+        }
+    }
     progress.finish();
+    let unread_failure = || {
+        Failure(format!("{unread} article{} could not be read", if unread == 1 { "" } else { "s" }))
+    };
+    if loaded.article_count() == 0 {
+        if unread > 0 {
+            return Err(Failure(format!("{}: nothing was checked", unread_failure().0)));
+        }
+        if config.is_some() {
+            say!("factcheck: no articles to check");
+            return Ok(Outcome::Clean);
+        }
+    }
+    let checked = loaded.finish(policy, options, baseline.as_ref(), write_baseline);
     let Some(report) = &checked.report else {
         return Err(Failure("nothing was checked".into()));
     };
@@ -724,11 +773,12 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> CmdResult {
         say!("wrote {n} finding{} to {}", if n == 1 { "" } else { "s" }, path.display());
         return Ok(Outcome::Clean);
     }
+    // Unreadable articles (FC214) decide the exit code through `unread`, not as findings.
     let errors = checked
         .diagnostics
         .iter()
         .chain(&checked.article_diagnostics)
-        .any(|d| d.severity == Severity::Error);
+        .any(|d| d.severity == Severity::Error && d.code != crate::workspace::pipeline::FC214);
     let how = Rendering {
         format: args.format,
         color: args.output.is_none() && color.stdout(),

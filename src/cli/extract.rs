@@ -8,7 +8,8 @@
 //! - `claims` (default): one fact a line in the claim language with canonical names, then
 //!   `  # FILE:LINE:COL` of the evidence; `factcheck check` with those lines against the same
 //!   article supports every one of them.
-//! - `json`: JSON Lines, one object a fact: `file`, `line`, `column`, `start`, `end` (bytes of
+//! - `json`: JSON Lines ([`crate::report::extract_json`]), one object a fact: `version` (1),
+//!   `file`, `line`, `column`, `start`, `end` (bytes of
 //!   the evidence in the file), `subject` (names), `predicate`, `quantity`
 //!   (`{"relation":"=","value":17}`, `high` for ranges, or null), `object` (names), `date`
 //!   (`{"value":"2022-03-29","precision":"day"}`, `"--04-15"` with no year, or null),
@@ -23,7 +24,7 @@
 //! - Files are read in parallel; output keeps the order of the arguments.
 //! - An article that cannot be read (a file missing, not UTF-8 or binary; a JSON Lines line
 //!   that is not an article) is named on stderr and has an error record in its place in the
-//!   output: `{"error": MESSAGE, "article": NAME}` in JSON, `# error: MESSAGE` in claims. The
+//!   output: `{"version": 1, "error": MESSAGE, "article": NAME}` in JSON, `# error: MESSAGE` in claims. The
 //!   others are still extracted, and the exit code is 2; with `--keep-going` it is 0 when at
 //!   least one article could be read. Otherwise it is 0 (see docs/batch.md).
 
@@ -32,7 +33,6 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use rayon::prelude::*;
-use serde::Serialize;
 
 use super::lint::plural;
 use super::{CmdResult, ColorChoice, Failure, Outcome, RuleArgs};
@@ -41,7 +41,8 @@ use crate::extract::explain::Outcome as HitOutcome;
 use crate::input::{Article, Format};
 use crate::lang::display::fact_line;
 use crate::lexicon::Lexicon;
-use crate::model::{DateSpec, Fact, PartialDate, Quantity};
+use crate::model::{Fact, PartialDate};
+use crate::report::extract_json::{self, ErrorRecord, FactRecord, Record};
 use crate::source::{FileId, LineIndex, SourceMap};
 
 #[derive(Debug, clap::Args)]
@@ -81,23 +82,6 @@ pub enum ExtractFormat {
     Json,
 }
 
-/// One fact as printed by `--format json`.
-#[derive(Debug, Serialize)]
-struct JsonFact<'a> {
-    file: &'a str,
-    line: usize,
-    column: usize,
-    start: usize,
-    end: usize,
-    subject: Vec<&'a str>,
-    predicate: &'a str,
-    quantity: Option<Quantity>,
-    object: Vec<&'a str>,
-    date: Option<DateSpec>,
-    negated: bool,
-    text: &'a str,
-}
-
 struct Run<'a> {
     extractor: &'a Extractor,
     lexicon: &'a Lexicon,
@@ -113,14 +97,14 @@ impl Run<'_> {
         if self.explain {
             return self.render_explanation(name, text, &article);
         }
-        let facts = self.extractor.extract(&article);
+        let (facts, cuts) = self.extractor.extract_noting(&article);
         let mut out = String::new();
-        let warning = article.dateline_diagnostic(text);
-        if facts.is_empty() && warning.is_none() {
+        let warnings: Vec<_> = article.dateline_diagnostic(text).into_iter().chain(cuts).collect();
+        if facts.is_empty() && warnings.is_empty() {
             return out;
         }
         let lines = LineIndex::new(text);
-        if let Some(d) = warning {
+        for d in &warnings {
             // One line on stderr: extract's output is facts only.
             let (line, column) = lines.line_col(text, d.primary.span.start);
             let notes = d.notes.join("; ");
@@ -203,27 +187,8 @@ impl Run<'_> {
                 out.push_str(&format!("  # {name}:{line}:{column}\n"));
             }
             ExtractFormat::Json => {
-                let names = |ids: &[crate::model::ActorId]| {
-                    ids.iter().map(|id| self.lexicon.actor(*id).canonical.as_str()).collect()
-                };
-                let j = JsonFact {
-                    file: name,
-                    line,
-                    column,
-                    start: f.span.start,
-                    end: f.span.end,
-                    subject: names(&f.subject),
-                    predicate: &self.lexicon.predicate(f.predicate).canonical,
-                    quantity: f.quantity,
-                    object: names(&f.object),
-                    date: f.date,
-                    negated: f.negated,
-                    text: text.get(f.span.clone()).unwrap_or(""),
-                };
-                if let Ok(s) = serde_json::to_string(&j) {
-                    out.push_str(&s);
-                    out.push('\n');
-                }
+                let record = FactRecord::new(f, self.lexicon, name, text, (line, column));
+                out.push_str(&extract_json::line(&Record::Fact(record)));
             }
         }
     }
@@ -339,8 +304,7 @@ impl Count {
                 self.failed += 1;
                 let record = match format {
                     ExtractFormat::Json => {
-                        let r = serde_json::json!({"error": message, "article": article});
-                        format!("{r}\n")
+                        extract_json::line(&Record::Error(ErrorRecord::new(&article, &message)))
                     }
                     ExtractFormat::Claims => format!("# error: {}\n", message.replace('\n', " ")),
                 };

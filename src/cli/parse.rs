@@ -9,14 +9,18 @@
 //!   CoNLL-U output has `# sent_id = FILE:N`, `# text = ...` and, in MISC, the word's bytes in
 //!   the file (`TokenRange=START:END`) and `SpaceAfter=No`.
 //! - `--from conllu`: the file's sentences and syntactic words (integer IDs) are kept exactly;
-//!   LEMMA, UPOS, XPOS, HEAD and DEPREL are filled in, every other line and column is kept.
+//!   LEMMA, UPOS, XPOS, HEAD and DEPREL are filled in, every other line and column is kept. The
+//!   file is streamed: read, parsed (sentences in parallel) and written a batch of sentences at
+//!   a time, so memory does not grow with its size. A bad line stops the file there, after the
+//!   batches before it were written.
 //! - `--format json`: JSON Lines, one object a sentence: `file`, `sentence`, `text`, `start`,
 //!   `end` (bytes; null from CoNLL-U) and `tokens` (`id`, `form`, `lemma`, `upos`, `xpos`,
 //!   `head` (0 for the root), `deprel`, `start`, `end`).
 //! - `-` or no FILE reads standard input. A file that cannot be read is named on stderr, the
 //!   others are still parsed, and the exit code is 2.
 
-use std::io::{Read, Write};
+use std::fmt::Write as _;
+use std::io::{BufRead, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -86,6 +90,10 @@ struct JsonToken<'a> {
 /// Sentences per parallel batch.
 const BATCH: usize = 256;
 
+/// A CoNLL-U batch ends after this many sentences, or this many bytes (at a sentence's end).
+const CONLLU_BATCH: usize = 1024;
+const CONLLU_BATCH_BYTES: usize = 1 << 20;
+
 pub fn run(args: ParseArgs, _color: ColorChoice) -> CmdResult {
     let analyzer = Analyzer::new();
     let stdout = std::io::stdout();
@@ -93,7 +101,15 @@ pub fn run(args: ParseArgs, _color: ColorChoice) -> CmdResult {
     let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
     let mut failed = 0;
     for path in &files {
-        let (name, text) = match read(path, args.from) {
+        if args.from == From::Conllu {
+            if let Err(Failure(e)) = parse_conllu_file(&analyzer, path, args.format, &mut out) {
+                out.flush().map_err(super::stdout_failure)?;
+                say!("error: {e}");
+                failed += 1;
+            }
+            continue;
+        }
+        let (name, text) = match read(path) {
             Ok(t) => t,
             Err(e) => {
                 out.flush().map_err(super::stdout_failure)?;
@@ -102,10 +118,7 @@ pub fn run(args: ParseArgs, _color: ColorChoice) -> CmdResult {
                 continue;
             }
         };
-        let result = match args.from {
-            From::Text => parse_text(&analyzer, &name, path, &text, args.format, &mut out),
-            From::Conllu => parse_conllu(&analyzer, &name, &text, args.format, &mut out),
-        };
+        let result = parse_text(&analyzer, &name, path, &text, args.format, &mut out);
         if let Err(Failure(e)) = result {
             out.flush().map_err(super::stdout_failure)?;
             say!("error: {e}");
@@ -119,27 +132,9 @@ pub fn run(args: ParseArgs, _color: ColorChoice) -> CmdResult {
     Ok(Outcome::Clean)
 }
 
-/// The file's name and text (`-`: standard input).
-fn read(path: &Path, from: From) -> Result<(String, String), String> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            format!(
-                "<stdin> is not valid UTF-8 (invalid byte at offset {}); skipped",
-                e.utf8_error().valid_up_to()
-            )
-        })?;
-        return Ok(("<stdin>".into(), text));
-    }
-    let name = path.display().to_string();
-    let text = match from {
-        From::Text => super::read_article(path)?,
-        From::Conllu => super::read_file(path).map_err(|f| f.0)?,
-    };
-    Ok((name, text))
+/// An article's name and text (`-`: standard input).
+fn read(path: &Path) -> Result<(String, String), String> {
+    Ok((super::article_name(path), super::read_article(path)?))
 }
 
 fn parse_text(
@@ -169,17 +164,59 @@ fn parse_text(
     Ok(())
 }
 
-fn parse_conllu(
+/// Streams a CoNLL-U file (`-`: standard input) through [`parse_conllu`].
+fn parse_conllu_file(
     analyzer: &Analyzer<'_>,
-    name: &str,
-    text: &str,
+    path: &Path,
     format: ParseFormat,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
-    let blocks =
-        conllu::read(text).map_err(|e| Failure(format!("{name}:{}: {}", e.line, e.message)))?;
-    for (b, batch) in blocks.chunks(BATCH).enumerate() {
-        let rendered: Vec<String> = batch
+    if path.as_os_str() == "-" {
+        return parse_conllu(analyzer, "<stdin>", &mut std::io::stdin().lock(), format, out);
+    }
+    let name = path.display().to_string();
+    let file =
+        std::fs::File::open(path).map_err(|e| Failure(format!("cannot read {name}: {e}")))?;
+    let mut input = std::io::BufReader::with_capacity(1 << 16, file);
+    parse_conllu(analyzer, &name, &mut input, format, out)
+}
+
+/// Reads CoNLL-U from `input` a batch of sentences at a time, and writes each batch analysed.
+fn parse_conllu(
+    analyzer: &Analyzer<'_>,
+    name: &str,
+    input: &mut impl BufRead,
+    format: ParseFormat,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let mut chunk = String::new();
+    // Lines before the chunk, lines in it, sentences before it and ended in it.
+    let (mut base, mut lines, mut done, mut ended) = (0, 0, 0, 0);
+    let mut in_sentence = false;
+    loop {
+        let start = chunk.len();
+        let n = input.read_line(&mut chunk).map_err(|e| match e.kind() {
+            std::io::ErrorKind::InvalidData => {
+                Failure(format!("{name}:{}: not valid UTF-8", base + lines + 1))
+            }
+            _ => Failure(format!("cannot read {name}: {e}")),
+        })?;
+        let blank = chunk[start..].trim().is_empty();
+        if n > 0 {
+            lines += 1;
+            if !blank {
+                in_sentence = true;
+                continue;
+            }
+            ended += in_sentence as usize;
+            in_sentence = false;
+            if ended < CONLLU_BATCH && chunk.len() < CONLLU_BATCH_BYTES {
+                continue;
+            }
+        }
+        let blocks = conllu::read(&chunk)
+            .map_err(|e| Failure(format!("{name}:{}: {}", base + e.line, e.message)))?;
+        let rendered: Vec<String> = blocks
             .par_iter()
             .enumerate()
             .map(|(i, block)| {
@@ -195,14 +232,20 @@ fn parse_conllu(
                     spans.push(start..joined.len());
                 }
                 let s = analyzer.analyze_tokens(&joined, 0..joined.len(), &spans);
-                render(name, b * BATCH + i + 1, &joined, &s, format, Some(block))
+                render(name, done + i + 1, &joined, &s, format, Some(block))
             })
             .collect();
         for r in rendered {
             out.write_all(r.as_bytes()).map_err(super::stdout_failure)?;
         }
+        if n == 0 {
+            return Ok(());
+        }
+        done += blocks.len();
+        base += lines;
+        (lines, ended) = (0, 0);
+        chunk.clear();
     }
-    Ok(())
 }
 
 /// One sentence as CoNLL-U or a JSON line. With `block` (CoNLL-U input), the block's lines are
@@ -251,14 +294,12 @@ fn render(
             }
         }
         (ParseFormat::Conllu, None) => {
-            out.push_str(&format!(
-                "# sent_id = {name}:{n}\n# text = {}\n",
-                one_line(s.span.clone())
-            ));
+            let _ = write!(out, "# sent_id = {name}:{n}\n# text = {}\n", one_line(s.span.clone()));
             for (i, t) in s.tokens.iter().enumerate() {
                 let space = s.tokens.get(i + 1).is_some_and(|next| next.span.start == t.span.end);
-                out.push_str(&format!(
-                    "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\tTokenRange={}:{}{}\n",
+                let _ = writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\tTokenRange={}:{}{}",
                     i + 1,
                     form(i),
                     s.lemma(t),
@@ -269,7 +310,7 @@ fn render(
                     t.span.start,
                     t.span.end,
                     if space { "|SpaceAfter=No" } else { "" }
-                ));
+                );
             }
             out.push('\n');
         }
@@ -280,8 +321,9 @@ fn render(
                     Some((i, w)) if w.line == l => {
                         let (i, t) = (*i, &s.tokens[*i]);
                         let c = &w.cols;
-                        out.push_str(&format!(
-                            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                        let _ = writeln!(
+                            out,
+                            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                             c[0],
                             c[1],
                             s.lemma(t),
@@ -292,7 +334,7 @@ fn render(
                             t.deprel,
                             c[8],
                             c[9]
-                        ));
+                        );
                         word.next();
                     }
                     _ => {

@@ -3,6 +3,7 @@
 //! reason it gave none. Built by [`super::Extractor::explain`]; `factcheck extract --explain`
 //! renders it. Data only: the library never prints.
 
+use super::context::{self, ContextFill};
 use crate::model::{Fact, PredicateId, Span};
 use crate::syntax::Upos;
 
@@ -10,6 +11,37 @@ use crate::syntax::Upos;
 #[derive(Debug, Clone, Default)]
 pub struct Explanation {
     pub sentences: Vec<SentenceExplanation>,
+}
+
+impl Explanation {
+    /// Brings the facts up to the article's final ones (`facts`, after the discourse model's
+    /// fills, which may reach back to earlier sentences) and records each fill as the part's
+    /// source.
+    pub(super) fn settle(&mut self, facts: &[Fact], fills: &[ContextFill]) {
+        for s in &mut self.sentences {
+            for h in &mut s.hits {
+                let Outcome::Facts(v) = &mut h.outcome else { continue };
+                for fe in v {
+                    if let Some(f) = facts.get(fe.index) {
+                        fe.fact = f.clone();
+                    }
+                    for fill in fills.iter().filter(|c| c.fact == fe.index) {
+                        let part = match fill.part {
+                            context::Part::Subject => Part::Subject,
+                            context::Part::Object => Part::Object,
+                            context::Part::Date => Part::Date,
+                        };
+                        let new =
+                            Fill { part, source: Source::Context(fill.rule), span: Some(fill.from.clone()) };
+                        match fe.parts.iter_mut().find(|p| p.part == part) {
+                            Some(p) => *p = new,
+                            None => fe.parts.push(new),
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// One sentence: its parse and its trigger hits.
@@ -51,6 +83,8 @@ pub enum Outcome {
 /// A fact and where each of its parts came from.
 #[derive(Debug, Clone)]
 pub struct FactExplanation {
+    /// The fact's place among the article's facts ([`super::Extractor::extract`]).
+    pub index: usize,
     pub fact: Fact,
     pub parts: Vec<Fill>,
 }

@@ -8,6 +8,7 @@
 //! ([`roles`]). A sentence without a trigger costs nothing but the automaton's scan.
 //! [`Extractor::explain`] says which rule filled each part of each fact ([`explain`]).
 
+pub mod context;
 pub mod date;
 pub mod examples;
 pub mod explain;
@@ -20,6 +21,7 @@ use crate::input::Article;
 use crate::lexicon::Lexicon;
 use crate::model::Fact;
 
+use self::context::{ContextFill, Discourse, Env};
 use self::date::DateMatch;
 use self::explain::{Explanation, FactExplanation, HitExplanation, Outcome, SentenceExplanation};
 use self::names::Automata;
@@ -113,31 +115,86 @@ impl Extractor {
 
     /// Every fact the article states, in text order.
     pub fn extract(&self, article: &Article) -> Vec<Fact> {
-        self.run(article, None)
+        self.extract_explained(article).0
     }
 
     /// Why the article gives the facts it gives: for every sentence with a trigger, its parse,
-    /// and for every trigger hit its facts (with the rule that filled each part) or the reason
-    /// it gave none. The facts are those of [`Extractor::extract`].
+    /// and for every trigger hit its facts (with the rule that filled each part, the discourse
+    /// model's fills included) or the reason it gave none. The facts are those of
+    /// [`Extractor::extract`].
     pub fn explain(&self, article: &Article) -> Explanation {
         let mut e = Explanation::default();
-        self.run(article, Some(&mut e));
+        let (facts, fills) = self.extract_into(article, &mut Vec::new(), Some(&mut e));
+        e.settle(&facts, &fills);
         e
     }
 
-    fn run(&self, article: &Article, mut explain: Option<&mut Explanation>) -> Vec<Fact> {
+    /// Every fact the article states, in text order, with the parts of them that the
+    /// discourse model ([`context`]) filled from earlier sentences (`ContextFill::fact`
+    /// indexes the facts).
+    pub fn extract_explained(&self, article: &Article) -> (Vec<Fact>, Vec<ContextFill>) {
+        self.extract_into(article, &mut Vec::new(), None)
+    }
+
+    /// [`Extractor::extract`], and a warning (FC215, [`tokens::FC215`]) for each sentence
+    /// with a trigger that was cut at [`tokens::MAX_SENTENCE`] bytes, in text order.
+    pub fn extract_noting(&self, article: &Article) -> (Vec<Fact>, Vec<crate::diag::Diagnostic>) {
+        let mut cuts = Vec::new();
+        let (facts, _) = self.extract_into(article, &mut cuts, None);
+        let text = article.text.as_str();
+        let notes = cuts
+            .into_iter()
+            .map(|at: usize| {
+                // The last word before the cut.
+                let end = text.get(..at).map_or(at, |t| t.trim_end().len());
+                let start = text
+                    .get(..end)
+                    .and_then(|t| t.rfind(char::is_whitespace))
+                    .map_or(end, |i| i + 1);
+                crate::diag::Diagnostic::warning(
+                    tokens::FC215,
+                    article.file,
+                    start.min(end)..end,
+                    format!(
+                        "sentence cut at {} bytes: facts across the cut are not read",
+                        tokens::MAX_SENTENCE
+                    ),
+                )
+                .with_label("a run this long without a sentence end is cut here")
+                .with_note("what follows is read as another sentence")
+                .with_help("end the sentences, or check this passage by hand")
+            })
+            .collect();
+        (facts, notes)
+    }
+
+    /// The facts and the context fills, with the ends of the sentences cut at
+    /// [`tokens::MAX_SENTENCE`] in `cuts`.
+    fn extract_into(
+        &self,
+        article: &Article,
+        cuts: &mut Vec<usize>,
+        mut explain: Option<&mut Explanation>,
+    ) -> (Vec<Fact>, Vec<ContextFill>) {
         let text = article.text.as_str();
         let mut facts = Vec::new();
         let mut raw: Vec<RawHit> = Vec::new();
-        let Some(triggers) = &self.automata.triggers else { return facts };
+        let Some(triggers) = &self.automata.triggers else { return (facts, Vec::new()) };
         for m in triggers.find_iter(text) {
             if whole_word(text, m.start(), m.end()) {
                 raw.push(RawHit { span: m.start()..m.end(), pattern: m.pattern().as_usize() });
             }
         }
         if raw.is_empty() {
-            return facts;
+            return (facts, Vec::new());
         }
+        let env = Env {
+            text,
+            lexicon: &self.lexicon,
+            names: self.automata.names.as_ref(),
+            name_info: &self.automata.name_info,
+        };
+        let mut discourse = Discourse::default();
         let mut scratch = Scratch::default();
         let mut cursor = 0usize;
         let mut prev_facts = 0..0;
@@ -153,10 +210,18 @@ impl Extractor {
                 text.get(from..p).and_then(|w| w.find(char::is_whitespace)).map_or(p, |i| from + i)
             };
             s = tokens::skip_space(text, s);
-            let mut e = tokens::sentence_end(text, s);
+            let (mut e, mut cut) = tokens::sentence_bound(text, s);
+            let mut cut_before = None;
             while e <= p && e < text.len() {
+                cut_before = cut.then_some(e);
                 s = tokens::skip_space(text, e);
-                e = tokens::sentence_end(text, s);
+                (e, cut) = tokens::sentence_bound(text, s);
+            }
+            // The trigger's sentence starts or ends at a cut: say so, once a cut.
+            for at in cut_before.into_iter().chain(cut.then_some(e)) {
+                if cuts.last().is_none_or(|&l| l < at) {
+                    cuts.push(at);
+                }
             }
             let s = s.min(p);
             let e = e.max(raw[k].span.end).min(text.len());
@@ -181,14 +246,16 @@ impl Extractor {
                     &scratch,
                     trace,
                     words,
+                    first_new,
                     &facts[first_new..],
                 ));
             }
+            discourse.sentence(&env, s..e, &scratch.tokens, &scratch.dates, &mut facts, first_new);
             prev_facts = first_new..facts.len();
             cursor = e;
             k = j;
         }
-        facts
+        (facts, discourse.fills)
     }
 
     fn sentence(
@@ -293,6 +360,7 @@ impl Extractor {
         sc: &Scratch,
         trace: Trace,
         words: Vec<explain::Word>,
+        first: usize,
         facts: &[Fact],
     ) -> SentenceExplanation {
         let mut hits: Vec<HitExplanation> = sc
@@ -304,7 +372,7 @@ impl Extractor {
                 outcome: Outcome::Facts(Vec::new()),
             })
             .collect();
-        for ((h, mut parts), fact) in trace.facts.into_iter().zip(facts) {
+        for (i, ((h, mut parts), fact)) in trace.facts.into_iter().zip(facts).enumerate() {
             // The object carried from the sentence before.
             if !fact.object.is_empty() && !parts.iter().any(|p| p.part == explain::Part::Object) {
                 parts.push(explain::Fill {
@@ -314,7 +382,7 @@ impl Extractor {
                 });
             }
             if let Some(HitExplanation { outcome: Outcome::Facts(v), .. }) = hits.get_mut(h) {
-                v.push(FactExplanation { fact: fact.clone(), parts });
+                v.push(FactExplanation { index: first + i, fact: fact.clone(), parts });
             }
         }
         for (h, why) in trace.skipped {

@@ -23,6 +23,22 @@ use std::ops::Range;
 /// The longest a sentence may be, in bytes; longer runs are cut at a space.
 pub const MAX_SENTENCE: usize = 2000;
 
+/// FC215 `long-sentence` (warning): a statement in a run of more than 2,000 bytes without a
+/// sentence end (no `.`, `!`, `?` or paragraph break): a list pasted as one line, a table
+/// flattened into text, a transcript without punctuation.
+///
+/// ```text
+/// Russia expelled 3 Iran, Russia expelled 3 Iran, ... (4,000 times)
+///                        warning[FC215]: sentence cut at 2000 bytes: facts across the cut are not read
+/// ```
+///
+/// The reader bounds a sentence at 2,000 bytes (so that no input makes its work unbounded) and
+/// cuts a longer run at a space: the part after the cut is read as a new sentence, and a
+/// statement whose words straddle the cut (its actor before, its count after) is lost or read
+/// in part. The warning points at the cut in each sentence where a trigger word was found.
+/// Break the text into sentences, or check those lines by hand.
+pub const FC215: &str = "FC215";
+
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Col", "Gen", "Lt", "Sgt", "Capt", "Maj", "Cmdr", "Adm",
     "Brig", "Gov", "Sen", "Rep", "Rev", "St", "Mt", "Ft", "Jr", "Sr", "No", "Nos", "Co", "Corp",
@@ -94,6 +110,12 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
 /// punctuation and closing quotes, or at a paragraph break. Always `> start` unless `start` is
 /// the end of the text.
 pub fn sentence_end(text: &str, start: usize) -> usize {
+    sentence_bound(text, start).0
+}
+
+/// [`sentence_end`], and whether the sentence was cut at [`MAX_SENTENCE`] bytes (a long run
+/// without an end: what follows the cut is read as another sentence, see [`FC215`]).
+pub fn sentence_bound(text: &str, start: usize) -> (usize, bool) {
     let b = text.as_bytes();
     let len = b.len();
     let limit = start.saturating_add(MAX_SENTENCE).min(len);
@@ -114,7 +136,7 @@ pub fn sentence_end(text: &str, start: usize) -> usize {
                     }
                 }
                 let Some(next) = text.get(j..).and_then(|s| s.chars().next()) else {
-                    return j.min(len);
+                    return (j.min(len), false);
                 };
                 if next.is_whitespace() || is_bidi_control(next) {
                     let after = text.get(j..).unwrap_or("");
@@ -122,21 +144,21 @@ pub fn sentence_end(text: &str, start: usize) -> usize {
                         after.trim_start_matches(|c: char| c.is_whitespace() || is_format(c));
                     let bidi =
                         text.get(j..).unwrap_or("").trim_start().starts_with(is_bidi_control);
-                    let Some(n) = after.chars().next() else { return len };
+                    let Some(n) = after.chars().next() else { return (len, false) };
                     let opens = n.is_uppercase()
                         || n.is_ascii_digit()
                         || is_opener(n)
                         || is_caseless_letter(n)
                         || bidi;
                     if opens && !(c == b'.' && is_abbreviation(text, i)) {
-                        return j;
+                        return (j, false);
                     }
                 } else if c == b'.' && next.is_uppercase() && j == i + 1 {
                     // `said.The`: paragraphs run together. Only after a lower-case word of two
                     // letters or more, so `U.S.` and `p.m.` stay whole.
                     let w = word_before(text, i);
                     if w.len() >= 2 && !w.contains('.') && w.chars().all(|c| c.is_lowercase()) {
-                        return j;
+                        return (j, false);
                     }
                 }
                 i = j.max(i + 1);
@@ -145,7 +167,7 @@ pub fn sentence_end(text: &str, start: usize) -> usize {
             b'\n' => {
                 // A headline: a line in capitals ends where it ends.
                 if line_upper && !line_lower && i > start {
-                    return i;
+                    return (i, false);
                 }
                 let mut j = i + 1;
                 let mut indent = 0;
@@ -155,7 +177,7 @@ pub fn sentence_end(text: &str, start: usize) -> usize {
                 }
                 // A blank line, or an indented line (Reuters paragraphs), starts a paragraph.
                 if (j >= len || b[j] == b'\n' || indent >= 2) && i > start {
-                    return i;
+                    return (i, false);
                 }
                 line_upper = false;
                 line_lower = false;
@@ -171,7 +193,7 @@ pub fn sentence_end(text: &str, start: usize) -> usize {
         i += 1;
     }
     if limit >= len {
-        return len;
+        return (len, false);
     }
     // Too long: cut at the last space before the limit (a char boundary), or at the limit.
     let head = text.get(start..limit).map(|s| s.len()).unwrap_or(0);
@@ -180,7 +202,7 @@ pub fn sentence_end(text: &str, start: usize) -> usize {
         .and_then(|s| s.rfind(char::is_whitespace))
         .map(|k| start + k)
         .filter(|&k| k > start);
-    match cut {
+    let end = match cut {
         Some(k) => k,
         None => {
             let mut k = limit;
@@ -189,7 +211,8 @@ pub fn sentence_end(text: &str, start: usize) -> usize {
             }
             k.max(start + 1).min(len)
         }
-    }
+    };
+    (end, true)
 }
 
 /// The first byte at or after `i` that is not whitespace.

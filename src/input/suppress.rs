@@ -160,6 +160,11 @@ impl Suppressions {
         (Suppressions { file, directives, regions, used }, diags)
     }
 
+    /// Makes these the suppressions of the file `file` (an article renumbered).
+    pub fn set_file(&mut self, file: FileId) {
+        self.file = file;
+    }
+
     /// The directives read.
     pub fn directives(&self) -> &[Directive] {
         &self.directives

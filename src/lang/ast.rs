@@ -183,6 +183,7 @@ pub enum PropertyKind {
     Object,
     Cued,
     Cue,
+    Counts,
     Speaker,
     Drop,
     Example,
@@ -190,7 +191,7 @@ pub enum PropertyKind {
 
 impl PropertyKind {
     /// Every property, with its keyword.
-    pub const ALL: [(PropertyKind, &'static str); 13] = [
+    pub const ALL: [(PropertyKind, &'static str); 14] = [
         (PropertyKind::Alias, "alias"),
         (PropertyKind::Code, "code"),
         (PropertyKind::Demonym, "demonym"),
@@ -201,6 +202,7 @@ impl PropertyKind {
         (PropertyKind::Object, "object"),
         (PropertyKind::Cued, "cued"),
         (PropertyKind::Cue, "cue"),
+        (PropertyKind::Counts, "counts"),
         (PropertyKind::Speaker, "speaker"),
         (PropertyKind::Drop, "drop"),
         (PropertyKind::Example, "example"),
@@ -219,7 +221,7 @@ impl PropertyKind {
         use PropertyKind::*;
         match self {
             Alias | Code | Demonym | Metonym => header == HeaderKind::Actor,
-            Verb | Noun | Phrase | Object | Cued | Cue | Speaker | Example => {
+            Verb | Noun | Phrase | Object | Cued | Cue | Counts | Speaker | Example => {
                 header == HeaderKind::Predicate
             }
             Drop => true,

@@ -857,7 +857,11 @@ impl<'s> Parser<'s> {
         }
         if matches!(
             kind,
-            PropertyKind::Verb | PropertyKind::Noun | PropertyKind::Object | PropertyKind::Cue
+            PropertyKind::Verb
+                | PropertyKind::Noun
+                | PropertyKind::Object
+                | PropertyKind::Cue
+                | PropertyKind::Counts
         ) && let Some(bad) = items.iter().find(|i| !is_predicate_word(&i.text))
         {
             self.errors.push(

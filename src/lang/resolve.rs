@@ -168,6 +168,7 @@ fn add_property(
             PropertyKind::Object => pr.object_preps.extend(items(&p.value)),
             PropertyKind::Cued => pr.cued.extend(items(&p.value)),
             PropertyKind::Cue => pr.cues.extend(items(&p.value)),
+            PropertyKind::Counts => pr.counts.extend(items(&p.value)),
             PropertyKind::Speaker => {
                 if let Some(last) = items(&p.value).last() {
                     pr.speaker_is_source = last == "source";

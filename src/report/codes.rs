@@ -85,6 +85,48 @@ impl CodeDoc {
     }
 }
 
+/// `docs/codes.md`: every code's documentation on one page, a `## FCnnn` heading each (so
+/// `#fc101` links to it: SARIF's `helpUri`), generated from the same table as `factcheck rule
+/// --all`; `tests/schemas.rs` fails when the committed page differs (`UPDATE_GENERATED=1`
+/// rewrites it).
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "<!-- Generated from the checks' doc comments (src/report/codes.rs, `factcheck rule \
+         --all`); do not edit: `UPDATE_GENERATED=1 cargo test --release --test schemas` \
+         rewrites it. -->\n\n# Diagnostic codes\n\nEvery stable code factcheck reports, \
+         as `factcheck rule CODE` prints it.\n\n| code | name | level | summary |\n\
+         |---|---|---|---|\n",
+    );
+    let all: Vec<CodeDoc> = all().collect();
+    for d in &all {
+        let anchor = d.code.to_ascii_lowercase();
+        let summary = d.summary().replace('|', "\\|");
+        let level = Severity::name(d.severity);
+        out.push_str(&format!(
+            "| [{}](#{anchor}) | `{}` | {level} | {summary} |\n",
+            d.code, d.name
+        ));
+    }
+    for d in &all {
+        let level = if d.level.is_empty() { Severity::name(d.severity) } else { d.level };
+        out.push_str(&format!("\n## {}\n\n`{}` ({level})\n\n", d.code, d.name));
+        // The documentation's own headings go one level down, under the code's.
+        let mut fenced = false;
+        for line in d.documentation.trim_end().lines() {
+            if line.trim_start().starts_with("```") {
+                fenced = !fenced;
+            }
+            if !fenced && line.starts_with('#') {
+                out.push('#');
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str(&format!("\n### How to silence it\n\n{}\n", d.silence()));
+    }
+    out
+}
+
 fn severity_of(level: &str) -> Severity {
     if level.starts_with("warning") {
         Severity::Warning

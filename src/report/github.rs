@@ -64,13 +64,11 @@ pub fn render_items(sources: &SourceMap, items: &[Item<'_>]) -> String {
         let span = &d.primary.span;
         let (line, col) = f.line_col(span.start);
         // The last character of the span (inclusive), or the start for an empty span.
+        let end = span.end.min(f.len()).max(span.start);
         let last = f
-            .text
-            .get(..span.end.min(f.text.len()))
+            .slice(&(span.start..end))
             .and_then(|t| t.char_indices().next_back())
-            .map(|(i, _)| i)
-            .filter(|&i| i >= span.start)
-            .unwrap_or(span.start);
+            .map_or(span.start, |(i, _)| span.start + i);
         let (end_line, end_col) = f.line_col(last);
         let title = match crate::check::Finding::from_code(d.code) {
             Some(k) => format!("{} {}", d.code, k.name()),

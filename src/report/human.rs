@@ -13,11 +13,20 @@ use codespan_reporting::diagnostic::{
 use codespan_reporting::term::{self, Config};
 
 use crate::diag::{Diagnostic, Severity};
-use codespan_reporting::files::Files;
 
 use crate::source::{FileId, SourceMap};
 
-fn to_codespan(d: &Diagnostic) -> CsDiagnostic<FileId> {
+/// A label's span in the text its file holds (see [`crate::source::SourceFile::local`]): the
+/// same span, except in an article that kept only the lines reports need.
+fn local(sources: &SourceMap, l: &crate::diag::Label) -> std::ops::Range<usize> {
+    let f = sources.get(l.file);
+    f.local(&l.span).unwrap_or_else(|| {
+        let end = f.held().len();
+        end..end
+    })
+}
+
+fn to_codespan(sources: &SourceMap, d: &Diagnostic) -> CsDiagnostic<FileId> {
     let severity = match d.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
@@ -25,13 +34,13 @@ fn to_codespan(d: &Diagnostic) -> CsDiagnostic<FileId> {
         Severity::Help => CsSeverity::Help,
     };
     let mut labels = vec![
-        CsLabel::primary(d.primary.file, d.primary.span.clone())
+        CsLabel::primary(d.primary.file, local(sources, &d.primary))
             .with_message(d.primary.message.clone()),
     ];
     labels.extend(
         d.secondary
             .iter()
-            .map(|l| CsLabel::secondary(l.file, l.span.clone()).with_message(l.message.clone())),
+            .map(|l| CsLabel::secondary(l.file, local(sources, l)).with_message(l.message.clone())),
     );
     let mut notes = d.notes.clone();
     if let Some(h) = &d.help {
@@ -53,10 +62,8 @@ pub const EXCERPT: usize = 80;
 /// Whether some label of `d` starts or ends on a line longer than [`LONG_LINE`].
 fn on_long_line(sources: &SourceMap, d: &Diagnostic) -> bool {
     let long = |file: FileId, byte: usize| {
-        sources
-            .line_index(file, byte)
-            .and_then(|line| sources.line_range(file, line))
-            .is_ok_and(|r| r.len() > LONG_LINE)
+        let f = sources.get(file);
+        f.line_range(f.line_index(byte)).is_some_and(|r| r.len() > LONG_LINE)
     };
     std::iter::once(&d.primary)
         .chain(&d.secondary)
@@ -65,10 +72,10 @@ fn on_long_line(sources: &SourceMap, d: &Diagnostic) -> bool {
 
 /// A label as a note: `FILE:LINE:COL: message: "the first characters of the span…"`.
 fn label_note(sources: &SourceMap, l: &crate::diag::Label) -> String {
-    let Ok(text) = sources.source(l.file) else { return l.message.clone() };
-    let name = sources.name(l.file).unwrap_or("?");
-    let (line, col) = sources.get(l.file).line_col(l.span.start);
-    let span = text.get(l.span.clone()).unwrap_or("");
+    let f = sources.get(l.file);
+    let name = f.name.as_str();
+    let (line, col) = f.line_col(l.span.start);
+    let span = f.slice(&l.span).unwrap_or("");
     let mut excerpt: String = span.chars().take(EXCERPT).collect();
     if excerpt.len() < span.len() {
         excerpt.push('…');
@@ -80,7 +87,7 @@ fn label_note(sources: &SourceMap, l: &crate::diag::Label) -> String {
 /// Renders one diagnostic; `color` adds ANSI escapes.
 pub fn render_diagnostic(sources: &SourceMap, d: &Diagnostic, color: bool) -> String {
     let mut config = Config::default();
-    let mut cs = to_codespan(d);
+    let mut cs = to_codespan(sources, d);
     if on_long_line(sources, d) {
         config.display_style = term::DisplayStyle::Medium;
         let labels = std::iter::once(&d.primary).chain(&d.secondary);

@@ -1,6 +1,7 @@
 //! `check --format json`: the check report as one JSON document, version 1. The structure is
 //! stable and documented in `docs/report-json.md`; fields are only ever added.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::check::{ClaimReport, Finding, Policy, Reason, Report, Summary, Verdict};
@@ -13,11 +14,19 @@ use crate::source::{FileId, SourceMap};
 /// The version of the structure; raised only on an incompatible change.
 pub const VERSION: u32 = 1;
 
-#[derive(Debug, Serialize)]
+/// `factcheck check --format json` (docs/report-json.md).
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(title = "factcheck check report")]
 pub struct JsonReport {
+    /// The structure's version: 1. Within a version fields are only ever added.
+    #[schemars(range(min = 1, max = 1))]
     pub version: u32,
+    /// One object per claim, in the order of the claim files and lines.
     pub claims: Vec<JsonClaim>,
+    /// Facts no claim covers, in article and text order.
     pub unverified: Vec<JsonFact>,
+    /// How many claims got each verdict, and how many facts are unverified (including
+    /// findings whose level is `off`).
     pub summary: Summary,
     /// Errors and warnings from the claim and rule files, and the articles' suppressions
     /// (FC210 unused, FC211 invalid).
@@ -26,31 +35,42 @@ pub struct JsonReport {
 
 /// Where something was written: the file, 1-based line and column of its first byte, its byte
 /// range in the file as on disk, and its text. Flattened into the objects that carry it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonSpan {
+    /// The file, as named on the command line (for `--jsonl`, the article's `id` or
+    /// `FILE:LINE`).
     pub file: String,
+    /// 1-based line and column (in characters) of the first byte.
     pub line: usize,
     pub column: usize,
+    /// Byte offsets into the file as on disk (`end` exclusive).
     pub start: usize,
     pub end: usize,
+    /// The text of `start..end`.
     pub text: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonClaim {
     /// The claim as written.
     #[serde(flatten)]
     pub at: JsonSpan,
     pub verdict: Verdict,
+    /// Why it is contradicted or conflicting; empty otherwise.
     pub reasons: Vec<Reason>,
+    /// The finding's stable code (`FC100`...`FC110`).
     pub code: &'static str,
+    /// The level it is reported at: `error`, `warning`, `note` or `off`.
     pub level: &'static str,
+    /// The facts the verdict rests on: supporting ones first, then contradicting ones.
     pub evidence: Vec<JsonEvidence>,
+    /// For `not_found`: facts that nearly are about the claim.
     pub near_misses: Vec<JsonNearMiss>,
+    /// What the verdict leaves unverified.
     pub notes: Vec<&'static str>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonEvidence {
     /// The article's text of the span.
     #[serde(flatten)]
@@ -58,10 +78,11 @@ pub struct JsonEvidence {
     /// The fact as a claim line.
     pub fact: String,
     pub supports: bool,
+    /// Why this fact contradicts the claim; empty when it supports it.
     pub reasons: Vec<Reason>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonNearMiss {
     pub kind: crate::check::NearMissKind,
     #[serde(flatten)]
@@ -69,12 +90,15 @@ pub struct JsonNearMiss {
     pub fact: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonFact {
     #[serde(flatten)]
     pub at: JsonSpan,
+    /// The fact as a claim line with canonical names.
     pub fact: String,
+    /// `FC120`.
     pub code: &'static str,
+    /// The level it is reported at: `error`, `warning`, `note` or `off`.
     pub level: &'static str,
 }
 
@@ -92,7 +116,7 @@ fn place(sources: &SourceMap, file: FileId, span: &Span) -> JsonSpan {
         column,
         start: span.start,
         end: span.end,
-        text: f.text.get(span.clone()).unwrap_or_default().to_string(),
+        text: f.slice(span).unwrap_or_default().to_string(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! only [`crate::cli`] decides where that goes.
 
 pub mod codes;
+pub mod extract_json;
 pub mod github;
 pub mod gitlab;
 pub mod html;
@@ -10,9 +11,13 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod schema;
 pub mod summary;
 
 pub use human::{render_diagnostic, render_diagnostics};
+
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use crate::check::{Finding, Policy, Report};
 use crate::diag::{Diagnostic, Located};
@@ -64,13 +69,30 @@ pub fn diagnostic_fingerprint(sources: &SourceMap, d: &Diagnostic) -> String {
         kind: d.code,
         file: &f.name,
         claim: Some(&d.message),
-        evidence: f.text.get(d.primary.span.clone()),
+        evidence: f.slice(&d.primary.span),
     };
     key.fingerprint()
 }
 
-/// Diagnostics as a JSON array of [`Located`] records (what `lint --format json` prints).
+/// The version of `lint --format json` ([`LintReport`]); raised only on an incompatible change.
+pub const LINT_VERSION: u32 = 1;
+
+/// `factcheck lint --format json` (docs/report-json.md): the diagnostics of the claim and rule
+/// files, in file and line order.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(title = "factcheck lint report")]
+pub struct LintReport {
+    /// The structure's version: 1. Within a version fields are only ever added.
+    #[schemars(range(min = 1, max = 1))]
+    pub version: u32,
+    pub diagnostics: Vec<Located>,
+}
+
+/// Diagnostics as a [`LintReport`] (what `lint --format json` prints), pretty-printed.
 pub fn diagnostics_json(sources: &SourceMap, diags: &[Diagnostic]) -> String {
-    let located: Vec<Located> = diags.iter().map(|d| d.locate(sources)).collect();
-    serde_json::to_string_pretty(&located).unwrap_or_else(|_| "[]".to_string())
+    let report = LintReport {
+        version: LINT_VERSION,
+        diagnostics: diags.iter().map(|d| d.locate(sources)).collect(),
+    };
+    serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_string())
 }

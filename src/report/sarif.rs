@@ -7,7 +7,8 @@
 //! and end line and column, end column exclusive, columns in Unicode code points as the run's
 //! `columnKind` says, and the byte offset and length in the file as on disk), and its secondary
 //! labels (the claim, other evidence) as `relatedLocations`. Rules carry the code's
-//! documentation (`fullDescription`, `help`, from [`crate::report::codes`]); check findings carry their
+//! documentation (`fullDescription`, `help`, from [`crate::report::codes`], and `helpUri`,
+//! its page in `docs/codes.md`, when Cargo.toml names the repository); check findings carry their
 //! baseline fingerprint as `partialFingerprints` (key [`FINGERPRINT`]), so code scanning keeps
 //! tracking a finding when other lines move.
 
@@ -89,6 +90,17 @@ fn location(sources: &SourceMap, l: &Label) -> Value {
 /// ([`crate::workspace::baseline::FindingKey::fingerprint`]).
 pub const FINGERPRINT: &str = "factcheckFingerprint/v1";
 
+/// The documentation of `code` in the repository `repository` (Cargo.toml's `repository`, a
+/// GitHub or GitLab address): its heading in `docs/codes.md` on the main branch. `None` when
+/// the package names no repository: SARIF wants an absolute URI, and there is no address to
+/// build one from (`help` carries the documentation itself).
+pub fn help_uri(repository: &str, code: &str) -> Option<String> {
+    let base = repository.trim().trim_end_matches('/');
+    let base = base.strip_suffix(".git").unwrap_or(base);
+    let absolute = base.starts_with("https://") || base.starts_with("http://");
+    absolute.then(|| format!("{base}/blob/main/docs/codes.md#{}", code.to_ascii_lowercase()))
+}
+
 /// A rule (`reportingDescriptor`): the code's name and summary, and its documentation
 /// ([`crate::report::codes`]) as the full description and the help.
 fn rule(id: &str) -> Value {
@@ -107,6 +119,9 @@ fn rule(id: &str) -> Value {
     if let Some(d) = doc {
         rule["fullDescription"] = json!({ "text": d.documentation });
         rule["help"] = json!({ "text": d.render(), "markdown": d.render() });
+        if let Some(uri) = help_uri(env!("CARGO_PKG_REPOSITORY"), d.code) {
+            rule["helpUri"] = json!(uri);
+        }
     }
     if let Some(f) = finding {
         rule["defaultConfiguration"] = json!({ "level": match f.kind() {
@@ -184,4 +199,19 @@ pub fn render(sources: &SourceMap, diags: &[Diagnostic]) -> String {
         }],
     });
     serde_json::to_string_pretty(&log).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::help_uri;
+
+    #[test]
+    fn help_uri_needs_an_absolute_repository_address() {
+        assert_eq!(
+            help_uri("https://github.com/desk/factcheck.git", "FC101").as_deref(),
+            Some("https://github.com/desk/factcheck/blob/main/docs/codes.md#fc101")
+        );
+        assert_eq!(help_uri("", "FC101"), None);
+        assert_eq!(help_uri("github.com/desk/factcheck", "FC101"), None);
+    }
 }

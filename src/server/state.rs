@@ -6,16 +6,25 @@
 //! defaults without one) gives the claim files, articles, rule files and severities
 //! ([`crate::workspace::discover`]), and [`crate::workspace::pipeline::run_check`] checks them, with every file's
 //! text taken from the editor when it is open. Claim files with errors are still linted (their
-//! diagnostics published) although nothing is checked, as `check` stops on them.
+//! diagnostics published) although nothing is checked, as `check` stops on them. The worked
+//! examples of the workspace's rule files run too (FC050, as `factcheck lint` runs them).
+//!
+//! Nothing is done twice for an unchanged input: a file on disk is read again only when its
+//! size or modification time changed (or the editor said files changed), the extractor is
+//! kept while the lexicon is the same, an article's facts while its text is
+//! ([`crate::workspace::cache`]), and the examples' outcomes while the extractor is.
 
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use lsp_types::Url;
 
 use crate::diag::Diagnostic;
 use crate::input::Format;
 use crate::source::{FileId, SourceMap};
+use crate::workspace::cache::Cache;
 use crate::workspace::config::Config;
 use crate::workspace::discover::{self, Filter, Role};
 use crate::workspace::pipeline::{ArticleInput, CheckInputs, Checked, Named};
@@ -39,6 +48,16 @@ pub struct State {
     /// The files the configuration gives, found by the last walk; `None`: walk again.
     found: Option<discover::Found>,
     pub analysis: Option<Analysis>,
+    /// The extractor and the articles' facts of the last analysis (its counters say what
+    /// was reused).
+    pub cache: Cache,
+    /// Files on disk as last read: size, modification time, text.
+    disk: RefCell<HashMap<PathBuf, (u64, SystemTime, String)>>,
+    /// Files read from disk (not from the `disk` cache), for tests.
+    pub disk_reads: Cell<usize>,
+    /// The failed examples (FC050) of the workspace's files, for the extractor of this
+    /// `extractors_built` count.
+    examples: Option<(usize, Vec<Diagnostic>)>,
 }
 
 /// What a file is to the analysis.
@@ -89,21 +108,43 @@ fn uri_of(path: &Path) -> Option<Url> {
 
 impl State {
     pub fn new(root: PathBuf) -> State {
-        State { root, docs: HashMap::new(), found: None, analysis: None }
+        State {
+            root,
+            docs: HashMap::new(),
+            found: None,
+            analysis: None,
+            cache: Cache::default(),
+            disk: RefCell::default(),
+            disk_reads: Cell::new(0),
+            examples: None,
+        }
     }
 
-    /// Forgets the files found, so that the next analysis walks the root again (a file was
-    /// saved, created or deleted).
+    /// Forgets the files found and read, so that the next analysis walks the root and reads
+    /// the files again (a file was saved, created or deleted).
     pub fn files_changed(&mut self) {
         self.found = None;
+        self.disk.get_mut().clear();
     }
 
-    /// A file's text: the open document's, else the file on disk.
+    /// A file's text: the open document's, else the file on disk (read again only when its
+    /// size or modification time changed).
     fn read(&self, path: &Path) -> Result<String, String> {
         if let Some(d) = self.docs.get(path) {
             return Ok(d.text.clone());
         }
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+        let err = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+        let meta = std::fs::metadata(path).map_err(err)?;
+        let stamp = (meta.len(), meta.modified().map_err(err)?);
+        if let Some((len, modified, text)) = self.disk.borrow().get(path)
+            && (*len, *modified) == stamp
+        {
+            return Ok(text.clone());
+        }
+        let text = std::fs::read_to_string(path).map_err(err)?;
+        self.disk_reads.set(self.disk_reads.get() + 1);
+        self.disk.borrow_mut().insert(path.to_path_buf(), (stamp.0, stamp.1, text.clone()));
+        Ok(text)
     }
 
     /// The configuration: `factcheck.toml` from the root upwards (the open document's text when
@@ -209,7 +250,8 @@ impl State {
             paths.iter().map(|p| p.display().to_string()).collect()
         };
         let (rule_names, claim_names) = (names(&config.rules), names(&claims));
-        let checked = crate::workspace::pipeline::run_check(inputs);
+        let mut checked =
+            crate::workspace::pipeline::run_check_cached(inputs, &|| {}, Some(&mut self.cache));
         for (id, file) in checked.sources.iter() {
             if file.name.starts_with('<') {
                 continue;
@@ -228,8 +270,119 @@ impl State {
             };
             analysis.files.insert(id, info);
         }
+        let examples = self.failed_examples(&checked);
+        checked.load_diagnostics.extend(
+            examples.iter().filter(|d| analysis.files.contains_key(&d.primary.file)).cloned(),
+        );
         analysis.checked = Some(checked);
         analysis.messages = messages;
         analysis
+    }
+
+    /// The failed worked examples (FC050) of every loaded file, run again only when the
+    /// extractor changed (a rule or claim file's declarations did).
+    fn failed_examples(&mut self, checked: &Checked) -> Vec<Diagnostic> {
+        let built = self.cache.counters.extractors_built;
+        if let Some((at, diags)) = &self.examples
+            && *at == built
+        {
+            return diags.clone();
+        }
+        let lexicon = &checked.lexicon;
+        let extractor = self.cache.extractor(lexicon);
+        let diags = crate::extract::examples::run_examples(lexicon, extractor, &checked.sources);
+        self.examples = Some((built, diags.clone()));
+        diags
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONFIG: &str = "claims = [\"claims/*.claims\"]\narticles = [\"drafts/*.md\"]\n\
+                          rules = [\"rules/desk.claims\"]\n";
+    const RULES: &str = "predicate sanctioned\n  verb sanction, sanctions, sanctioned\n  \
+                         example \"Poland sanctioned Russia.\" => Poland sanctioned Russia\n";
+
+    fn workspace() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        };
+        write("factcheck.toml", CONFIG);
+        write("rules/desk.claims", RULES);
+        write("claims/desk.claims", "Netherlands expelled 17 Russia\n");
+        write("drafts/a.md", "date 2022-03-30\n\nThe Netherlands expelled 17 Russian diplomats.\n");
+        write("drafts/b.md", "date 2022-03-30\n\nPoland expelled 45 Russian diplomats.\n");
+        dir
+    }
+
+    fn facts(state: &State) -> usize {
+        state.analysis.as_ref().and_then(|a| a.checked.as_ref()).map_or(0, |c| c.facts.len())
+    }
+
+    #[test]
+    fn a_second_analysis_reuses_the_extractor_the_facts_and_the_files_read() {
+        let dir = workspace();
+        let root = std::fs::canonicalize(dir.path()).expect("root");
+        let mut state = State::new(root.clone());
+        state.analyze();
+        let first = state.cache.counters;
+        assert_eq!((first.extractors_built, first.articles_extracted), (1, 2), "{first:?}");
+        let (reads, n) = (state.disk_reads.get(), facts(&state));
+        assert!(n >= 2, "{n}");
+
+        state.analyze();
+        let second = state.cache.counters;
+        assert_eq!(second.extractors_built, 1, "{second:?}");
+        assert_eq!((second.articles_reused, second.articles_extracted), (2, 2), "{second:?}");
+        assert_eq!(state.disk_reads.get(), reads, "unchanged files are not read again");
+        assert_eq!(facts(&state), n);
+
+        // An edit of one draft extracts that draft only.
+        let text = "date 2022-03-30\n\nPoland expelled 40 Russian diplomats.\n".to_string();
+        state.docs.insert(root.join("drafts/b.md"), Document { text, version: 2 });
+        state.analyze();
+        let third = state.cache.counters;
+        assert_eq!((third.articles_reused, third.articles_extracted), (3, 3), "{third:?}");
+        assert_eq!(third.extractors_built, 1);
+
+        // A claim line is no declaration: the lexicon, and the extractor, stay.
+        let claims = "Netherlands expelled 17 Russia\nPoland expelled 45 Russia\n".to_string();
+        state.docs.insert(root.join("claims/desk.claims"), Document { text: claims, version: 2 });
+        state.analyze();
+        assert_eq!(state.cache.counters.extractors_built, 1);
+
+        // A rule file's change builds a new extractor and extracts every article again.
+        let rules = format!("{RULES}  verb penalise, penalised\n");
+        state.docs.insert(root.join("rules/desk.claims"), Document { text: rules, version: 2 });
+        state.analyze();
+        let last = state.cache.counters;
+        assert_eq!((last.extractors_built, last.articles_extracted), (2, 5), "{last:?}");
+    }
+
+    #[test]
+    fn failed_examples_of_the_rule_files_are_diagnostics() {
+        let dir = workspace();
+        let root = std::fs::canonicalize(dir.path()).expect("root");
+        let mut state = State::new(root.clone());
+        let fc050 = |state: &State| -> Vec<usize> {
+            let Some(checked) = state.analysis.as_ref().and_then(|a| a.checked.as_ref()) else {
+                return Vec::new();
+            };
+            (checked.load_diagnostics.iter())
+                .filter(|d| d.code == "FC050")
+                .map(|d| checked.sources.get(d.primary.file).line_col(d.primary.span.start).0)
+                .collect()
+        };
+        state.analyze();
+        assert_eq!(fc050(&state), Vec::<usize>::new(), "the example passes");
+        let rules = RULES.replace("=> Poland", "=> Germany");
+        state.docs.insert(root.join("rules/desk.claims"), Document { text: rules, version: 2 });
+        state.analyze();
+        assert_eq!(fc050(&state), vec![3], "the failed example, on its line");
     }
 }

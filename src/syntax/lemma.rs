@@ -1,7 +1,9 @@
 //! Lemmas, learnt from the treebank: for each Penn tag, the most frequent rewrite rule ("strip
 //! 3 characters, append `e`") of each word ending of one to five characters, plus the words the
 //! endings get wrong (`went` -> `go`, `me` -> `I`). Proper nouns are their own lemma; every other
-//! word is lowercased.
+//! word is lowercased. Rules whose lemma the treebank never had give way to a shorter ending's
+//! rule whose lemma it had (`declined` -> `decline`, not `declin`), and a lemma ending in a
+//! doubled consonant it never had loses it when the single one is known (`expelled` -> `expel`).
 
 use std::collections::HashMap;
 
@@ -35,6 +37,8 @@ pub struct Lemmatizer {
     pub endings: IdMap<Rule>,
     /// [`key`]`(xpos, lowercase word)` -> lemma, where the endings are wrong.
     pub words: IdMap<String>,
+    /// [`hash::lower`] of every lemma seen, sorted.
+    pub known: Vec<u64>,
 }
 
 /// Longest ending looked at.
@@ -95,7 +99,11 @@ impl Lemmatizer {
                     .or_default() += 1;
             }
         }
-        let mut lem = Lemmatizer::default();
+        let mut known: Vec<u64> =
+            seen.values().flat_map(|c| c.keys().map(|l| hash::lower(l))).collect();
+        known.sort_unstable();
+        known.dedup();
+        let mut lem = Lemmatizer { known, ..Lemmatizer::default() };
         let mut rules: Vec<_> = rules.into_iter().collect();
         rules.sort_by(|a, b| a.0.cmp(&b.0));
         for ((xpos, e), counts) in rules {
@@ -137,18 +145,57 @@ impl Lemmatizer {
     }
 
     fn lemma_by_rule(&self, form: &str, xpos: &str, out: &mut String) {
+        let start = out.len();
         if inflected(xpos) {
+            // The rule of the longest ending that has one, unless its lemma is unknown and a
+            // shorter ending's rule gives a known one (`declined`: `-lined` says `declin`,
+            // `-ined` says `decline`).
+            let mut first: Option<&Rule> = None;
             for k in (1..=MAX_ENDING).rev() {
                 let Some(e) = ending(form, k) else { continue };
-                if let Some(rule) = self.endings.get(&key(xpos, e)) {
-                    let keep = form.chars().count().saturating_sub(rule.strip as usize);
-                    out.extend(form.chars().take(keep).flat_map(char::to_lowercase));
-                    out.push_str(&rule.append);
+                let Some(rule) = self.endings.get(&key(xpos, e)) else { continue };
+                out.truncate(start);
+                Self::apply(form, rule, out);
+                if self.known.is_empty() || self.is_known(&out[start..]) {
                     return;
                 }
+                first.get_or_insert(rule);
+            }
+            if let Some(rule) = first {
+                out.truncate(start);
+                Self::apply(form, rule, out);
+                self.undouble(start, out);
+                return;
             }
         }
+        out.truncate(start);
         out.extend(form.chars().flat_map(char::to_lowercase));
+    }
+
+    fn apply(form: &str, rule: &Rule, out: &mut String) {
+        let keep = form.chars().count().saturating_sub(rule.strip as usize);
+        out.extend(form.chars().take(keep).flat_map(char::to_lowercase));
+        out.push_str(&rule.append);
+    }
+
+    fn is_known(&self, lemma: &str) -> bool {
+        self.known.binary_search(&hash::lower(lemma)).is_ok()
+    }
+
+    /// `expell` -> `expel`: drops the last letter of the lemma at `out[start..]` when it
+    /// doubles a consonant, the lemma is unknown and the shorter one is known.
+    fn undouble(&self, start: usize, out: &mut String) {
+        let b = out.as_bytes();
+        let n = b.len();
+        if n < start + 3 || b[n - 1] != b[n - 2] || !b[n - 1].is_ascii_lowercase() {
+            return;
+        }
+        if matches!(b[n - 1], b'a' | b'e' | b'i' | b'o' | b'u') {
+            return;
+        }
+        if !self.is_known(&out[start..]) && self.is_known(&out[start..n - 1]) {
+            out.pop();
+        }
     }
 }
 
@@ -160,6 +207,9 @@ mod tests {
     fn endings_and_exceptions() {
         let data = [
             ("expelled", "VBD", "expel"),
+            ("expelling", "VBG", "expel"),
+            ("called", "VBN", "call"),
+            ("killed", "VBN", "kill"),
             ("travelled", "VBD", "travel"),
             ("killed", "VBD", "kill"),
             ("called", "VBD", "call"),
@@ -168,6 +218,11 @@ mod tests {
             ("diplomats", "NNS", "diplomat"),
             ("cats", "NNS", "cat"),
             ("me", "PRP", "I"),
+            ("outlined", "VBD", "outline"),
+            ("joined", "VBD", "join"),
+            ("rained", "VBD", "rain"),
+            ("lined", "VBD", "line"),
+            ("declines", "VBZ", "decline"),
         ];
         let l = Lemmatizer::train(data.iter().map(|&(a, b, c)| (a, b, c)));
         let lemma = |w: &str, u: &str, x: &str| {
@@ -176,6 +231,9 @@ mod tests {
             s
         };
         assert_eq!(lemma("went", "VERB", "VBD"), "go");
+        assert_eq!(lemma("expelled", "VERB", "VBN"), "expel");
+        assert_eq!(lemma("called", "VERB", "VBN"), "call");
+        assert_eq!(lemma("declined", "VERB", "VBD"), "decline");
         assert_eq!(lemma("Spilled", "VERB", "VBD"), "spill");
         assert_eq!(lemma("hats", "NOUN", "NNS"), "hat");
         assert_eq!(lemma("Me", "PRON", "PRP"), "I");

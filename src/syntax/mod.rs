@@ -25,8 +25,9 @@
 //!   `long-term` is `long` `-` `term`; `U.S.`, `Gen.`, `1,269`, `4.5` stay whole). A sentence
 //!   never has more than [`MAX_TOKENS`] tokens: longer runs are cut.
 //! - [`Analyzer`] tags and parses. [`Analyzer::new`] loads the embedded model once per process
-//!   (later calls share it); its methods take `&self` and use a per-thread scratch buffer, so one
-//!   analyzer serves every thread.
+//!   (later calls share it; its weight tables are used where they lie in the binary, so loading
+//!   builds only a few small maps); its methods take `&self` and use a per-thread scratch
+//!   buffer, so one analyzer serves every thread.
 //! - Spans are byte ranges into the text given, never re-searched. No input panics.
 //!
 //! Layout: [`tokenize`] (text to sentences and words), [`tagger`] and [`parser`] (the two
@@ -174,7 +175,7 @@ impl Analyzer<'static> {
     /// The analyzer with the embedded EWT model, loaded on first use. Should the embedded model
     /// be unreadable (a build error), every word is tagged `X` and attached to the root.
     pub fn new() -> Self {
-        Analyzer { model: EMBEDDED.get_or_init(|| Model::from_bytes(EN_EWT).unwrap_or_default()) }
+        Analyzer { model: EMBEDDED.get_or_init(|| Model::from_static(EN_EWT).unwrap_or_default()) }
     }
 }
 

@@ -2,19 +2,23 @@
 //!
 //! File layout (little-endian): the magic `FCSYNTAX`, a version, then the tag set
 //! (UPOS and XPOS of each tag), the labels, the tag dictionary and ambiguity classes, the
-//! lemmatiser's tables, and the
-//! tagger's and the parser's weights ([`Weights::write`]: features sorted, keys delta-coded as
-//! varints, `(class: u8, weight: i16)` entries). Reading checks every length and never panics
-//! on a damaged file.
+//! lemmatiser's tables (a few thousand entries, read into small maps), and the tagger's and the
+//! parser's weights ([`Weights::write`]: the hash tables themselves, used in place from the
+//! bytes embedded in the binary, so loading builds nothing big). Reading checks every length
+//! and never panics on a damaged file. Version 3 files (the same tables with each bucket's
+//! entries apart from its fingerprints) are still read, so an older model is converted by
+//! writing it again (`train-syntax DIR --tagger-only OLD`).
 
 use super::Upos;
 use super::lemma::{Lemmatizer, Rule};
 use super::parser::{Parser, State};
+use std::borrow::Cow;
+
 use super::perceptron::{IdMap, Weights};
 use super::tagger::{Lex, Tagger, is_caps};
 
 const MAGIC: &[u8; 8] = b"FCSYNTAX";
-const VERSION: u32 = 2;
+const VERSION: u32 = 4;
 
 /// A model file that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +80,7 @@ impl<'a> ByteReader<'a> {
     pub fn remaining(&self) -> usize {
         self.bytes.len() - self.pos
     }
-    fn take(&mut self, n: usize) -> Result<&'a [u8], LoadError> {
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], LoadError> {
         let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
         let end = end.ok_or_else(|| LoadError(format!("truncated at byte {}", self.pos)))?;
         let s = &self.bytes[self.pos..end];
@@ -218,29 +222,36 @@ impl Model {
             w.u64(k);
             w.str(l);
         }
+        w.u32(self.lemmatizer.known.len() as u32);
+        for &k in &self.lemmatizer.known {
+            w.u64(k);
+        }
         self.tagger.weights.write(&mut w);
         self.parser.weights.write(&mut w);
         w.0
     }
 
-    /// Reads a model for analysis.
+    /// Reads a model (its weights are copied once).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, LoadError> {
-        Self::read(bytes, false)
+        Self::read(bytes, |b| Cow::Owned(b.to_vec()))
     }
 
-    /// Reads a model that will be written again after changes ([`Model::to_bytes`] needs the
-    /// features' keys, which analysis does not keep).
-    pub fn from_bytes_for_update(bytes: &[u8]) -> Result<Self, LoadError> {
-        Self::read(bytes, true)
+    /// Reads a model whose bytes live as long as the program (the embedded one): its weights
+    /// are used where they lie, not copied.
+    pub fn from_static(bytes: &'static [u8]) -> Result<Self, LoadError> {
+        Self::read(bytes, Cow::Borrowed)
     }
 
-    fn read(bytes: &[u8], keep_keys: bool) -> Result<Self, LoadError> {
+    fn read<'a>(
+        bytes: &'a [u8],
+        own: fn(&'a [u8]) -> Cow<'static, [u8]>,
+    ) -> Result<Self, LoadError> {
         let mut r = ByteReader::new(bytes);
         if r.take(8)? != MAGIC {
             return Err(LoadError("not a factcheck syntax model".into()));
         }
         let v = r.u32()?;
-        if v != VERSION {
+        if v != VERSION && v != 3 {
             return Err(LoadError(format!("version {v}, expected {VERSION}")));
         }
         let mut m = Model::default();
@@ -272,8 +283,18 @@ impl Model {
             let k = r.u64()?;
             m.lemmatizer.words.insert(k, r.str()?);
         }
-        m.tagger.weights = Weights::read(&mut r, keep_keys)?;
-        m.parser.weights = Weights::read(&mut r, keep_keys)?;
+        let n = r.u32()? as usize;
+        m.lemmatizer.known.reserve(n.min(1 << 20));
+        for _ in 0..n {
+            m.lemmatizer.known.push(r.u64()?);
+        }
+        if v == 3 {
+            m.tagger.weights = Weights::read_v3(&mut r)?;
+            m.parser.weights = Weights::read_v3(&mut r)?;
+        } else {
+            m.tagger.weights = Weights::read(&mut r, own)?;
+            m.parser.weights = Weights::read(&mut r, own)?;
+        }
         if m.tagger.weights.nclasses() != m.tags.len()
             || m.parser.weights.nclasses() != 1 + 2 * m.parser.labels.len()
             || m.parser.root >= m.parser.labels.len()

@@ -174,10 +174,30 @@ pub fn argmax(scores: &[i32]) -> usize {
     best
 }
 
-/// One training sentence: its words and gold tag numbers.
+/// One training sentence: its words and gold tag numbers, and for some sentences the words
+/// read as an ALL-CAPS line (`caps`, else empty), learnt too so that headlines are tagged.
 pub struct TagExample {
     pub lex: Vec<Lex>,
+    pub caps: Vec<Lex>,
     pub tags: Vec<u16>,
+}
+
+impl TagExample {
+    /// The example of words `forms` with tags `tags`; `with_caps` adds the ALL-CAPS reading.
+    pub fn new<'a>(
+        forms: impl Iterator<Item = &'a str> + Clone,
+        tags: Vec<u16>,
+        with_caps: bool,
+    ) -> Self {
+        let caps = is_caps(forms.clone());
+        let lex: Vec<Lex> = forms.clone().map(|f| Lex::new(f, caps)).collect();
+        let caps = if with_caps && !caps {
+            forms.map(|f| Lex::new(f, true)).collect()
+        } else {
+            Vec::new()
+        };
+        TagExample { lex, caps, tags }
+    }
 }
 
 /// Trains a tagger on `examples` (`iterations` passes in a fixed shuffled order per pass).
@@ -193,21 +213,24 @@ pub fn train(examples: &[TagExample], ntags: usize, iterations: usize, seed: u64
         rng.shuffle(&mut order);
         for &s in &order {
             let ex = &examples[s];
-            let (mut prev, mut prev2) = (START, START);
-            for i in 0..ex.lex.len() {
-                let guess = match tagdict.get(&ex.lex[i].exact) {
-                    Some(&t) => t as usize,
-                    None => {
-                        features(&ex.lex, i, prev, prev2, &ambiguity, &mut feats);
-                        w.score(&feats, &mut scores);
-                        let guess = argmax(&scores);
-                        w.tick();
-                        w.update(&feats, ex.tags[i] as usize, guess);
-                        guess
-                    }
-                };
-                prev2 = prev;
-                prev = guess as u64;
+            for lex in [&ex.lex, &ex.caps] {
+                let (mut prev, mut prev2) = (START, START);
+                for i in 0..lex.len() {
+                    let gold = ex.tags.get(i).map_or(0, |&t| t as usize);
+                    let guess = match tagdict.get(&lex[i].exact) {
+                        Some(&t) => t as usize,
+                        None => {
+                            features(lex, i, prev, prev2, &ambiguity, &mut feats);
+                            w.score(&feats, &mut scores);
+                            let guess = argmax(&scores);
+                            w.tick();
+                            w.update(&feats, gold, guess);
+                            guess
+                        }
+                    };
+                    prev2 = prev;
+                    prev = guess as u64;
+                }
             }
         }
     }

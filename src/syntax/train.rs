@@ -17,7 +17,7 @@ use super::lemma::Lemmatizer;
 use super::model::{Model, Scratch, TagName};
 use super::parser::{self, ParseExample};
 use super::perceptron::TrainWeights;
-use super::tagger::{self, Lex, TagExample, is_caps};
+use super::tagger::{self, TagExample};
 
 /// A deterministic random number generator (xorshift64*).
 #[derive(Debug, Clone)]
@@ -49,6 +49,9 @@ pub struct Settings {
     pub tagger_iterations: usize,
     pub parser_iterations: usize,
     pub folds: usize,
+    /// One training sentence in this many is also learnt by the tagger as an ALL-CAPS line
+    /// (0: none).
+    pub caps_every: usize,
     pub seed: u64,
     /// Largest model file: rare parser weights are pruned until it fits.
     pub max_bytes: usize,
@@ -60,6 +63,7 @@ impl Default for Settings {
             tagger_iterations: 8,
             parser_iterations: 15,
             folds: 5,
+            caps_every: 16,
             seed: 0x5eed,
             max_bytes: 14_500_000,
         }
@@ -121,8 +125,9 @@ pub fn evaluate(model: &Model, text: &str) -> Result<Scores, conllu::Error> {
     Ok(Scores { words: n, upos: r(upos), xpos: r(xpos), uas: r(uas), las: r(las), lemma: r(lemma) })
 }
 
-/// Retrains only the tagger of `model` on a CoNLL-U training text (same tag set), keeping the
-/// parser: for trying tagger features without the parser's long training.
+/// Retrains the tagger and the lemmatiser of `model` on a CoNLL-U training text (same tag
+/// set), keeping the parser: for trying tagger features without the parser's long training,
+/// and to convert an older model file.
 pub fn retrain_tagger(model: &mut Model, text: &str, settings: &Settings) -> Result<(), String> {
     let blocks = conllu::read(text).map_err(|e| format!("line {}: {}", e.line, e.message))?;
     let index: HashMap<(&str, &str), u16> = model
@@ -134,20 +139,25 @@ pub fn retrain_tagger(model: &mut Model, text: &str, settings: &Settings) -> Res
     let examples: Vec<TagExample> = blocks
         .iter()
         .filter(|b| !b.words.is_empty())
-        .map(|b| {
-            let caps = is_caps(b.words.iter().map(|w| w.form()));
-            TagExample {
-                lex: b.words.iter().map(|w| Lex::new(w.form(), caps)).collect(),
-                tags: b
-                    .words
-                    .iter()
-                    .map(|w| index.get(&(w.cols[3], w.cols[4])).copied().unwrap_or(0))
-                    .collect(),
-            }
+        .enumerate()
+        .map(|(i, b)| {
+            let tags = b
+                .words
+                .iter()
+                .map(|w| index.get(&(w.cols[3], w.cols[4])).copied().unwrap_or(0))
+                .collect();
+            TagExample::new(
+                b.words.iter().map(|w| w.form()),
+                tags,
+                settings.caps_every > 0 && i % settings.caps_every == 0,
+            )
         })
         .collect();
     model.tagger =
         tagger::train(&examples, model.tags.len(), settings.tagger_iterations, settings.seed);
+    model.lemmatizer = Lemmatizer::train(
+        blocks.iter().flat_map(|b| b.words.iter().map(|w| (w.form(), w.cols[4], w.cols[2]))),
+    );
     Ok(())
 }
 
@@ -203,12 +213,14 @@ pub fn train(
 
     let tag_examples: Vec<TagExample> = blocks
         .iter()
-        .map(|b| {
-            let caps = is_caps(b.words.iter().map(|w| w.form()));
-            TagExample {
-                lex: b.words.iter().map(|w| Lex::new(w.form(), caps)).collect(),
-                tags: b.words.iter().map(|w| tag_index[&(w.cols[3], w.cols[4])]).collect(),
-            }
+        .enumerate()
+        .map(|(i, b)| {
+            let tags = b.words.iter().map(|w| tag_index[&(w.cols[3], w.cols[4])]).collect();
+            TagExample::new(
+                b.words.iter().map(|w| w.form()),
+                tags,
+                settings.caps_every > 0 && i % settings.caps_every == 0,
+            )
         })
         .collect();
 
@@ -228,7 +240,11 @@ pub fn train(
                 .collect();
             let owned: Vec<TagExample> = train
                 .iter()
-                .map(|e| TagExample { lex: e.lex.clone(), tags: e.tags.clone() })
+                .map(|e| TagExample {
+                    lex: e.lex.clone(),
+                    caps: e.caps.clone(),
+                    tags: e.tags.clone(),
+                })
                 .collect();
             tagger::train(&owned, ntags, settings.tagger_iterations, settings.seed)
         })
@@ -293,7 +309,7 @@ pub fn train(
         log(&format!("parser iteration {} done", it + 1));
     }
     // Prune weights with small averages until the file fits.
-    for min_avg in [0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0] {
+    for min_avg in [0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0] {
         model.parser.weights = w.average(min_avg);
         let size = model.to_bytes().len();
         let dev = dev.map(|d| evaluate(&model, d).map(|s| s.to_string()).unwrap_or_default());

@@ -267,7 +267,7 @@ fn report_findings(
     path: &dyn Fn(FileId) -> String,
 ) -> (Vec<Option<Owned>>, Vec<Owned>) {
     let text = |file: FileId, span: &std::ops::Range<usize>| {
-        sources.get(file).text.get(span.clone()).unwrap_or_default().to_string()
+        sources.get(file).slice(span).unwrap_or_default().to_string()
     };
     let claims = report
         .claims

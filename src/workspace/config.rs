@@ -23,6 +23,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Severity};
@@ -63,7 +64,7 @@ impl Kind {
 }
 
 /// What a kind of finding is reported as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Error,
@@ -85,7 +86,7 @@ impl Level {
 
 /// Per-kind levels. The defaults: `contradicted` and `conflicting` are errors, `not_found` and
 /// `unverified` warnings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Severities {
     pub contradicted: Level,
@@ -136,20 +137,40 @@ impl Severities {
     }
 }
 
-/// `factcheck.toml` as written.
-#[derive(Debug, Default, Deserialize)]
+/// `factcheck.toml` as written (its JSON Schema: [`schema`]).
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "factcheck.toml",
+    description = "Which claim files and articles a repository checks, with which severities \
+                   (docs/editorial.md)."
+)]
 struct Raw {
+    /// Claim files (globs relative to the file's directory); default `**/*.claims`.
+    #[schemars(with = "Option<Vec<String>>")]
     claims: Option<Vec<toml::Spanned<String>>>,
+    /// Articles (globs); default `**/*.md` and `**/*.txt`.
+    #[schemars(with = "Option<Vec<String>>")]
     articles: Option<Vec<toml::Spanned<String>>>,
+    /// Never checked, even when named on the command line (globs).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     exclude: Vec<toml::Spanned<String>>,
+    /// Extra rule files, read after the shipped rules (paths).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     rules: Vec<toml::Spanned<String>>,
+    /// The level of each kind of finding.
     #[serde(default)]
     severity: Severities,
+    /// Strict verdicts (docs/verdicts.md).
     #[serde(default)]
     strict: bool,
+}
+
+/// The JSON Schema of `factcheck.toml` (its TOML read as JSON), from the type it is read into.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(Raw)
 }
 
 /// A glob of the configuration with where it was written.

@@ -12,7 +12,7 @@ use crate::diag::Diagnostic;
 use crate::input::Format;
 use crate::input::suppress::Suppressions;
 use crate::model::Fact;
-use crate::source::{FileId, SourceMap};
+use crate::source::{FileId, SourceFile, SourceMap};
 
 /// The outcome of [`Silencer::apply`].
 #[derive(Debug, Default)]
@@ -36,24 +36,19 @@ impl Silencer {
     pub fn read(sources: &SourceMap, articles: &[(FileId, Format)]) -> Silencer {
         let mut silencer = Silencer::default();
         for &(id, format) in articles {
-            let source = sources.get(id);
-            if memchr::memmem::find(source.text.as_bytes(), b"factcheck-").is_none() {
-                continue;
-            }
-            let html = match format {
-                Format::Markdown => {
-                    let mut scratch = source.text.as_bytes().to_vec();
-                    crate::input::markdown::mask(&source.text, &mut scratch).html
-                }
-                Format::Text => Vec::new(),
-            };
-            let (s, d) = Suppressions::parse(id, source, format, &html);
-            silencer.applied.diagnostics.extend(d);
-            if !s.directives().is_empty() {
-                silencer.by_file.insert(id, s);
+            if let Some((s, d)) = read_one(id, sources.get(id), format) {
+                silencer.add(id, s, d);
             }
         }
         silencer
+    }
+
+    /// Adds the suppressions of one article (from [`read_one`]), after those added before.
+    pub fn add(&mut self, id: FileId, suppressions: Suppressions, invalid: Vec<Diagnostic>) {
+        self.applied.diagnostics.extend(invalid);
+        if !suppressions.directives().is_empty() {
+            self.by_file.insert(id, suppressions);
+        }
     }
 
     /// Drops the facts on lines silenced for every kind, or for `contradicted` or
@@ -101,6 +96,24 @@ impl Silencer {
         }
         self.applied
     }
+}
+
+/// The suppressions of one article (the file `id`, with its whole text) and its invalid
+/// directives (FC211); `None` when it names no directive.
+pub fn read_one(
+    id: FileId,
+    source: &SourceFile,
+    format: Format,
+) -> Option<(Suppressions, Vec<Diagnostic>)> {
+    memchr::memmem::find(source.text.as_bytes(), b"factcheck-")?;
+    let html = match format {
+        Format::Markdown => {
+            let mut scratch = source.text.as_bytes().to_vec();
+            crate::input::markdown::mask(&source.text, &mut scratch).html
+        }
+        Format::Text => Vec::new(),
+    };
+    Some(Suppressions::parse(id, source, format, &html))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! Inputs are generated in a temporary directory; they are small enough for debug builds (the
 //! 100 MB figures are measured by hand, not here: no timings in tests).
 
+mod batch_check;
 mod issue12;
 
 use std::path::{Path, PathBuf};
@@ -167,7 +168,8 @@ fn claim_files_never_crash_lint_fmt_or_check() {
         if o.status.code() != Some(2) {
             let v: serde_json::Value = serde_json::from_slice(&o.stdout)
                 .unwrap_or_else(|e| panic!("lint --format json {name}: not JSON: {e}"));
-            assert!(v.is_array(), "lint --format json {name}");
+            assert!(v["diagnostics"].is_array(), "lint --format json {name}");
+            assert_eq!(v["version"], 1, "lint --format json {name}");
         }
         let o = factcheck(d, &["fmt", "--check", &name]);
         assert_survives(&o, &format!("fmt --check {name}"));
@@ -241,7 +243,7 @@ fn lint_reports_the_readable_files_when_others_cannot_be_read() {
     let o = factcheck(d, &["lint", "--format", "json", "missing.claims", "typo.claims"]);
     assert_eq!(code(&o), Some(2));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
-    assert_eq!(v[0]["code"], "FC005");
+    assert_eq!(v["diagnostics"][0]["code"], "FC005");
 }
 
 #[test]

@@ -44,8 +44,9 @@ pub(in crate::extract) fn resolve_lean(ex: Ex, r: Option<Civil>, fwd: bool) -> O
     }
 }
 
-/// A month and day in digits without a year, US order (`7/6`, `5.12`, `7-6`): read only after
-/// a weekday (`Friday 7/6`), which makes it a date rather than a fraction or a score.
+/// A month and day in digits without a year, US order unless the first cannot be a month
+/// (`7/6`, `5.12`, `7-6`, `22/04`): read only after a weekday (`Friday 7/6`) or, with a slash,
+/// after `on` (`on 4/22`), which make it a date rather than a fraction or a score.
 pub(in crate::extract) fn numeric_md(b: &[u8], i: usize) -> Option<(Ex, usize)> {
     let (m, _, e1) = digits(b, i, 2)?;
     let sep = *b.get(e1)?;
@@ -58,7 +59,10 @@ pub(in crate::extract) fn numeric_md(b: &[u8], i: usize) -> Option<(Ex, usize)> 
     {
         return None;
     }
-    let (m, d) = (u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+    let (mut m, mut d) = (u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+    if m > 12 && d <= 12 {
+        (m, d) = (d, m); // `22/04`: day first
+    }
     ((1..=12).contains(&m) && d >= 1 && d <= max_day(m)).then_some((Ex::Md(m, d), e2))
 }
 
@@ -86,6 +90,15 @@ pub(in crate::extract) fn numeric_at(b: &[u8], i: usize) -> Option<(Ex, usize)> 
     if !matches!(sep, b'-' | b'/' | b'.') {
         return None;
     }
+    // `11/2016`, `3-2015`: a month and a 4-digit year.
+    if na <= 2
+        && matches!(sep, b'-' | b'/')
+        && (1..=12).contains(&a)
+        && let Some((y, ye)) = year_at(b, e1 + 1)
+        && !matches!(b.get(ye), Some(b'-' | b'/' | b'.'))
+    {
+        return Some((Ex::Ym(y, a as u8), ye));
+    }
     let (m, nm, e2) = digits(b, e1 + 1, 2)?;
     if na == 4 {
         // Year first.
@@ -96,6 +109,14 @@ pub(in crate::extract) fn numeric_at(b: &[u8], i: usize) -> Option<(Ex, usize)> 
             }
             civil(a as i32, m as u8, d as u8)?;
             return Some((Ex::Ymd(a as i32, m as u8, d as u8), e3));
+        }
+        // `2016/11`, `2015/3` (a month), not the season `2010/11`.
+        if sep == b'/'
+            && (1..=12).contains(&m)
+            && m != (a % 100 + 1) % 100
+            && !b.get(e2).is_some_and(|&c| is_alnum(c) || matches!(c, b'/' | b'-'))
+        {
+            return Some((Ex::Ym(a as i32, m as u8), e2));
         }
         // `2022-03` (a month), not `2014-2018` nor `1957-58`.
         if sep == b'-'
@@ -120,6 +141,8 @@ pub(in crate::extract) fn numeric_at(b: &[u8], i: usize) -> Option<(Ex, usize)> 
     }
     let year = if ny == 4 { y as i32 } else { two_digit_year(y) };
     let (mo, d) = if a > 12 || sep == b'.' { (m, a) } else { (a, m) };
+    // `10.31.1974`: dots are day first unless that is no date.
+    let (mo, d) = if civil(year, mo as u8, d as u8).is_none() { (d, mo) } else { (mo, d) };
     civil(year, mo as u8, d as u8)?;
     Some((Ex::Ymd(year, mo as u8, d as u8), e3))
 }

@@ -16,6 +16,7 @@
 //! | `Friday (April 15)`, `Friday, April 15`, `Tue May 9` | the explicit date (one match) |
 //! | `Friday the 22nd` | that day of the month on or before `R` |
 //! | `Tuesday`, `on Tuesday` | the most recent Tuesday on or before `R` (`R` itself included) |
+//! | `Fri`, `tues.`, `on Sat` (an abbreviation alone: `tue`, `tues`, `fri`; the others, which are words, only capitalised after `on`) | as the weekday's name |
 //! | `last Tuesday`, `previous Tuesday` / `next Tuesday` / `this Tuesday` | the Tuesday of the week (Monday to Sunday) before / after / of `R` |
 //! | `this past Tuesday`, `past Tuesday` | the most recent Tuesday strictly before `R` |
 //! | `today`, `tonight`, `this morning` / `yesterday`, `last night` / `tomorrow` | `R` / `R - 1` / `R + 1` |
@@ -25,11 +26,20 @@
 //! | `last month`, `this month`, `next month` / `last year`, `this year`, `next year` | the month / the year |
 //! | `earlier this week`, `earlier this month`, `earlier this year` | from the first day of the period to `R` |
 //! | `later this week`, `later this month`, `later this year` | from `R` to the period's last day |
-//! | `two days ago`, `a week ago`, `3 months ago`, `10 years ago` | that day |
+//! | `two days ago`, `a week ago`, `3 months ago`, `3 years from today` | that day |
+//! | `10 years ago`, `two years from now`, `five years hence` | that year |
+//! | `3 days after January 12`, `two weeks before Christmas` | that day, from the date named |
+//! | `early March`, `mid-2019`, `late last year`, `the end of the month`, `the beginning of next week` | a third of the period: days 1-10, 11-20, 21-end of a month; Jan-Apr, May-Aug, Sep-Dec of a year; Mon-Wed, Tue-Thu, Fri-Sun of a week |
+//! | `the 1990s`, `the 1970's`, `the '40s` | the decade's ten years |
+//! | `11/2016`, `3-2015`, `2015/3` | the month (not `2010/11`, a season) |
+//! | `on 4/22`, `on 22/04` (a slash, after `on`) | that month-day |
+//! | `the week after next`, `the month after the next`, `the year after next`, `Friday after next`, `March after next` | the week, month or year two ahead; the Friday of next week; the second March ahead |
+//! | `between now and May 21`, `from Jan 2019 to today`, `from March to date` | the range to or from `R` |
+//! | `the next three days`, `next 5 years`, `within two weeks`, `within the next 10 months` (forward lean only) | from `R` + 1 day (`within`: from `R`) to `R` plus the period |
 //! | `the next day`, `the following day`, `a day later` / `the previous day`, `a day earlier` | the day after / before the last day read before it in the same text, else `R` |
 //! | `the day after`, `the day before` (at the end of a clause or before `and`, `when`, `in`...; not `the day after the attack`) | the same |
 //! | `Friday 7/6`, `Friday 7.6` (a weekday, then month and day in digits) | that date, the year as for `Friday, April 15` |
-//! | `Christmas`, `Christmas Eve`, `Boxing Day`, `New Year's Day`, `New Year's Eve`, `Easter`, `Good Friday`, `Easter Monday`, `Thanksgiving`, `Independence Day`, `Halloween`, `Valentine's Day`, `Memorial Day`, `Labor Day`, ... | that day, the year as for a month-day; `Easter 2018`, `Christmas of this year`: that year's; `last Christmas` / `next Easter`: the latest before / first after `R` |
+//! | `Christmas`, `Christmas Eve`, `Boxing Day`, `New Year's Day`, `New Year's Eve`, `Easter`, `Good Friday`, `Easter Monday`, `Thanksgiving`, `Independence Day`, `Halloween`, `Valentine's Day`, `Memorial Day`, `Labor Day`, `Orthodox Easter`, `Orthodox Good Friday`, `Orthodox Christmas` (January 7), ... | that day, the year as for a month-day; `Easter 2018`, `Christmas of this year`: that year's; `last Christmas` / `next Easter`: the latest before / first after `R` |
 //! | `this spring`, `last summer`, `next winter`, `the autumn of 2020`, `in the spring` | the season: March..May, June..August, September..November, December..February |
 //! | `the first quarter`, `Q3 2021`, `the third quarter of 2020`, `last quarter`, `this quarter` | the quarter's three months |
 //! | `in two weeks`, `in 3 days`, `in a month` (forward lean only) | `R` plus the period |
@@ -43,7 +53,7 @@
 //! **Lean** ([`Lean`], [`scan_dates_lean`], [`date_at_lean`]). By default ([`Lean::Past`])
 //! expressions lean to the past as described here. [`Lean::Future`] resolves forward: a
 //! month-day or a month without a year is the first on or after `R`, a bare weekday the first
-//! after `R`, a holiday or season without a modifier the first not ended before `R`, and `in two
+//! after `R` (`this Monday` the first on or after `R`), a holiday or season without a modifier the first not ended before `R`, and `in two
 //! weeks` is read (`R` + 14 days). [`Lean::Clause`] decides per expression: forward when its
 //! clause has `will`, `shall`, `'ll`, `won't`, `is to`, `are to` or `going to` before it (a
 //! clause ends at `.`, `;`, `:`, `?`, `!`, and before `that`, `said`, `says`). The extractor
@@ -73,13 +83,12 @@
 //! Rolling periods end at `R`: `the past two weeks`, `the last 3 years`, `the past week` (not
 //! `last week`, which is the calendar week) run from `R` minus the period to `R`.
 //!
-//! Not read (yet): `early`/`mid`/`late` parts of months (read as the whole month, as TempEval
-//! does; the other sources split months in halves or thirds), numeric dates without a year
-//! unless a weekday comes first (`4/22`, which news text uses for fractions and scores as often
-//! as for dates), years in words (`nineteen eighty six`), offsets from other dates (`3 days
-//! after January 12`, `two weeks before Christmas`), `in two weeks` when not leaning forward
-//! (in news as often a duration as a date), open ranges (`before 2018`, `since May`: the date
-//! alone), weeks by number (`week 31`). Times are not read; a date followed by one (`Friday at
+//! Not read (yet): numeric dates without a year unless a weekday or `on` comes first (`4/22`,
+//! which news text uses for fractions and scores as often as for dates), years in words
+//! (`nineteen eighty six`), `in two weeks` and `the next three days` when not leaning forward
+//! (in news as often a duration, or counted from the story's own time), open ranges (`before
+//! 2018`, `since May`: the date alone), weeks by number (`week 31`) and of a month (`the first
+//! week of October`). Times are not read; a date followed by one (`Friday at
 //! 10:30 am`) is read without it.
 //!
 //! One linear pass; words are compared in place, nothing allocates.
@@ -95,6 +104,7 @@ use crate::model::{DateSpec, PartialDate, Span};
 mod calendar;
 mod explicit;
 mod named;
+mod parts;
 mod phrases;
 mod relative;
 mod words;
@@ -102,6 +112,7 @@ mod words;
 use calendar::*;
 use explicit::*;
 use named::*;
+use parts::*;
 use phrases::*;
 use relative::*;
 use words::*;
@@ -294,6 +305,14 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
                             | b"autumn"
                             | b"fall"
                             | b"winter"
+                            | b"beginning"
+                            | b"start"
+                            | b"middle"
+                            | b"end"
+                            | b"week"
+                            | b"weekend"
+                            | b"month"
+                            | b"year"
                     )
             }
             _ => matches!(n, b"day" | b"week" | b"month" | b"year"),
@@ -332,11 +351,20 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
                 | b"coming"
                 | b"following"
                 | b"upcoming"
+                | b"within"
+                | b"early"
+                | b"mid"
+                | b"late"
+                | b"beginning"
+                | b"start"
+                | b"middle"
+                | b"end"
                 | b"earlier"
                 | b"later"
                 | b"from"
                 | b"between"
                 | b"q"
+                | b"h"
                 | b"quarter"
                 | b"spring"
                 | b"summer"

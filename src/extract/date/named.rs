@@ -13,6 +13,8 @@ enum Rule {
     Fixed(u8, u8),
     /// Days after (before, negative) Easter Sunday.
     Easter(i16),
+    /// Days after (before, negative) the Orthodox Easter Sunday (`Orthodox Good Friday`).
+    Orthodox(i16),
     /// The nth (`-1`: last) weekday (Monday = 0) of a month, plus days.
     Nth(u8, i8, i8, i8),
 }
@@ -49,6 +51,14 @@ const HOLIDAYS: &[(&[&str], Rule)] = &[
     (&["good", "friday"], Rule::Easter(-2)),
     (&["holy", "saturday"], Rule::Easter(-1)),
     (&["palm", "sunday"], Rule::Easter(-7)),
+    (&["maundy", "thursday"], Rule::Easter(-3)),
+    (&["mothering", "sunday"], Rule::Easter(-21)),
+    (&["shrove", "tuesday"], Rule::Easter(-47)),
+    (&["whit", "monday"], Rule::Easter(50)),
+    (&["great", "friday"], Rule::Easter(-2)),
+    (&["shrove", "monday"], Rule::Easter(-48)),
+    (&["clean", "monday"], Rule::Orthodox(-48)),
+    (&["trinity", "sunday"], Rule::Easter(56)),
     (&["ash", "wednesday"], Rule::Easter(-46)),
     (&["pentecost"], Rule::Easter(49)),
     (&["whit", "sunday"], Rule::Easter(49)),
@@ -85,10 +95,24 @@ pub(in crate::extract) fn easter(y: i32) -> Option<Civil> {
     civil(y, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
 }
 
+/// The Orthodox Easter Sunday of year `y` (Meeus's Julian algorithm), as a Gregorian date
+/// (the calendars are 13 days apart from 1900 to 2099, one day less per century before).
+pub(in crate::extract) fn orthodox_easter(y: i32) -> Option<Civil> {
+    let (a, b, c) = (y.rem_euclid(4), y.rem_euclid(7), y.rem_euclid(19));
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    let julian = civil(y, u8::try_from(month).ok()?, u8::try_from(day).ok()?)?;
+    let century = y.div_euclid(100);
+    add_days(julian, i64::from(century - century.div_euclid(4) - 2))
+}
+
 fn in_year(rule: Rule, y: i32) -> Option<Civil> {
     match rule {
         Rule::Fixed(m, d) => civil(y, m, d),
         Rule::Easter(off) => add_days(easter(y)?, i64::from(off)),
+        Rule::Orthodox(off) => add_days(orthodox_easter(y)?, i64::from(off)),
         Rule::Nth(m, wd, n, off) => {
             let first = civil(y, m, 1)?;
             let weekday = jiff::civil::Weekday::from_monday_zero_offset(wd).ok()?;
@@ -117,6 +141,23 @@ fn holiday_word(b: &[u8], p: usize, w: &str) -> Option<usize> {
 }
 
 fn holiday_at(b: &[u8], p: usize) -> Option<(Rule, usize)> {
+    // `Orthodox Easter`, `Orthodox Good Friday`, `Orthodox Christmas` (January 7).
+    if let Some(e) = holiday_word(b, p, "orthodox") {
+        let q = skip_ws(b, e);
+        if q == e {
+            return None;
+        }
+        return match western_holiday_at(b, q)? {
+            (Rule::Easter(off), e) => Some((Rule::Orthodox(off), e)),
+            (Rule::Fixed(12, 25), e) => Some((Rule::Fixed(1, 7), e)),
+            (Rule::Fixed(1, 1), e) => Some((Rule::Fixed(1, 14), e)),
+            _ => None,
+        };
+    }
+    western_holiday_at(b, p)
+}
+
+fn western_holiday_at(b: &[u8], p: usize) -> Option<(Rule, usize)> {
     'next: for (words, rule) in HOLIDAYS {
         let mut e = p;
         for (k, w) in words.iter().enumerate() {
@@ -143,8 +184,8 @@ fn modifier_at(b: &[u8], at: usize) -> Option<(i8, usize)> {
     let mut buf = [0u8; 16];
     let (w, e) = word_at(b, at, &mut buf)?;
     let off = match w {
-        b"this" => 0,
-        b"last" | b"previous" => -1,
+        b"this" | b"current" => 0,
+        b"last" | b"previous" | b"past" => -1,
         b"next" | b"following" | b"coming" | b"upcoming" => 1,
         _ => return None,
     };
@@ -237,18 +278,60 @@ fn quarter_at(b: &[u8], p: usize) -> Option<(Option<u8>, usize)> {
         return Some((Some(d - b'0'), p + 2));
     }
     let mut buf = [0u8; 16];
-    let (w, e) = word_at(b, p, &mut buf)?;
-    let q = match w {
-        b"first" => 1,
-        b"second" => 2,
-        b"third" => 3,
-        b"fourth" => 4,
-        b"quarter" => return Some((None, e)),
-        _ => return None,
-    };
+    if let Some((b"quarter" | b"qtr", e)) = word_at(b, p, &mut buf) {
+        return Some((None, e));
+    }
+    // `first`, `3rd`.
+    let (q, e) = day_at(b, p).filter(|&(d, _)| (1..=4).contains(&d))?;
+    if !b[p..e].iter().any(u8::is_ascii_alphabetic) {
+        return None;
+    }
     let s = if b.get(e) == Some(&b'-') { e + 1 } else { skip_ws(b, e) };
-    let qe = word_is(b, s, "quarter")?;
+    let qe = word_is(b, s, "quarter").or_else(|| word_is(b, s, "qtr"))?;
     Some((Some(q), qe))
+}
+
+/// `2018Q4`, `2017-Q1`, `2019 q3`, `18q4` (a quarter after its year) and `2019 H2`, `2016h2`,
+/// `H1 2016` (a half year).
+pub(in crate::extract) fn year_part_of(b: &[u8], at: usize) -> Option<DateMatch> {
+    let half_at = |p: usize| -> Option<(u8, usize)> {
+        let c = b.get(p)?.to_ascii_lowercase();
+        let n = b.get(p + 1)?.wrapping_sub(b'0');
+        let ok = match c {
+            b'q' => (1..=4).contains(&n),
+            b'h' => (1..=2).contains(&n),
+            _ => false,
+        };
+        (ok && !b.get(p + 2).is_some_and(|&c| is_alnum(c)))
+            .then_some((if c == b'q' { n } else { 10 + n }, p + 2))
+    };
+    let (y, k, e) = if let Some((k, e)) = half_at(at).filter(|x| x.0 > 10) {
+        // `H1 2016`
+        let (y, ye) = year_at(b, skip_ws(b, e)).filter(|_| skip_ws(b, e) > e)?;
+        let _ = e;
+        (y, k, ye)
+    } else {
+        let (v, n, e) = digits(b, at, 4)?;
+        let y = match n {
+            4 if (1000..=2999).contains(&v) => v as i32,
+            2 => 2000 + v as i32,
+            _ => return None,
+        };
+        let p = match b.get(e) {
+            Some(b'-' | b' ') if n == 4 => e + 1,
+            _ if n == 4 => e,
+            _ => e, // `18q4`: attached only
+        };
+        if n == 2 && p != e {
+            return None;
+        }
+        let (k, he) = half_at(p)?;
+        (y, k, he)
+    };
+    let (m1, m2) = if k > 10 { (6 * (k - 11) + 1, 6 * (k - 10)) } else { (3 * k - 2, 3 * k) };
+    let s = civil(y, m1, 1)?;
+    let z = civil(y, m2, 1)?.last_of_month();
+    Some(DateMatch { span: at..e, date: between(s, z) })
 }
 
 /// A named period, as a function of the year.
@@ -288,6 +371,7 @@ const COMMON_FIRST: &[&str] = &[
     "president",
     "holy",
     "whit",
+    "trinity",
     "cyber",
     "saint",
     "st",
@@ -353,8 +437,9 @@ pub(in crate::extract) fn named_at(
 
 /// True when `w` (lower case) can begin a holiday's name.
 pub(in crate::extract) fn holiday_start(w: &[u8]) -> bool {
-    HOLIDAYS.iter().any(|(words, _)| {
-        let f = words[0].as_bytes();
-        w == f || (w.len() == f.len() + 1 && w.starts_with(f) && w.ends_with(b"s"))
-    })
+    w == b"orthodox"
+        || HOLIDAYS.iter().any(|(words, _)| {
+            let f = words[0].as_bytes();
+            w == f || (w.len() == f.len() + 1 && w.starts_with(f) && w.ends_with(b"s"))
+        })
 }

@@ -13,7 +13,12 @@ pub(in crate::extract) fn date_at_civil(
     r: Option<Civil>,
     fwd: bool,
 ) -> Option<DateMatch> {
-    if let Some(m) = range_at(b, at, r) {
+    if let Some(m) =
+        part_at(b, at, r, fwd).or_else(|| decade_at(b, at)).or_else(|| year_part_of(b, at))
+    {
+        return Some(m);
+    }
+    if let Some(m) = range_at(b, at, r, fwd) {
         return Some(m);
     }
     if let Some(m) = named_at(b, at, r, fwd) {
@@ -22,10 +27,10 @@ pub(in crate::extract) fn date_at_civil(
     if let Some(m) = month_with_modifier(b, at, r) {
         return m;
     }
-    if fwd && let Some((spec, end)) = in_period(b, at, r) {
+    if fwd && let Some((spec, end)) = in_period(b, at, r).or_else(|| ahead_at(b, at, r)) {
         return spec.map(|date| DateMatch { span: at..end, date });
     }
-    if let Some((spec, end)) = relative_at(b, at, r) {
+    if let Some((spec, end)) = relative_at(b, at, r, fwd) {
         return spec.map(|date| DateMatch { span: at..end, date });
     }
     if let Some((wd, abbr, we)) = weekday_at(b, at) {
@@ -70,7 +75,7 @@ pub(in crate::extract) fn date_at_civil(
                 return Some(DateMatch { span: at..de, date: on(c) });
             }
         }
-        if abbr {
+        if abbr && !bare_abbreviation(b, at, we) {
             return None;
         }
         let r = r?;
@@ -95,10 +100,19 @@ pub(in crate::extract) fn date_at_civil(
     if let Some((ex, end)) = explicit_at(b, at) {
         return Some(DateMatch { span: at..end, date: resolve_lean(ex, r, fwd)? });
     }
+    // `on 4/22`, `on 22/04`.
+    if let Some(pw) = prev_word(b, at)
+        && word_in(b, pw, &["on"])
+        && let Some((ex, end)) = numeric_md(b, at)
+        && b[at..end].contains(&b'/')
+        && !after_currency(b, at)
+    {
+        return Some(DateMatch { span: at..end, date: resolve_lean(ex, r, fwd)? });
+    }
     day_of_month_at(b, at, r)
 }
 
-/// `on the 18th`, `on the 4th.`: a day of the month after `on`, in the month of `R` or the one
+/// `on the 18th`, `on the 4th.`, `for the 27th`: a day of the month after `on` (or `for`), in the month of `R` or the one
 /// before (the most recent such day up to 7 days after `R`). Only where nothing
 /// that could be counted follows (`on the 18th floor` is not a date).
 pub(in crate::extract) fn day_of_month_at(
@@ -107,11 +121,20 @@ pub(in crate::extract) fn day_of_month_at(
     r: Option<Civil>,
 ) -> Option<DateMatch> {
     let pw = prev_word(b, at)?;
-    if !word_in(b, pw, &["on"]) {
+    let after_for = word_in(b, pw, &["for"]);
+    if !after_for && !word_in(b, pw, &["on"]) {
         return None;
     }
     let p = word_is(b, at, "the").map_or(at, |e| skip_ws(b, e));
     let (d, e) = day_at(b, p)?;
+    // After `for`, only `the` and an ordinal in digits (`booked for the 27th`).
+    if after_for
+        && (p == at
+            || !b.get(p).is_some_and(u8::is_ascii_digit)
+            || !b[p..e].iter().any(u8::is_ascii_alphabetic))
+    {
+        return None;
+    }
     // `on 15` alone is too weak; `on the 15`, `on 15th`, `on the fifteenth` are dates.
     if p == at && !b[at..e].iter().any(u8::is_ascii_alphabetic) {
         return None;
@@ -188,8 +211,14 @@ pub(in crate::extract) fn month_with_modifier(
 
 /// A range of explicit dates: `March 3 to 5`, `from May to October 2020`, `Nov 18-Dec 19,
 /// 2015`, `between 2014 and 2018`, `13th to 15th July`. Bounds are inclusive; the first takes
-/// the second's year (and month) when it has none.
-pub(in crate::extract) fn range_at(b: &[u8], at: usize, r: Option<Civil>) -> Option<DateMatch> {
+/// the second's year (and month) when it has none, and without one leans as a single date
+/// does (`fwd`).
+pub(in crate::extract) fn range_at(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+    fwd: bool,
+) -> Option<DateMatch> {
     let (between, p) = if let Some(e) = word_is(b, at, "between") {
         (true, skip_ws(b, e))
     } else if let Some(e) = word_is(b, at, "from") {
@@ -200,10 +229,14 @@ pub(in crate::extract) fn range_at(b: &[u8], at: usize, r: Option<Civil>) -> Opt
     if p == at && !b.get(at).is_some_and(u8::is_ascii_alphanumeric) {
         return None;
     }
-    // First bound: an explicit date, or a bare day (`13th to 15th July`).
+    // First bound: an explicit date, `now`/`today` after `between`/`from`, or a bare day
+    // (`13th to 15th July`).
     let (first, e1) = match explicit_at(b, p) {
         Some((ex, e)) if !matches!(ex, Ex::M(_)) || p > at => (Some(ex), e),
         Some(_) => return None,
+        None if p > at && deictic(b, p, r, false).is_some() => {
+            deictic(b, p, r, false).map(|(ex, e)| (Some(ex), e))?
+        }
         None => {
             let (d, e) = day_at(b, p)?;
             let _ = d;
@@ -226,8 +259,10 @@ pub(in crate::extract) fn range_at(b: &[u8], at: usize, r: Option<Civil>) -> Opt
     if word_is(b, q, "to").is_some() && first.is_none() && p == at {
         // `13th to 15th July` needs a month after; checked below.
     }
-    // Second bound.
+    // Second bound: `now`, `today`, `to date` are `R`.
     let (second, e2) = match (first, explicit_at(b, s2)) {
+        (Some(_), _) if deictic(b, s2, r, true).is_some() => deictic(b, s2, r, true)?,
+        (Some(Ex::Y(_)), Some((ex @ (Ex::Ymd(..) | Ex::Ym(..)), e))) => (ex, e),
         (Some(Ex::Y(_)), _) => {
             let (y, e) = year_at(b, s2)?;
             (Ex::Y(y), e)
@@ -275,7 +310,7 @@ pub(in crate::extract) fn range_at(b: &[u8], at: usize, r: Option<Civil>) -> Opt
         (Ex::M(m1), Ex::Ym(y, m2)) => Ex::Ym(if m1 > m2 { y - 1 } else { y }, m1),
         (f, _) => f,
     };
-    let start = match resolve(first, r)? {
+    let start = match resolve_lean(first, r, fwd)? {
         DateSpec::On(d) => d,
         DateSpec::Between { .. } => return None,
     };
@@ -337,4 +372,35 @@ fn is_count_of(b: &[u8], e: usize) -> bool {
         ),
         _ => false,
     }
+}
+
+/// `now`, `today`, `tomorrow`, `yesterday` as a bound of a range (and `date` in `to date`
+/// when `second`): that day, from `R`.
+fn deictic(b: &[u8], p: usize, r: Option<Civil>, second: bool) -> Option<(Ex, usize)> {
+    let mut buf = [0u8; 16];
+    let (w, e) = word_at(b, p, &mut buf)?;
+    let off = match w {
+        b"now" | b"today" => 0,
+        b"date" if second && prev_word(b, p).is_some_and(|pw| word_in(b, pw, &["to"])) => 0,
+        b"tomorrow" => 1,
+        b"yesterday" => -1,
+        _ => return None,
+    };
+    let d = add_days(r?, off)?;
+    Some((Ex::Ymd(i32::from(d.year()), d.month() as u8, d.day() as u8), e))
+}
+
+/// A weekday's abbreviation read alone (`due on Fri`, `until tues.`): `tue`, `tues` and `fri`
+/// are no other word; `mon`, `wed`, `thu`, `sat` and `sun` are words or names (`Nguyen Thi
+/// Thu`, `the Sun`) and are read only capitalised after `on` (`on Sat`), never before a hyphen
+/// or an apostrophe (`Sun-Times`).
+fn bare_abbreviation(b: &[u8], at: usize, we: usize) -> bool {
+    if b.get(we).is_some_and(|&c| c == b'-' || c == b'\'' || c >= 0x80) {
+        return false;
+    }
+    let w = b[at..we].strip_suffix(b".").unwrap_or(&b[at..we]);
+    let plain = [&b"tue"[..], b"tues", b"fri"].iter().any(|x| x.eq_ignore_ascii_case(w));
+    plain
+        || (b[at].is_ascii_uppercase()
+            && prev_word(b, at).is_some_and(|pw| word_in(b, pw, &["on"])))
 }

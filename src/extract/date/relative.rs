@@ -9,11 +9,12 @@ pub(in crate::extract) fn relative_at(
     b: &[u8],
     at: usize,
     r: Option<Civil>,
+    fwd: bool,
 ) -> Option<(Option<DateSpec>, usize)> {
     if b.get(at).is_some_and(u8::is_ascii_digit) {
-        return offset_ago(b, at, r).or_else(|| nth_of_month(b, at, r));
+        return offset_ago(b, at, r, fwd).or_else(|| nth_of_month(b, at, r, fwd));
     }
-    if let Some(x) = nth_of_month(b, at, r) {
+    if let Some(x) = nth_of_month(b, at, r, fwd).or_else(|| after_next(b, at, r)) {
         return Some(x);
     }
     let mut buf = [0u8; 16];
@@ -61,7 +62,7 @@ pub(in crate::extract) fn relative_at(
         b"this" | b"current" => 0,
         b"next" | b"coming" | b"following" | b"upcoming" => 1,
         b"past" => -2,
-        _ => return offset_ago(b, at, r),
+        _ => return offset_ago(b, at, r, fwd),
     };
     // `last week Sunday`, `next week on Tuesday`, `previous week - Monday`.
     if let Some(e) = phrase_at(b, at, &[std::str::from_utf8(w).unwrap_or(""), "week"]) {
@@ -104,6 +105,11 @@ pub(in crate::extract) fn relative_at(
     if let Some((wd, false)) = weekday_name(u) {
         let spec = r.and_then(|r| match offset {
             -2 => weekday_before(r, wd, true).map(on),
+            // Leaning forward, `this Monday` is the coming one (on or after `R`).
+            0 if fwd && w == b"this" => {
+                add_days(r, i64::from((wd - r.weekday().to_monday_zero_offset()).rem_euclid(7)))
+                    .map(on)
+            }
             1 if w == b"coming" || w == b"upcoming" => add_days(r, 1)
                 .and_then(|t| {
                     add_days(t, i64::from((wd - t.weekday().to_monday_zero_offset()).rem_euclid(7)))
@@ -162,17 +168,10 @@ pub(in crate::extract) fn rolling(
         return None; // `past weeks`, `last 3 week`
     }
     let spec = r.and_then(|r| {
-        let start = match u {
-            b"day" | b"days" => add_days(r, -n),
-            b"week" | b"weeks" => add_days(r, -7 * n),
-            b"month" | b"months" => add_months(r, -n),
-            b"year" | b"years" => add_years(r, -n),
-            _ => None,
-        }?;
+        let start = add_units(r, -n, u)?;
         Some(between(start, r))
     });
-    matches!(u, b"day" | b"days" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years")
-        .then_some((spec, ue))
+    is_unit(u).then_some((spec, ue))
 }
 
 /// A small count at `p`: `a`/`an`, digits or words (`two`, `twenty-one`).
@@ -214,11 +213,30 @@ pub(in crate::extract) fn offset_ago(
     b: &[u8],
     at: usize,
     r: Option<Civil>,
+    fwd: bool,
 ) -> Option<(Option<DateSpec>, usize)> {
+    if let Some(x) = compound_ago(b, at, r) {
+        return Some(x);
+    }
     let (n, ne) = small_numeral(b, at)?;
     let p = skip_ws(b, ne);
     let mut buf = [0u8; 16];
     let (u, ue) = word_at(b, p, &mut buf)?;
+    // `two Sundays ago`, `3 Fridays from now`: the nth such weekday before or after `R`.
+    if let Some(stem) = u.strip_suffix(b"s")
+        && let Some((wd, false)) = weekday_name(stem)
+    {
+        let q = skip_ws(b, ue);
+        let (dir, e) = match word_is(b, q, "ago") {
+            Some(e) => (-1, e),
+            None => (1, phrase_at(b, q, &["from", "now"]).or_else(|| word_is(b, q, "hence"))?),
+        };
+        let spec = r.and_then(|r| {
+            let first = if dir < 0 { weekday_before(r, wd, true)? } else { weekday_after(r, wd)? };
+            add_days(first, dir * 7 * (n - 1)).map(on)
+        });
+        return Some((spec, e));
+    }
     let days_per: Option<i64> = match u {
         b"day" | b"days" => Some(1),
         b"week" | b"weeks" => Some(7),
@@ -243,21 +261,36 @@ pub(in crate::extract) fn offset_ago(
         let p2 = skip_ws(b, e1);
         let mut buf2 = [0u8; 16];
         let (w2, e2) = word_at(b, p2, &mut buf2)?;
+        sign = dir;
         base = match w2 {
             b"today" => 0,
             b"tomorrow" | b"tmrw" => 1,
             b"yesterday" => -1,
-            _ => return None,
+            _ => {
+                // `3 days after January 12`, `two weeks before Christmas`: from that day.
+                let m = date_at_civil(b, p2, r, fwd)?;
+                let DateSpec::On(d) = m.date else { return None };
+                let day = d.to_civil()?;
+                let spec = match days_per {
+                    Some(k) => add_days(day, sign * n.checked_mul(k)?),
+                    None if u.starts_with(b"month") => add_months(day, sign * n),
+                    None => add_years(day, sign * n),
+                };
+                return Some((spec.map(on), m.span.end));
+            }
         };
-        sign = dir;
         e2
     };
+    // A count of years back or ahead of now names a year (`six years ago`: TempEval-3 reads
+    // news so); of months, weeks or days, or from a named day (`3 years from today`), a day.
+    let from_day = word_is(b, q, "from").is_some() && phrase_at(b, q, &["from", "now"]).is_none();
     let spec = r.and_then(|r| {
         let r = add_days(r, base)?;
         match days_per {
             Some(k) => add_days(r, sign * n.checked_mul(k)?).map(on),
             None if u.starts_with(b"month") => add_months(r, sign * n).map(on),
-            None => add_years(r, sign * n).map(on),
+            None if from_day => add_years(r, sign * n).map(on),
+            None => add_years(r, sign * n).map(|d| year_of(i32::from(d.year()))),
         }
     });
     Some((spec, e))
@@ -269,6 +302,7 @@ pub(in crate::extract) fn nth_of_month(
     b: &[u8],
     at: usize,
     r: Option<Civil>,
+    fwd: bool,
 ) -> Option<(Option<DateSpec>, usize)> {
     let mut p = word_is(b, at, "the").map_or(at, |e| skip_ws(b, e));
     // Ordinal: day number or weekday rank.
@@ -289,7 +323,8 @@ pub(in crate::extract) fn nth_of_month(
         (None, Some(e)) => e,
         (None, None) => re,
     };
-    if wd.is_none() && rank < 1 {
+    // `the last day of October` is a day; `last of` alone is not.
+    if wd.is_none() && rank < 1 && !(rank == -1 && day_word.is_some()) {
         return None;
     }
     let q = skip_ws(b, after);
@@ -319,15 +354,13 @@ pub(in crate::extract) fn nth_of_month(
         } else if let Some((ex, e)) = month_first(b, m) {
             let first = match ex {
                 Ex::Ym(y, mo) => civil(y, mo, 1),
-                Ex::M(mo) | Ex::Md(mo, _) if matches!(ex, Ex::M(_)) => {
-                    resolve_md(mo, 1, r).and_then(|d| d.to_civil())
-                }
+                Ex::M(mo) | Ex::Md(mo, _) if matches!(ex, Ex::M(_)) => month_start(mo, r, fwd),
                 _ => None,
             };
             month = Some(first);
             end = e;
         } else if let Some((mo, e)) = month_at(b, m) {
-            month = Some(resolve_md(mo, 1, r).and_then(|d| d.to_civil()));
+            month = Some(month_start(mo, r, fwd));
             end = e;
         }
     }
@@ -337,6 +370,7 @@ pub(in crate::extract) fn nth_of_month(
             let weekday = jiff::civil::Weekday::from_monday_zero_offset(w).ok()?;
             first.nth_weekday_of_month(rank, weekday).ok().map(on)
         }
+        None if rank == -1 => Some(on(first.last_of_month())),
         None => {
             civil(i32::from(first.year()), first.month() as u8, u8::try_from(rank).ok()?).map(on)
         }
@@ -383,20 +417,152 @@ pub(in crate::extract) fn in_period(
     r: Option<Civil>,
 ) -> Option<(Option<DateSpec>, usize)> {
     let p = skip_ws(b, word_is(b, at, "in")?);
+    let mut buf = [0u8; 16];
+    let (n, u, ue) = numeral_unit(b, p, &mut buf)?;
+    let spec = r.and_then(|r| add_units(r, n, u));
+    is_unit(u).then_some((spec.map(on), ue))
+}
+
+/// A small count and the word after it (`two weeks`, `10 months`): the count, the word (in
+/// `buf`) and the end of the word.
+fn numeral_unit<'a>(b: &[u8], p: usize, buf: &'a mut [u8; 16]) -> Option<(i64, &'a [u8], usize)> {
     let (n, ne) = small_numeral(b, p)?;
     let q = skip_ws(b, ne);
-    let mut buf = [0u8; 16];
-    let (u, ue) = word_at(b, q, &mut buf)?;
     if q == ne {
         return None;
     }
-    let spec = r.and_then(|r| match u {
-        b"day" | b"days" => add_days(r, n),
-        b"week" | b"weeks" => add_days(r, 7 * n),
-        b"month" | b"months" => add_months(r, n),
-        b"year" | b"years" => add_years(r, n),
-        _ => None,
+    let (u, ue) = word_at(b, q, buf)?;
+    Some((n, u, ue))
+}
+
+/// `within two weeks`, `within the next 10 months` (from `R`), `the next three days`, `next 5
+/// years`, `the coming two weeks` (from the day after `R`) to `R` plus the period: read only
+/// when leaning forward, like `in two weeks`.
+pub(in crate::extract) fn ahead_at(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+) -> Option<(Option<DateSpec>, usize)> {
+    let (within, mut p) = match word_is(b, at, "within") {
+        Some(e) => (true, skip_ws(b, e)),
+        None => (false, at),
+    };
+    p = word_is(b, p, "the").map_or(p, |e| skip_ws(b, e));
+    let next = word_is(b, p, "next").or_else(|| word_is(b, p, "coming"));
+    match next {
+        Some(e) => p = skip_ws(b, e),
+        None if within => {}
+        None => return None,
+    }
+    if !within && (word_is(b, p, "a").is_some() || word_is(b, p, "an").is_some()) {
+        return None; // `the next a` is no period; `next week` is the calendar week
+    }
+    let mut buf = [0u8; 16];
+    let (n, u, ue) = numeral_unit(b, p, &mut buf)?;
+    if !is_unit(u) {
+        return None;
+    }
+    let spec = r.and_then(|r| {
+        let end = add_units(r, n, u)?;
+        Some(if within { between(r, end) } else { between(add_days(r, 1)?, end) })
     });
-    matches!(u, b"day" | b"days" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years")
-        .then_some((spec.map(on), ue))
+    Some((spec, ue))
+}
+
+/// `the week after next`, `the month after the next`, `the year after next`, `the weekend
+/// after next`, `Friday after next` (the Friday of next week), `March after next` (the second
+/// March after `R`'s month).
+pub(in crate::extract) fn after_next(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+) -> Option<(Option<DateSpec>, usize)> {
+    let p = word_is(b, at, "the").map_or(at, |e| skip_ws(b, e));
+    let mut buf = [0u8; 16];
+    let (u, ue) = word_at(b, p, &mut buf)?;
+    let wd = weekday_name(u).filter(|x| !x.1).map(|x| x.0);
+    let month = month_name(u).filter(|x| !x.1).map(|x| x.0);
+    if wd.is_none() && month.is_none() && !matches!(u, b"week" | b"weekend" | b"month" | b"year") {
+        return None;
+    }
+    let q = skip_ws(b, ue);
+    let e = phrase_at(b, q, &["after", "next"])
+        .or_else(|| phrase_at(b, q, &["after", "the", "next"]))?;
+    let spec = r.and_then(|r| {
+        if let Some(wd) = wd {
+            return add_days(week_start(r)?, 7 + i64::from(wd)).map(on);
+        }
+        if let Some(m) = month {
+            let ry = i32::from(r.year());
+            let y = if m > r.month() as u8 { ry + 1 } else { ry + 2 };
+            return Some(DateSpec::On(PartialDate { year: Some(y), month: Some(m), day: None }));
+        }
+        match u {
+            b"week" => period(r, "week", 2).map(|(s, e)| between(s, e)),
+            b"weekend" => {
+                let sat = add_days(week_start(r)?, 19)?;
+                Some(between(sat, add_days(sat, 1)?))
+            }
+            b"month" => add_months(r.first_of_month(), 2).map(month_of),
+            _ => Some(year_of(i32::from(r.year()) + 2)),
+        }
+    });
+    Some((spec, e))
+}
+
+/// The first day of month `m` without a year, as [`resolve_lean`] reads the month.
+fn month_start(m: u8, r: Option<Civil>, fwd: bool) -> Option<Civil> {
+    match resolve_lean(Ex::M(m), r, fwd)? {
+        DateSpec::On(PartialDate { year: Some(y), month: Some(m), .. }) => civil(y, m, 1),
+        _ => None,
+    }
+}
+
+/// `2 years 1 month 21 days ago`, `a year and two months from now`: two or more counted units
+/// (years, months, weeks, days; each at most once), then `ago`, `hence`, `later` or
+/// `from now`: the day that far before or after `R`.
+fn compound_ago(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpec>, usize)> {
+    let mut parts = [0i64; 4];
+    let (mut p, mut last, mut count) = (at, 0usize, 0);
+    let e = loop {
+        let (n, ne) = small_numeral(b, p)?;
+        let mut buf = [0u8; 16];
+        let (u, ue) = word_at(b, skip_ws(b, ne), &mut buf)?;
+        let unit = match u.strip_suffix(b"s").unwrap_or(u) {
+            b"year" => 0,
+            b"month" => 1,
+            b"week" => 2,
+            b"day" => 3,
+            _ => return None,
+        };
+        if count > 0 && (unit == last || parts[unit] != 0) {
+            return None;
+        }
+        (parts[unit], last, count) = (n, unit, count + 1);
+        let mut q = skip_ws(b, ue);
+        if b.get(q) == Some(&b',') {
+            q = skip_ws(b, q + 1);
+        }
+        if let Some(e) = word_is(b, q, "and") {
+            q = skip_ws(b, e);
+        }
+        if count >= 2 {
+            let end = word_is(b, q, "ago")
+                .map(|e| (-1, e))
+                .or_else(|| word_is(b, q, "hence").map(|e| (1, e)))
+                .or_else(|| word_is(b, q, "later").map(|e| (1, e)))
+                .or_else(|| phrase_at(b, q, &["from", "now"]).map(|e| (1, e)));
+            if let Some(x) = end {
+                break x;
+            }
+        }
+        p = q;
+    };
+    let (sign, end) = e;
+    let spec = r.and_then(|r| {
+        let d = add_years(r, sign * parts[0])?;
+        let d = add_months(d, sign * parts[1])?;
+        add_days(d, sign * (7 * parts[2] + parts[3])).map(on)
+    });
+    Some((spec, end))
 }

@@ -282,3 +282,272 @@ fn dateline_dash_is_no_range() {
     );
     assert_eq!(dates("May 3 - 5", Some("2022-05-03")), ["2022-05-03..2022-05-05 [May 3 - 5]"]);
 }
+
+#[test]
+fn parts_of_periods() {
+    // A third of the month, year or week.
+    assert_eq!(dates("in early March", TUE), ["2022-03-01..2022-03-10 [early March]"]);
+    assert_eq!(dates("by mid-November 2021", TUE), ["2021-11-11..2021-11-20 [mid-November 2021]"]);
+    assert_eq!(dates("late May", TUE), ["2021-05-21..2021-05-31 [late May]"]);
+    assert_eq!(dates("until mid-2019", TUE), ["2019-05-01..2019-08-31 [mid-2019]"]);
+    assert_eq!(dates("at the end of 2000", None), ["2000-09-01..2000-12-31 [the end of 2000]"]);
+    assert_eq!(
+        dates("the beginning of next week", TUE),
+        ["2022-04-04..2022-04-06 [the beginning of next week]"]
+    );
+    assert_eq!(dates("end of the month", TUE), ["2022-03-21..2022-03-31 [end of the month]"]);
+    assert_eq!(dates("late last year", TUE), ["2021-09-01..2021-12-31 [late last year]"]);
+    // No month, year or week after it: not a part, and what follows reads as before.
+    assert!(dates("the end of the war", TUE).is_empty());
+    assert_eq!(dates("late Friday", TUE), ["2022-03-25 [Friday]"]);
+    assert_eq!(dates("the end of March 15", TUE), ["2022-03-15 [March 15]"]);
+}
+
+#[test]
+fn decades() {
+    assert_eq!(dates("since the 1990s", None), ["1990..1999 [1990s]"]);
+    assert_eq!(dates("in the 1970's", None), ["1970..1979 [1970's]"]);
+    assert_eq!(dates("in the '40s", None), ["1940..1949 ['40s]"]);
+    // Two digits without the apostrophe are temperatures or ages; 1995s is no decade.
+    assert!(dates("temperatures in the 70s", None).is_empty());
+    assert!(dates("1995s", None).is_empty());
+}
+
+#[test]
+fn month_and_year_in_digits() {
+    assert_eq!(dates("in 11/2016", None), ["2016-11 [11/2016]"]);
+    assert_eq!(dates("in 3-2015", None), ["2015-03 [3-2015]"]);
+    assert_eq!(dates("in 2015/3", None), ["2015-03 [2015/3]"]);
+    // A season of two years is not November 2010.
+    assert_eq!(dates("the 2010/11 season", None), ["2010 [2010]"]);
+}
+
+#[test]
+fn periods_ahead() {
+    // Forward only, like `in two weeks`.
+    assert_eq!(
+        dates_lean("will stay for the next three days", TUE, Lean::Clause),
+        ["2022-03-30..2022-04-01 [the next three days]"]
+    );
+    assert_eq!(
+        dates_lean("will decide within two weeks", TUE, Lean::Clause),
+        ["2022-03-29..2022-04-12 [within two weeks]"]
+    );
+    assert!(dates_lean("over the next three days, 40 died", TUE, Lean::Clause).is_empty());
+    assert!(dates_lean("died within two weeks", TUE, Lean::Clause).is_empty());
+}
+
+#[test]
+fn ranges_lean_forward() {
+    assert_eq!(
+        dates_lean("will meet July 13-15", TUE, Lean::Clause),
+        ["2022-07-13..2022-07-15 [July 13-15]"]
+    );
+    assert_eq!(dates("met July 13-15", TUE), ["2021-07-13..2021-07-15 [July 13-15]"]);
+}
+
+#[test]
+fn offsets_from_dates_and_years_back() {
+    assert_eq!(
+        dates("3 days after January 12, 2022", TUE),
+        ["2022-01-15 [3 days after January 12, 2022]"]
+    );
+    assert_eq!(
+        dates("two weeks before Christmas", TUE),
+        ["2021-12-11 [two weeks before Christmas]"]
+    );
+    assert!(dates("three days after the attack", TUE).is_empty());
+    assert_eq!(dates("six years ago", TUE), ["2016 [six years ago]"]);
+    assert_eq!(dates("3 years from today", TUE), ["2025-03-29 [3 years from today]"]);
+}
+
+#[test]
+fn after_next_and_deictic_bounds() {
+    assert_eq!(dates("the week after next", TUE), ["2022-04-11..2022-04-17 [the week after next]"]);
+    assert_eq!(dates("Friday after next", TUE), ["2022-04-08 [Friday after next]"]);
+    assert_eq!(dates("March after next", TUE), ["2024-03 [March after next]"]);
+    assert_eq!(
+        dates("between now and May 21", TUE),
+        ["2022-03-29..2022-05-21 [between now and May 21]"]
+    );
+    assert_eq!(
+        dates("from Jan 2019 to today", TUE),
+        ["2019-01..2022-03-29 [from Jan 2019 to today]"]
+    );
+    assert_eq!(dates("from now on", TUE), Vec::<String>::new());
+}
+
+#[test]
+fn numeric_month_day_after_on() {
+    assert_eq!(dates("on 3/22", TUE), ["2022-03-22 [3/22]"]);
+    assert_eq!(dates("on 22/03", TUE), ["2022-03-22 [22/03]"]);
+    assert!(dates("agreed 3/4 of the plan", TUE).is_empty());
+    assert!(dates("on 3-2 votes", TUE).is_empty());
+}
+
+#[test]
+fn easter_holidays() {
+    assert_eq!(dates("on Maundy Thursday 2022", None), ["2022-04-14 [Maundy Thursday 2022]"]);
+    assert_eq!(dates("Whit Monday 2022", None), ["2022-06-06 [Whit Monday 2022]"]);
+}
+
+#[test]
+fn weeks_of_periods() {
+    // ISO weeks: a week belongs to the month or year of its Thursday.
+    assert_eq!(
+        dates("the first week of October 2016", None),
+        ["2016-10-03..2016-10-09 [the first week of October 2016]"]
+    );
+    assert_eq!(
+        dates("the last week of 2015", None),
+        ["2015-12-28..2016-01-03 [the last week of 2015]"]
+    );
+    assert_eq!(
+        dates("the second last week of October 2018", None),
+        ["2018-10-15..2018-10-21 [the second last week of October 2018]"]
+    );
+    assert_eq!(
+        dates("the week of April 10, 2017", None),
+        ["2017-04-10..2017-04-16 [the week of April 10, 2017]"]
+    );
+    assert_eq!(dates("last week in Kabul", TUE), ["2022-03-21..2022-03-27 [last week]"]);
+}
+
+#[test]
+fn quarters_and_halves_after_years() {
+    assert_eq!(dates("in 2018Q4", None), ["2018-10-01..2018-12-31 [2018Q4]"]);
+    assert_eq!(dates("2017-q1", None), ["2017-01-01..2017-03-31 [2017-q1]"]);
+    assert_eq!(dates("2019 H2", None), ["2019-07-01..2019-12-31 [2019 H2]"]);
+    assert_eq!(dates("H1 2016", None), ["2016-01-01..2016-06-30 [H1 2016]"]);
+    assert_eq!(
+        dates("the 3rd qtr of 2018", None),
+        ["2018-07-01..2018-09-30 [the 3rd qtr of 2018]"]
+    );
+    assert_eq!(dates("the past quarter", TUE), ["2021-10-01..2021-12-31 [past quarter]"]);
+    assert_eq!(dates("the 2009 H1N1 virus", None), ["2009 [2009]"]);
+}
+
+#[test]
+fn years_in_words() {
+    assert_eq!(
+        dates("born on January twenty five nineteen eighty six", TUE),
+        ["1986-01-25 [January twenty five nineteen eighty six]"]
+    );
+    assert_eq!(
+        dates("on 6 April seventeen hundred thirty three", TUE),
+        ["1733-04-06 [6 April seventeen hundred thirty three]"]
+    );
+    assert_eq!(
+        dates("September 10, nineteen zero one", TUE),
+        ["1901-09-10 [September 10, nineteen zero one]"]
+    );
+    assert_eq!(
+        dates("in October two thousand and returned", TUE),
+        ["2000-10 [October two thousand]"]
+    );
+    assert_eq!(
+        dates("in August two thousand and fifteen.", TUE),
+        ["2015-08 [August two thousand and fifteen]"]
+    );
+    // A count after a month is no year.
+    assert_eq!(dates("in May two thousand people marched", TUE), ["2021-05 [May]"]);
+    assert_eq!(dates("10.31.1974", None), ["1974-10-31 [10.31.1974]"]);
+}
+
+#[test]
+fn forward_lean_reaches_offsets_and_nth_weekdays() {
+    assert_eq!(
+        dates_lean("it will happen 3 days after January 12", TUE, Lean::Clause),
+        ["2023-01-15 [3 days after January 12]"]
+    );
+    assert_eq!(
+        dates_lean("the vote will be on the last Friday of October", TUE, Lean::Clause),
+        ["2022-10-28 [the last Friday of October]"]
+    );
+}
+
+#[test]
+fn numeric_ranges_stay_fractions() {
+    // Month-days in digits are not read as range bounds: `from 3/4 to 1/2` is a fraction.
+    assert!(dates("rose from 3/4 to 1/2", TUE).is_empty());
+}
+
+#[test]
+fn weekdays_counted_and_last_day_of_month() {
+    assert_eq!(dates("two Sundays ago", TUE), ["2022-03-20 [two Sundays ago]"]);
+    assert_eq!(dates("3 Fridays from now", TUE), ["2022-04-15 [3 Fridays from now]"]);
+    assert_eq!(
+        dates("the last day of October 2015", TUE),
+        ["2015-10-31 [the last day of October 2015]"]
+    );
+    assert!(dates("the last of the troops", TUE).is_empty());
+}
+
+#[test]
+fn bare_weekday_abbreviations() {
+    assert_eq!(dates("the deadline is Fri.", TUE), ["2022-03-25 [Fri.]"]);
+    assert_eq!(dates("talks resume tues", TUE), ["2022-03-29 [tues]"]);
+    assert_eq!(dates("they met on Sat and left", TUE), ["2022-03-26 [Sat]"]);
+    assert!(dates("she sat down", TUE).is_empty());
+    assert!(dates("under the sun", TUE).is_empty());
+    assert!(dates("on sun loungers", TUE).is_empty());
+    assert!(dates("reported by Nguyen Thu", TUE).is_empty());
+    assert!(dates("on Sun-Times pages", TUE).is_empty());
+    assert!(dates("they wed in June", TUE).len() == 1);
+}
+
+#[test]
+fn this_weekday_leaning_forward() {
+    let r = crate::input::dateline::iso_date("2013-02-12");
+    let read = |s: &str, lean| {
+        let mut out = Vec::new();
+        scan_dates_lean(s, r, lean, &mut out);
+        out.iter().map(|m| m.date.to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(read("this monday", Lean::Future), ["2013-02-18"]);
+    assert_eq!(read("this tuesday", Lean::Future), ["2013-02-12"]);
+    assert_eq!(read("this friday", Lean::Future), ["2013-02-15"]);
+    assert_eq!(read("this monday", Lean::Past), ["2013-02-11"]);
+}
+
+#[test]
+fn orthodox_feasts() {
+    assert_eq!(orthodox_easter(2020).map(|d| d.to_string()), Some("2020-04-19".into()));
+    assert_eq!(orthodox_easter(2018).map(|d| d.to_string()), Some("2018-04-08".into()));
+    assert_eq!(orthodox_easter(2021).map(|d| d.to_string()), Some("2021-05-02".into()));
+    assert_eq!(dates("on Orthodox Easter 2021", None), ["2021-05-02 [Orthodox Easter 2021]"]);
+    assert_eq!(
+        dates("orthodox good friday 2020", None),
+        ["2020-04-17 [orthodox good friday 2020]"]
+    );
+    assert_eq!(dates("Orthodox Christmas 2019", None), ["2019-01-07 [Orthodox Christmas 2019]"]);
+    assert_eq!(dates("Clean Monday 2018", None), ["2018-02-19 [Clean Monday 2018]"]);
+    assert!(dates("the Orthodox Church", TUE).is_empty());
+}
+
+#[test]
+fn compound_offsets() {
+    assert_eq!(
+        dates("2 years 1 month 21 days ago", TUE),
+        ["2020-02-08 [2 years 1 month 21 days ago]"]
+    );
+    assert_eq!(
+        dates("a year and two months from now", TUE),
+        ["2023-05-29 [a year and two months from now]"]
+    );
+    assert_eq!(dates("two weeks, three days ago", TUE), ["2022-03-12 [two weeks, three days ago]"]);
+    assert_eq!(dates("three days ago", TUE), ["2022-03-26 [three days ago]"]);
+    assert!(dates("2 years 3 years ago", TUE).iter().all(|d| !d.contains("[2 years 3")));
+}
+
+#[test]
+fn day_of_month_after_for() {
+    assert_eq!(dates("a table booked for the 27th", TUE), ["2022-03-27 [the 27th]"]);
+    assert!(dates("for the 27th time", TUE).is_empty());
+    assert!(dates("for the 27 victims", TUE).is_empty());
+    assert!(dates("voted for the second", TUE).is_empty());
+    assert_eq!(
+        dates("1 month 2 years 21 days ago", TUE),
+        ["2020-02-08 [1 month 2 years 21 days ago]"]
+    );
+}

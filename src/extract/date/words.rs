@@ -221,5 +221,108 @@ pub(in crate::extract) fn year_after(b: &[u8], e: usize, allow_in: bool) -> Opti
     } else if p == e {
         return None;
     }
-    year_at(b, p)
+    year_at(b, p).or_else(|| year_words_at(b, p))
+}
+
+/// A year in words after a day or month: `nineteen eighty six`, `nineteen zero one`,
+/// `seventeen hundred thirty three`, `two thousand`, `two thousand and eighteen`, `twenty
+/// twenty-one`. Not when a noun follows (`in May two thousand people marched`).
+pub(in crate::extract) fn year_words_at(b: &[u8], p: usize) -> Option<(i32, usize)> {
+    use crate::extract::number::{W, lookup};
+    // The number word at `i` and where the next one starts (`twenty-one`, `twenty one`).
+    let word = |i: usize| -> Option<(W, usize, usize)> {
+        let mut buf = [0u8; 16];
+        let (w, e) = word_at(b, i, &mut buf)?;
+        let next = if b.get(e) == Some(&b'-') { e + 1 } else { skip_ws(b, e) };
+        Some((lookup(w)?, e, next))
+    };
+    // 1..99 in words (`zero one`, `oh five` as 1 and 5).
+    let below_100 = |i: usize| -> Option<(i32, usize, usize)> {
+        let mut buf = [0u8; 16];
+        let oh = word_at(b, i, &mut buf).is_some_and(|(w, _)| w == b"oh");
+        let (w, e, n) = if oh {
+            let (_, e) = word_at(b, i, &mut buf)?;
+            (W::Unit(0), e, skip_ws(b, e))
+        } else {
+            word(i)?
+        };
+        match w {
+            W::Unit(0) => match word(n)? {
+                (W::Unit(u @ 1..=9), e2, n2) => Some((i32::from(u), e2, n2)),
+                _ => None,
+            },
+            W::Unit(u) => Some((i32::from(u), e, n)),
+            W::Tens(t) => match word(n) {
+                Some((W::Unit(u @ 1..=9), e2, n2)) => Some((i32::from(t + u), e2, n2)),
+                _ => Some((i32::from(t), e, n)),
+            },
+            _ => None,
+        }
+    };
+    let (w1, e1, n1) = word(p)?;
+    let (year, end) = match w1 {
+        W::Unit(u @ 1..=2) => {
+            let (W::Scale(1000, false), e2, n2) = word(n1)? else { return None };
+            let base = 1000 * i32::from(u);
+            let after_and = word_is(b, n2, "and").map(|e| skip_ws(b, e));
+            match below_100(after_and.unwrap_or(n2)) {
+                Some((x, e3, _)) => (base + x, e3),
+                None => (base, e2),
+            }
+        }
+        W::Unit(10..=19) | W::Tens(20) => {
+            let c = match w1 {
+                W::Unit(u) => i32::from(u),
+                _ => 20,
+            };
+            match word(n1) {
+                Some((W::Hundred, e2, n2)) => {
+                    let after_and = word_is(b, n2, "and").map(|e| skip_ws(b, e));
+                    match below_100(after_and.unwrap_or(n2)) {
+                        Some((x, e3, _)) => (100 * c + x, e3),
+                        None => (100 * c, e2),
+                    }
+                }
+                _ => {
+                    let (x, e2, _) = below_100(n1)?;
+                    let tens_word = !matches!(word(n1), Some((W::Unit(1..=9), _, _)));
+                    if !tens_word {
+                        return None; // `nineteen five` is no year
+                    }
+                    (100 * c + x, e2)
+                }
+            }
+        }
+        _ => return None,
+    };
+    let _ = e1;
+    // What follows: punctuation, the end, or a word that does not make the number a count.
+    let q = skip_ws(b, end);
+    let mut buf = [0u8; 16];
+    let ok = match word_at(b, q, &mut buf) {
+        Some((w, _)) if q > end => matches!(
+            w,
+            b"and"
+                | b"or"
+                | b"but"
+                | b"in"
+                | b"on"
+                | b"at"
+                | b"when"
+                | b"to"
+                | b"for"
+                | b"with"
+                | b"the"
+                | b"a"
+                | b"before"
+                | b"after"
+                | b"until"
+                | b"since"
+                | b"was"
+                | b"were"
+                | b"is"
+        ),
+        _ => !b.get(q).is_some_and(|&c| is_alnum(c)),
+    };
+    ok.then_some((year, end))
 }

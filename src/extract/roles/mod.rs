@@ -259,6 +259,10 @@ impl<'a> Sentence<'a> {
                     noun_from_is_agent = subject.is_none() && !cued;
                 }
                 _ => {
+                    // `sent 6,000 missiles to Ukraine`: the predicate counts other nouns.
+                    if !cued && self.counts_other(tj, right, &pred.counts) {
+                        continue;
+                    }
                     // `the expelled diplomats`: an adjective, not a statement.
                     if form == Form::Past
                         && ti > 0
