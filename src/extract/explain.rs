@@ -31,8 +31,11 @@ impl Explanation {
                             context::Part::Object => Part::Object,
                             context::Part::Date => Part::Date,
                         };
-                        let new =
-                            Fill { part, source: Source::Context(fill.rule), span: Some(fill.from.clone()) };
+                        let new = Fill {
+                            part,
+                            source: Source::Context(fill.rule),
+                            span: Some(fill.from.clone()),
+                        };
                         match fe.parts.iter_mut().find(|p| p.part == part) {
                             Some(p) => *p = new,
                             None => fe.parts.push(new),

@@ -363,11 +363,13 @@ impl<'a> Sentence<'a> {
                 }
             }
             // The tree only where the window rules left a part open (parsing costs).
+            // A count the window missed needs a number in the sentence to be found.
             let open = matches!(why.subject, Source::Window(r) if r.starts_with("attribution"))
-                || !items.iter().any(|i| i.count.is_some() || i.single.is_some());
+                || (!items.iter().any(|i| i.count.is_some() || i.single.is_some())
+                    && self.tokens.iter().any(|t| t.count.is_some()));
             if form != Form::Noun
                 && open
-                && let Some(tr) = self.tree_roles(hit, preps)
+                && let Some(tr) = self.tree_roles(hit, preps, &pred.counts)
             {
                 self.combine(&tr, pred.speaker_is_source, &mut subject, &mut items, &mut why);
             }

@@ -233,7 +233,19 @@ impl<'a> Sentence<'a> {
                 .map(|c| c as usize)
                 .filter(|&c| !self.is_unit_count(c))
         };
-        own(i).or_else(|| t.children(i).filter(|&c| t.rel(c) == "nummod").find_map(own))
+        // `The England international, 24, was hurt`: a bare figure set off by commas is an age
+        // or an aside, not the count of the phrase.
+        let aside = |j: usize| {
+            let word =
+                |k: Option<usize>| k.and_then(|k| t.parse.tokens.get(k)).map(|w| w.span.clone());
+            let comma = |s: Option<Range<usize>>| {
+                s.and_then(|s| self.text.get(s)).is_some_and(|w| w == "," || w == "(" || w == ")")
+            };
+            comma(word(j.checked_sub(1))) && comma(word(Some(j + 1)))
+        };
+        own(i)
+            .filter(|_| !aside(i))
+            .or_else(|| t.children(i).filter(|&c| t.rel(c) == "nummod").find_map(own))
     }
 
     /// The nationality of the people of the noun phrase at `i`: a modifying name or demonym.
@@ -277,7 +289,12 @@ impl<'a> Sentence<'a> {
     }
 
     /// What the tree says about the verb trigger `hit`.
-    pub(super) fn tree_roles(&self, hit: &Hit, preps: &[String]) -> Option<TreeRoles> {
+    pub(super) fn tree_roles(
+        &self,
+        hit: &Hit,
+        preps: &[String],
+        counts: &[String],
+    ) -> Option<TreeRoles> {
         let t = &self.tree()?;
         let v = self.trigger_node(t, hit)?;
         let up = t.parse.tokens.get(v)?.upos;
@@ -316,12 +333,20 @@ impl<'a> Sentence<'a> {
                 Some(n) => Some(n),
                 None => shared.and_then(|h| t.child(h, &["nsubj:pass"])),
             }
-        } else if rel == "acl" {
+        } else if rel == "acl" && t.child(v, &["mark"]).is_none() {
+            // `the four vehicles sent by Australia`; not `after injuring his calf`.
             t.head(v)
         } else {
             t.child(v, &["obj"])
         };
-        if let Some(p) = patient {
+        // `78 million messages are sent`: a patient that is a common noun the predicate does
+        // not count (`counts` in its rule) is not the event's.
+        let counted = |p: usize| {
+            counts.is_empty()
+                || t.parse.tokens.get(p).is_none_or(|w| w.upos != syntax::Upos::Noun)
+                || counts.iter().any(|c| c.eq_ignore_ascii_case(self.syn_word(t, p)))
+        };
+        if let Some(p) = patient.filter(|&p| counted(p)) {
             r.count = self.count_node(t, p);
             r.nationality = self.nationality_node(t, p);
             // `29 Chadian soldiers were killed and 58 wounded`: the elided noun's nationality.
