@@ -363,10 +363,20 @@ impl<'a> Sentence<'a> {
                 }
             }
             // The tree only where the window rules left a part open (parsing costs).
-            // A count the window missed needs a number in the sentence to be found.
-            let open = matches!(why.subject, Source::Window(r) if r.starts_with("attribution"))
-                || (!items.iter().any(|i| i.count.is_some() || i.single.is_some())
-                    && self.tokens.iter().any(|t| t.count.is_some()));
+            // Only what the tree can give: a count the window missed (a number in the
+            // sentence), the `by` agent of a counted fact without one, or a check of an
+            // attribution.
+            let counted = items.iter().any(|i| i.count.is_some() || i.single.is_some());
+            let open = if counted {
+                match &subject {
+                    None => (hit.toks.end..self.tokens.len()).any(|k| self.is(k, &["by"])),
+                    Some(_) => {
+                        matches!(why.subject, Source::Window(r) if r.starts_with("attribution"))
+                    }
+                }
+            } else {
+                (0..self.counts.len()).any(|c| !self.is_unit_count(c))
+            };
             if form != Form::Noun
                 && open
                 && let Some(tr) = self.tree_roles(hit, preps, &pred.counts)

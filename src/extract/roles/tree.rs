@@ -316,7 +316,10 @@ impl<'a> Sentence<'a> {
                             .is_some_and(|k| self.syn_word(t, k).eq_ignore_ascii_case("by")))
             })
         } else {
+            // Two subjects of one verb: a broken parse, no agent from it.
+            let subjects = t.children(v).filter(|&c| t.rel(c) == "nsubj").count();
             match t.child(v, &["nsubj"]) {
+                Some(_) if subjects > 1 => None,
                 Some(n) if relative(n) => t.head(v),
                 Some(n) => Some(n),
                 None => shared.filter(|&h| !self.is_passive(t, h)).and_then(|h| {
