@@ -179,6 +179,17 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// The actor just before a form of `lose` between `from` and the trigger at `ti`
+    /// (`Iraq lost 3,000 men killed`): whose people the trigger's count are.
+    pub(super) fn loser(&self, from: usize, ti: usize) -> Option<usize> {
+        let k = (from..ti).rev().find(|&k| self.is(k, &["lost", "lose", "loses", "losing"]))?;
+        // `Iraq lost`, `Iraq has lost`, `the Iraqi army lost`.
+        (k.saturating_sub(4).max(from)..k).rev().find_map(|j| {
+            let m = self.mention_at(j)?;
+            self.can_be_subject(m).then_some(m)
+        })
+    }
+
     /// Nothing but a pronoun (or nothing at all) stands for the subject before the verb.
     pub(super) fn pronoun_before(&self, ti: usize, stop: usize) -> bool {
         let mut k = ti;

@@ -210,6 +210,10 @@ impl<'a> Sentence<'a> {
         for k in from..to {
             let t = &self.tokens[k];
             if t.count.is_some_and(|c| !self.is_unit_count(c as usize)) {
+                // `40 soldiers, and another 12 were captured`: `another` starts a new group.
+                if k > 0 && self.is(k - 1, &["another", "further"]) {
+                    first_count = Some(k);
+                }
                 first_count.get_or_insert(k);
             } else if t.count.is_none() && t.actor.is_none() && {
                 let w = self.word(k);

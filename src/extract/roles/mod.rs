@@ -362,6 +362,22 @@ impl<'a> Sentence<'a> {
                     }
                 }
             }
+            // `Iraq lost 3,000 men killed`, `Syria lost 40 soldiers, and another 12 were
+            // captured`: the side that lost them is whose people they were, not the agent.
+            if let Some(m) = self.loser(stop, ti) {
+                let actor = self.mentions.get(m).map(|x| x.actor);
+                if subject.as_ref().is_some_and(|g| actor.is_some_and(|a| g.contains(a))) {
+                    subject = None;
+                    why.subject = Source::Window("none: the subject lost the people");
+                }
+                if let Some(item) = items.first_mut()
+                    && item.modifier.is_none()
+                    && item.prep.is_none()
+                {
+                    item.modifier = Some(m);
+                    why.object = Some(Source::Window("the side that lost them"));
+                }
+            }
             // The tree only where the window rules left a part open (parsing costs).
             // Only what the tree can give: a count the window missed (a number in the
             // sentence), the `by` agent of a counted fact without one, or a check of an
