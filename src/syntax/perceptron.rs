@@ -130,10 +130,12 @@ impl Weights {
                     }));
                     es.retain(|e| e.value != 0);
                 } else {
-                    es.extend(body.chunks_exact(3).map(|x| Entry {
-                        class: x[0],
-                        value: i16::from_le_bytes([x[1], x[2]]),
-                    }));
+                    es.extend(
+                        body.chunks_exact(3).map(|x| Entry {
+                            class: x[0],
+                            value: i16::from_le_bytes([x[1], x[2]]),
+                        }),
+                    );
                 }
                 w.push(v >> 8, &es);
                 i += 4 + n;
