@@ -6,8 +6,9 @@
 //! parser's weights ([`Weights::write`]: the hash tables themselves, used in place from the
 //! bytes embedded in the binary, so loading builds nothing big). Reading checks every length
 //! and never panics on a damaged file. Version 3 files (the same tables with each bucket's
-//! entries apart from its fingerprints) are still read, so an older model is converted by
-//! writing it again (`train-syntax DIR --tagger-only OLD`).
+//! entries apart from its fingerprints) and version 4 files (no dense rows) are still read, their
+//! tables laid out again at load, so an older model is converted by writing it again
+//! (`train-syntax DIR --tagger-only OLD`).
 
 use super::Upos;
 use super::lemma::{Lemmatizer, Rule};
@@ -18,7 +19,7 @@ use super::perceptron::{IdMap, Weights};
 use super::tagger::{Lex, Tagger, is_caps};
 
 const MAGIC: &[u8; 8] = b"FCSYNTAX";
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 
 /// A model file that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -251,7 +252,7 @@ impl Model {
             return Err(LoadError("not a factcheck syntax model".into()));
         }
         let v = r.u32()?;
-        if v != VERSION && v != 3 {
+        if !(3..=VERSION).contains(&v) {
             return Err(LoadError(format!("version {v}, expected {VERSION}")));
         }
         let mut m = Model::default();
@@ -289,8 +290,11 @@ impl Model {
             m.lemmatizer.known.push(r.u64()?);
         }
         if v == 3 {
-            m.tagger.weights = Weights::read_v3(&mut r)?;
-            m.parser.weights = Weights::read_v3(&mut r)?;
+            m.tagger.weights = Weights::read_v3(&mut r)?.relayout();
+            m.parser.weights = Weights::read_v3(&mut r)?.relayout();
+        } else if v == 4 {
+            m.tagger.weights = Weights::read(&mut r, own)?.relayout();
+            m.parser.weights = Weights::read(&mut r, own)?.relayout();
         } else {
             m.tagger.weights = Weights::read(&mut r, own)?;
             m.parser.weights = Weights::read(&mut r, own)?;

@@ -28,9 +28,11 @@ pub struct Entry {
 /// Two little-endian arrays, used as they lie in the model file (or copied once when the model
 /// is not static): `offsets`, `nbuckets + 1` u32, where each bucket starts in `blob`; `blob`,
 /// the buckets one after the other, each a run of features: a u32 (a 24-bit fingerprint of the
-/// hash above the number `n` of entries, 8 bits), then `n` entries of 3 bytes (class, then
-/// weight as `i16`). A bucket holds about [`PER_BUCKET`] features, so it is about one cache
-/// line. Every read is checked, so a damaged table gives wrong scores, never a panic.
+/// hash above the number `n` of entries, 8 bits), then either `n` entries of 3 bytes (class,
+/// then weight as `i16`) or, when `n` is [`DENSE`], one `i16` per class: a feature that votes
+/// for many classes (a tag, a pair of tags) is added as a vector, without a branch per class.
+/// A bucket holds about [`PER_BUCKET`] features, so it is about one cache line. Every read is
+/// checked, so a damaged table gives wrong scores, never a panic.
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
     nclasses: usize,
@@ -42,6 +44,27 @@ pub struct Weights {
 
 /// Average number of features per bucket.
 const PER_BUCKET: usize = 4;
+
+/// The entry count that marks a feature stored densely (one weight per class).
+const DENSE: u32 = 0xff;
+
+/// Most classes a table scores (class numbers are bytes).
+pub const MAX_CLASSES: usize = 256;
+
+/// Whether a feature with `n` entries of `nclasses` is stored densely: when the sparse entries
+/// would take at least half the bytes of the dense row.
+fn is_dense(n: usize, nclasses: usize) -> bool {
+    n * 3 >= nclasses && nclasses <= MAX_CLASSES
+}
+
+/// The bytes a feature's weights take after its header word.
+#[inline]
+fn body_len(header: u32, nclasses: usize) -> usize {
+    match header & 0xff {
+        DENSE => nclasses * 2,
+        n => n as usize * 3,
+    }
+}
 
 /// The fingerprint of a feature (bits the bucket number does not use).
 #[inline]
@@ -68,25 +91,85 @@ impl Weights {
     /// Builds the table from features and their entries (keys distinct; entries of a feature
     /// with classes below `nclasses`, at most 255 of them).
     pub fn build(nclasses: usize, mut features: Vec<(u64, Vec<Entry>)>) -> Self {
-        features.retain(|(_, es)| !es.is_empty() && es.len() <= 255);
+        features.retain(|(_, es)| !es.is_empty());
         let nbuckets = (features.len() / PER_BUCKET).max(1) as u64;
         let bucket = |k: u64| ((k >> 32) * nbuckets) >> 32;
         features.sort_unstable_by_key(|&(k, _)| (bucket(k), k));
         let mut w = Weights::start(nclasses, nbuckets, features.len());
         let mut next = 0;
         for b in 0..nbuckets {
-            let (offsets, blob) = (w.offsets.to_mut(), w.blob.to_mut());
-            offsets.extend_from_slice(&(blob.len() as u32).to_le_bytes());
+            w.start_bucket();
             while let Some((k, es)) = features.get(next).filter(|(k, _)| bucket(*k) == b) {
-                blob.extend_from_slice(&((fingerprint(*k) << 8) | es.len() as u32).to_le_bytes());
-                for x in es {
-                    blob.push(x.class);
-                    blob.extend_from_slice(&x.value.to_le_bytes());
-                }
+                w.push(fingerprint(*k), es);
                 next += 1;
             }
         }
         w.finish()
+    }
+
+    /// The same table with each feature stored sparsely or densely as [`Weights::build`]
+    /// chooses (converts a version 4 table, where every feature is sparse).
+    pub fn relayout(&self) -> Self {
+        let mut w = Weights::start(self.nclasses, self.nbuckets, self.nfeatures);
+        let mut es = Vec::new();
+        for b in 0..self.nbuckets as usize {
+            w.start_bucket();
+            let start = u32_at(&self.offsets, b * 4) as usize;
+            let end = u32_at(&self.offsets, b * 4 + 4) as usize;
+            let block = self.blob.get(start..end).unwrap_or(&[]);
+            let mut i = 0;
+            while i + 4 <= block.len() {
+                let v = u32_at(block, i);
+                let n = body_len(v, self.nclasses);
+                let body = block.get(i + 4..i + 4 + n).unwrap_or(&[]);
+                es.clear();
+                if v & 0xff == DENSE {
+                    es.extend(body.chunks_exact(2).enumerate().map(|(c, x)| Entry {
+                        class: c as u8,
+                        value: i16::from_le_bytes([x[0], x[1]]),
+                    }));
+                    es.retain(|e| e.value != 0);
+                } else {
+                    es.extend(
+                        body.chunks_exact(3).map(|x| Entry {
+                            class: x[0],
+                            value: i16::from_le_bytes([x[1], x[2]]),
+                        }),
+                    );
+                }
+                w.push(v >> 8, &es);
+                i += 4 + n;
+            }
+        }
+        w.finish()
+    }
+
+    fn start_bucket(&mut self) {
+        let at = self.blob.len() as u32;
+        self.offsets.to_mut().extend_from_slice(&at.to_le_bytes());
+    }
+
+    /// Appends one feature (its fingerprint and entries) to the last bucket.
+    fn push(&mut self, fp: u32, es: &[Entry]) {
+        let (nclasses, blob) = (self.nclasses, self.blob.to_mut());
+        if is_dense(es.len(), nclasses) {
+            blob.extend_from_slice(&((fp << 8) | DENSE).to_le_bytes());
+            let at = blob.len();
+            blob.resize(at + nclasses * 2, 0);
+            for x in es {
+                let c = at + x.class as usize * 2;
+                if let Some(v) = blob.get_mut(c..c + 2) {
+                    v.copy_from_slice(&x.value.to_le_bytes());
+                }
+            }
+        } else {
+            let n = es.len().min(DENSE as usize - 1);
+            blob.extend_from_slice(&((fp << 8) | n as u32).to_le_bytes());
+            for x in &es[..n] {
+                blob.push(x.class);
+                blob.extend_from_slice(&x.value.to_le_bytes());
+            }
+        }
     }
 
     fn start(nclasses: usize, nbuckets: u64, nfeatures: usize) -> Self {
@@ -116,15 +199,37 @@ impl Weights {
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
         scores.fill(0);
+        // The sums, in an array every class byte indexes without a check.
+        let mut acc = [0i32; MAX_CLASSES];
+        let nclasses = self.nclasses.min(MAX_CLASSES);
+        self.visit(feats, |_, body, dense| {
+            if dense {
+                add_dense(&mut acc[..nclasses], body);
+            } else {
+                for x in body.chunks_exact(3) {
+                    acc[x[0] as usize] += i16::from_le_bytes([x[1], x[2]]) as i32;
+                }
+            }
+        });
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s = a;
+        }
+    }
+
+    /// Calls `found(k, body, dense)` for each feature `feats[k]` in the table, with its
+    /// weights' bytes and whether they are a dense row.
+    #[inline]
+    fn visit(&self, feats: &[u64], mut found: impl FnMut(usize, &[u8], bool)) {
         if self.nbuckets == 0 {
             return;
         }
+        let nclasses = self.nclasses.min(MAX_CLASSES);
         // First every feature's bucket, then its first and last bytes (its one or two cache
         // lines): loads independent of each other and free of branches, so the memory system
         // serves them in parallel; then the scans of the buckets (now in cache) and the adds.
         let mut buckets = [(0, 0); 32];
         let mut touched = 0u8;
-        for chunk in feats.chunks(32) {
+        for (c, chunk) in feats.chunks(32).enumerate() {
             for (b, &f) in buckets.iter_mut().zip(chunk) {
                 *b = self.bucket(f);
             }
@@ -133,19 +238,16 @@ impl Weights {
                 touched ^= self.blob.get(end.wrapping_sub(1)).copied().unwrap_or(0);
             }
             std::hint::black_box(touched);
-            for (&(start, end), &f) in buckets.iter().zip(chunk) {
+            for (k, (&(start, end), &f)) in buckets.iter().zip(chunk).enumerate() {
                 let fp = fingerprint(f);
                 let block = self.blob.get(start..end).unwrap_or(&[]);
                 let mut i = 0;
                 while i + 4 <= block.len() {
                     let v = u32_at(block, i);
-                    let n = (v & 0xff) as usize * 3;
+                    let n = body_len(v, nclasses);
                     if v >> 8 == fp {
-                        for x in block.get(i + 4..i + 4 + n).unwrap_or(&[]).chunks_exact(3) {
-                            if let Some(s) = scores.get_mut(x[0] as usize) {
-                                *s += i16::from_le_bytes([x[1], x[2]]) as i32;
-                            }
-                        }
+                        let body = block.get(i + 4..i + 4 + n).unwrap_or(&[]);
+                        found(c * 32 + k, body, v & 0xff == DENSE);
                         break;
                     }
                     i += 4 + n;
@@ -214,8 +316,8 @@ impl Weights {
             let (this, next) = (at(b), at(b + 1));
             let (f0, f1, mut e) =
                 (this as u32 as usize, next as u32 as usize, (this >> 32) as usize);
-            let (offsets, blob) = (w.offsets.to_mut(), w.blob.to_mut());
-            offsets.extend_from_slice(&(blob.len() as u32).to_le_bytes());
+            w.start_bucket();
+            let blob = w.blob.to_mut();
             for f in f0..f1 {
                 let v = feats.get(f * 4..f * 4 + 4).ok_or_else(bad)?;
                 let n = v[0] as usize;
@@ -225,6 +327,26 @@ impl Weights {
             }
         }
         Ok(w.finish())
+    }
+}
+
+/// Adds a dense row of little-endian `i16` weights to `acc`, eight classes at a time (a form
+/// the compiler turns into vector adds).
+#[inline]
+fn add_dense(acc: &mut [i32], row: &[u8]) {
+    let mut a = acc.chunks_exact_mut(8);
+    let mut r = row.chunks_exact(16);
+    for (a8, r16) in a.by_ref().zip(r.by_ref()) {
+        let mut w = [0i32; 8];
+        for (k, x) in w.iter_mut().enumerate() {
+            *x = i16::from_le_bytes([r16[2 * k], r16[2 * k + 1]]) as i32;
+        }
+        for (s, x) in a8.iter_mut().zip(w) {
+            *s += x;
+        }
+    }
+    for (s, x) in a.into_remainder().iter_mut().zip(r.remainder().chunks_exact(2)) {
+        *s += i16::from_le_bytes([x[0], x[1]]) as i32;
     }
 }
 
@@ -342,7 +464,6 @@ impl TrainWeights {
                     .filter(|e| e.value != 0)
                     .collect();
                 out.sort_unstable_by_key(|e| e.class);
-                out.truncate(255);
                 (k, out)
             })
             .collect();
@@ -375,5 +496,22 @@ mod tests {
         assert_eq!(again, scores);
         let mut r = ByteReader::new(&out.0[..out.0.len() - 1]);
         assert!(Weights::read(&mut r, |b| Cow::Owned(b.to_vec())).is_err());
+    }
+
+    #[test]
+    fn dense_rows_score_as_sparse_entries_and_rows_sum_apart() {
+        let f = |i| super::super::hash::finish(i);
+        // Feature 1 votes for every class (stored densely), feature 2 for one.
+        let dense: Vec<Entry> = (0..10).map(|c| Entry { class: c, value: c as i16 - 3 }).collect();
+        let features = vec![(f(1), dense), (f(2), vec![Entry { class: 4, value: 7 }])];
+        let w = Weights::build(10, features);
+        assert_eq!(w.blob.len(), (4 + 10 * 2) + (4 + 3), "the first feature is a dense row");
+        let mut scores = [0; 10];
+        w.score(&[f(1), f(2), f(3)], &mut scores);
+        assert_eq!(scores, [-3, -2, -1, 0, 8, 2, 3, 4, 5, 6]);
+        // Relaying out keeps the scores.
+        let mut again = [0; 10];
+        w.relayout().score(&[f(1), f(2)], &mut again);
+        assert_eq!(again, scores);
     }
 }
