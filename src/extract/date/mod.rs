@@ -101,6 +101,7 @@ use super::number::{
 };
 use crate::model::{DateSpec, PartialDate, Span};
 
+mod bounds;
 mod calendar;
 mod explicit;
 mod named;
@@ -109,6 +110,7 @@ mod phrases;
 mod relative;
 mod words;
 
+use bounds::*;
 use calendar::*;
 use explicit::*;
 use named::*;
@@ -175,14 +177,14 @@ pub fn scan_dates_lean(
                         .last()
                         .and_then(|m| match m.date {
                             DateSpec::On(d) => d.to_civil(),
-                            DateSpec::Between { .. } => None,
+                            _ => None,
                         })
                         .or(r);
                     anchor
                         .and_then(|a| add_days(a, off))
                         .map(|d| DateMatch { span: i..e, date: on(d) })
                 }
-                None => date_at_civil(b, i, r, tense.future),
+                None => date_or_bound(b, i, r, tense.future),
             };
             if let Some(m) = m {
                 i = m.span.end.max(i + 1);
@@ -214,7 +216,17 @@ pub fn date_at_lean(
     if let Some((off, e)) = next_day_at(b, at) {
         return add_days(r?, off).map(|d| DateMatch { span: at..e, date: on(d) });
     }
-    date_at_civil(b, at, r, forward(b, at, lean))
+    date_or_bound(b, at, r, forward(b, at, lean))
+}
+
+/// A date at `at`, or a range with one open end: a bound word before it (`since 2010`) or
+/// after it (`2018 or later`).
+fn date_or_bound(b: &[u8], at: usize, r: Option<Civil>, fwd: bool) -> Option<DateMatch> {
+    if let Some(m) = bound_at(b, at, r, fwd) {
+        return Some(m);
+    }
+    let m = date_at_civil(b, at, r, fwd).or_else(|| any_range_at(b, at, r, fwd))?;
+    Some(bound_after(b, &m).unwrap_or(m))
 }
 
 fn forward(b: &[u8], at: usize, lean: Lean) -> bool {
@@ -352,6 +364,7 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
                 | b"following"
                 | b"upcoming"
                 | b"within"
+                | b"year"
                 | b"early"
                 | b"mid"
                 | b"late"
@@ -373,6 +386,7 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
                 | b"winter"
         )
         || holiday_start(w)
+        || bound_word(w)
 }
 
 fn next_start(b: &[u8], i: usize) -> usize {

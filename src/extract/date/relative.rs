@@ -218,7 +218,13 @@ pub(in crate::extract) fn offset_ago(
     if let Some(x) = compound_ago(b, at, r) {
         return Some(x);
     }
-    let (n, ne) = small_numeral(b, at)?;
+    // `the day before Christmas`, `the day after May 3` count one day (the anchor is read below:
+    // `the day after the attack` gives nothing).
+    let the_day = word_is(b, at, "the").filter(|&e| word_is(b, skip_ws(b, e), "day").is_some());
+    let (n, ne) = match the_day {
+        Some(e) => (1, e),
+        None => small_numeral(b, at)?,
+    };
     let p = skip_ws(b, ne);
     let mut buf = [0u8; 16];
     let (u, ue) = word_at(b, p, &mut buf)?;
@@ -244,6 +250,9 @@ pub(in crate::extract) fn offset_ago(
         _ => return None,
     };
     let q = skip_ws(b, ue);
+    if the_day.is_some() && word_is(b, q, "before").or_else(|| word_is(b, q, "after")).is_none() {
+        return None;
+    }
     // `ago`, `hence`, `from now`, `from today`, `from tomorrow`, `before yesterday`.
     let mut sign = -1;
     let mut base = 0;

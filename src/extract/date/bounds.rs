@@ -1,0 +1,259 @@
+//! Ranges with one open end ([`DateSpec::Since`], [`DateSpec::Until`]): a date with a bound
+//! word before it (`since 2010`, `after 2010`, `until Friday`, `before Christmas`, `by the end
+//! of the month`, `starting January 7`, `no later than May 1`) or after it (`2018 or later`,
+//! `from 2010 on`, `May onwards`).
+//!
+//! The bound kept is inclusive, at the precision the text gives: `since 2010` and `2010 or
+//! later` start with 2010, `after 2010` with 2011, `after February` with March, `after
+//! January 1, 2007` with January 2; `until Friday` and `by 2030` end with that day or year,
+//! `before 2018` with 2017 and `before Christmas` with December 24. A range's bound is its
+//! nearer end (`before the 1990s` ends with 1989, `by the end of the year` with December 31).
+//!
+//! Not bounds: a date with a possessive (`after Tuesday's attack`, `by Monday's vote`: the
+//! date of the thing named), `as of Monday` (a moment: the date alone), `from May` without
+//! `on`/`onwards` after it (the start of a range, read by `range_at`), `the day before X` (a
+//! day, read by the offsets), `up to date`.
+
+use super::*;
+
+/// Which side a bound word leaves open, and whether it includes the date it names.
+#[derive(Clone, Copy)]
+enum Bound {
+    /// `since X`, `starting X`, `X or later`: from the start of X on.
+    From,
+    /// `after X`, `later than X`: from the period after X on.
+    After,
+    /// `until X`, `by X`, `no later than X`: up to the end of X.
+    Through,
+    /// `before X`, `earlier than X`: up to the period before X.
+    Before,
+}
+
+/// Words before a date that make it a bound, as phrases, and what they bound.
+const PREFIXES: &[(&[&str], Bound)] = &[
+    (&["since"], Bound::From),
+    (&["starting", "on"], Bound::From),
+    (&["starting", "from"], Bound::From),
+    (&["starting"], Bound::From),
+    (&["beginning", "on"], Bound::From),
+    (&["beginning"], Bound::From),
+    (&["effective"], Bound::From),
+    (&["as", "early", "as"], Bound::From),
+    (&["no", "earlier", "than"], Bound::From),
+    (&["not", "earlier", "than"], Bound::From),
+    (&["after"], Bound::After),
+    (&["later", "than"], Bound::After),
+    (&["until"], Bound::Through),
+    (&["till"], Bound::Through),
+    (&["til"], Bound::Through),
+    (&["through"], Bound::Through),
+    (&["by"], Bound::Through),
+    (&["as", "late", "as"], Bound::Through),
+    (&["no", "later", "than"], Bound::Through),
+    (&["not", "later", "than"], Bound::Through),
+    (&["before"], Bound::Before),
+    (&["prior", "to"], Bound::Before),
+    (&["earlier", "than"], Bound::Before),
+];
+
+/// Words after a date that make it a bound (`2018 or later`, `May onwards`).
+const SUFFIXES: &[(&[&str], Bound)] = &[
+    (&["or", "later"], Bound::From),
+    (&["and", "later"], Bound::From),
+    (&["or", "after"], Bound::From),
+    (&["and", "after"], Bound::From),
+    (&["and", "beyond"], Bound::From),
+    (&["onwards"], Bound::From),
+    (&["onward"], Bound::From),
+    (&["or", "earlier"], Bound::Through),
+    (&["and", "earlier"], Bound::Through),
+    (&["or", "before"], Bound::Through),
+    (&["and", "before"], Bound::Through),
+];
+
+/// True when the word at `i` may begin a bound (a cheap test before [`bound_at`]).
+pub(in crate::extract) fn bound_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"since"
+            | b"more"
+            | b"starting"
+            | b"beginning"
+            | b"effective"
+            | b"as"
+            | b"no"
+            | b"not"
+            | b"after"
+            | b"later"
+            | b"until"
+            | b"till"
+            | b"til"
+            | b"through"
+            | b"by"
+            | b"before"
+            | b"prior"
+            | b"earlier"
+            | b"to"
+    )
+}
+
+/// An open-ended range starting at the bound word at `at` (`since 2010`, `until Friday`, `from
+/// 2010 on`, `to date`).
+pub(in crate::extract) fn bound_at(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+    fwd: bool,
+) -> Option<DateMatch> {
+    // `to date`, `till date`: up to the reference (not `up to date`).
+    if let Some(e) = phrase_at(b, at, &["to", "date"])
+        .or_else(|| phrase_at(b, at, &["till", "date"]))
+        .or_else(|| phrase_at(b, at, &["until", "date"]))
+        && !prev_word(b, at).is_some_and(|pw| word_in(b, pw, &["up"]))
+        && !b.get(e).is_some_and(|&c| is_alnum(c) || c == b'-')
+    {
+        let r = r?;
+        return Some(DateMatch { span: at..e, date: DateSpec::Until { end: day(r) } });
+    }
+    // `from 2010 on`, `from May onwards`.
+    if let Some(e) = word_is(b, at, "from") {
+        let p = skip_ws(b, e);
+        let m = plain_date(b, p, r, fwd)?;
+        let q = skip_ws(b, m.span.end);
+        let end = word_is(b, q, "onwards")
+            .or_else(|| word_is(b, q, "onward"))
+            .or_else(|| word_is(b, q, "on").filter(|&e| !next_is_word(b, e)))?;
+        let start = *m.date.bounds().0?;
+        return Some(DateMatch { span: at..end, date: DateSpec::Since { start } });
+    }
+    if let Some(m) = more_than(b, at, r, fwd) {
+        return Some(m);
+    }
+    let (bound, e) =
+        PREFIXES.iter().find_map(|(words, bound)| Some((*bound, phrase_at(b, at, words)?)))?;
+    let p = skip_ws(b, e);
+    // `the day before Christmas` is a day (the offsets read it).
+    if p == e || prev_word(b, at).is_some_and(|pw| word_in(b, pw, &["day"])) {
+        return None;
+    }
+    let m = plain_date(b, p, r, fwd)?;
+    // `before the end of the year` runs to the end's last day, `after the beginning of March`
+    // from the beginning's first: there the part is a moment, not a third of the period.
+    let t = word_is(b, p, "the").map_or(p, |e| skip_ws(b, e));
+    let bound = match bound {
+        Bound::Before if word_is(b, t, "end").is_some() => Bound::Through,
+        Bound::After if word_is(b, t, "beginning").or_else(|| word_is(b, t, "start")).is_some() => {
+            Bound::From
+        }
+        bound => bound,
+    };
+    Some(DateMatch { span: at..m.span.end, date: open(bound, &m.date)? })
+}
+
+/// `more than two weeks ago`, `more than 2 days before yesterday`, `more than a month after
+/// May 1`: an offset with `more than` before it is a bound beyond the day it names.
+fn more_than(b: &[u8], at: usize, r: Option<Civil>, fwd: bool) -> Option<DateMatch> {
+    let e = phrase_at(b, at, &["more", "than"])?;
+    let p = skip_ws(b, e);
+    if !b.get(p).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let (_, ne) = small_numeral(b, p)?;
+    let m = plain_date(b, p, r, fwd)?;
+    let DateSpec::On(d) = m.date else { return None };
+    // The direction is the offset's: back for `ago` and `before`, ahead otherwise.
+    let mut k = skip_ws(b, ne);
+    let mut back = None;
+    while k < m.span.end && back.is_none() {
+        if word_is(b, k, "ago").or_else(|| word_is(b, k, "before")).is_some() {
+            back = Some(true);
+        } else if ["after", "from", "hence", "later"].iter().any(|w| word_is(b, k, w).is_some()) {
+            back = Some(false);
+        }
+        k = skip_ws(b, next_start(b, k));
+    }
+    let date = if back? {
+        DateSpec::Until { end: step(d, -1)? }
+    } else {
+        DateSpec::Since { start: step(d, 1)? }
+    };
+    Some(DateMatch { span: at..m.span.end, date })
+}
+
+/// A date followed by a bound (`2018 or later`, `May onwards`), given the date read at its start.
+pub(in crate::extract) fn bound_after(b: &[u8], m: &DateMatch) -> Option<DateMatch> {
+    if !matches!(m.date, DateSpec::On(_)) {
+        return None;
+    }
+    let q = skip_ws(b, m.span.end);
+    let (bound, e) =
+        SUFFIXES.iter().find_map(|(words, bound)| Some((*bound, phrase_at(b, q, words)?)))?;
+    // `2018 or later than planned` compares; `or later` alone bounds.
+    if word_is(b, skip_ws(b, e), "than").is_some() {
+        return None;
+    }
+    // `2010 and after the war` is not a bound: after `after` and `before` nothing may follow.
+    let last = b.get(..e).map_or(&b""[..], |t| &t[t.len().saturating_sub(6)..]);
+    if (last.eq_ignore_ascii_case(b"before") || last.ends_with(b"after")) && next_is_word(b, e) {
+        return None;
+    }
+    Some(DateMatch { span: m.span.start..e, date: open(bound, &m.date)? })
+}
+
+/// A date that can be bounded: read at `p`, not open itself, and not a possessive (`after
+/// Tuesday's attack`).
+fn plain_date(b: &[u8], p: usize, r: Option<Civil>, fwd: bool) -> Option<DateMatch> {
+    if !b.get(p).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let m = date_at_civil(b, p, r, fwd)?;
+    let e = m.span.end;
+    let possessive = b.get(e..).is_some_and(|t| {
+        t.starts_with(b"'s") || t.starts_with("\u{2019}s".as_bytes()) || t.starts_with(b"s'")
+    });
+    (!m.date.is_open() && !possessive).then_some(m)
+}
+
+/// The open range a bound makes of a date.
+fn open(bound: Bound, date: &DateSpec) -> Option<DateSpec> {
+    let (first, last) = date.bounds();
+    Some(match bound {
+        Bound::From => DateSpec::Since { start: *first? },
+        Bound::After => DateSpec::Since { start: step(*last?, 1)? },
+        Bound::Through => DateSpec::Until { end: *last? },
+        Bound::Before => DateSpec::Until { end: step(*first?, -1)? },
+    })
+}
+
+/// The period next to `d` at its own precision (`2010` → `2011`, `2010-02` → `2010-01`,
+/// `--12-31` → `--01-01`), `by` one ahead or back.
+fn step(d: PartialDate, by: i64) -> Option<PartialDate> {
+    match (d.year, d.month, d.day) {
+        (Some(_), Some(_), Some(_)) => add_days(d.to_civil()?, by).map(PartialDate::from_civil),
+        (Some(y), Some(m), None) => {
+            let c = add_months(civil(y, m, 1)?, by)?;
+            Some(PartialDate { year: Some(i32::from(c.year())), month: Some(c.month() as u8), day: None })
+        }
+        (Some(y), None, _) => Some(PartialDate { year: Some(y + i32::try_from(by).ok()?), month: None, day: None }),
+        (None, Some(m), Some(dd)) => {
+            // A leap year, so that February 29 has neighbours.
+            let c = add_days(civil(2000, m, dd)?, by)?;
+            Some(PartialDate { year: None, month: Some(c.month() as u8), day: Some(c.day() as u8) })
+        }
+        (None, Some(m), None) => {
+            let c = add_months(civil(2000, m, 1)?, by)?;
+            Some(PartialDate { year: None, month: Some(c.month() as u8), day: None })
+        }
+        (None, None, _) => None,
+    }
+}
+
+fn day(r: Civil) -> PartialDate {
+    PartialDate::from_civil(r)
+}
+
+/// A word (letters or digits) follows `e`, after blanks.
+fn next_is_word(b: &[u8], e: usize) -> bool {
+    let p = skip_ws(b, e);
+    p > e && b.get(p).is_some_and(|&c| is_alnum(c))
+}
