@@ -206,7 +206,11 @@ fn plain_date(b: &[u8], p: usize, r: Option<Civil>, fwd: bool) -> Option<DateMat
     if !b.get(p).is_some_and(u8::is_ascii_alphanumeric) {
         return None;
     }
-    let m = date_at_civil(b, p, r, fwd)?;
+    // `since the 1990s`: the decade is read from its number.
+    let m = date_at_civil(b, p, r, fwd).or_else(|| {
+        let q = word_is(b, p, "the").map(|e| skip_ws(b, e))?;
+        decade_at(b, q)
+    })?;
     let e = m.span.end;
     let possessive = b.get(e..).is_some_and(|t| {
         t.starts_with(b"'s") || t.starts_with("\u{2019}s".as_bytes()) || t.starts_with(b"s'")
@@ -256,4 +260,65 @@ fn day(r: Civil) -> PartialDate {
 fn next_is_word(b: &[u8], e: usize) -> bool {
     let p = skip_ws(b, e);
     p > e && b.get(p).is_some_and(|&c| is_alnum(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan_dates;
+
+    fn dates(s: &str) -> Vec<String> {
+        let r = crate::input::dateline::iso_date("2022-03-29");
+        let mut out = Vec::new();
+        scan_dates(s, r, &mut out);
+        out.iter().map(|m| format!("{} [{}]", m.date, &s[m.span.clone()])).collect()
+    }
+
+    #[test]
+    fn from_a_date_on() {
+        assert_eq!(dates("troops have been there since 2010"), ["2010.. [since 2010]"]);
+        assert_eq!(dates("since May"), ["2021-05.. [since May]"]);
+        assert_eq!(dates("since the 1990s"), ["1990.. [since the 1990s]"]);
+        assert_eq!(dates("starting January 7"), ["2022-01-07.. [starting January 7]"]);
+        assert_eq!(dates("from 2010 on, the"), ["2010.. [from 2010 on]"]);
+        assert_eq!(dates("May 2019 onwards"), ["2019-05.. [May 2019 onwards]"]);
+        assert_eq!(dates("in 2018 or later."), ["2018.. [2018 or later]"]);
+        assert_eq!(dates("after 2010"), ["2011.. [after 2010]"]);
+        assert_eq!(dates("after February"), ["2022-03.. [after February]"]);
+        assert_eq!(dates("after December 31, 2020"), ["2021-01-01.. [after December 31, 2020]"]);
+        assert_eq!(dates("later than 2020"), ["2021.. [later than 2020]"]);
+        assert_eq!(dates("more than a week after March 1"), ["2022-03-09.. [more than a week after March 1]"]);
+    }
+
+    #[test]
+    fn up_to_a_date() {
+        assert_eq!(dates("until Friday"), ["..2022-03-25 [until Friday]"]);
+        assert_eq!(dates("by 2030"), ["..2030 [by 2030]"]);
+        assert_eq!(dates("by the end of the month"), ["..2022-03-31 [by the end of the month]"]);
+        assert_eq!(dates("no later than May 1, 2021"), ["..2021-05-01 [no later than May 1, 2021]"]);
+        assert_eq!(dates("before 2018"), ["..2017 [before 2018]"]);
+        assert_eq!(dates("before Christmas 2021"), ["..2021-12-24 [before Christmas 2021]"]);
+        assert_eq!(dates("before March"), ["..2022-02 [before March]"]);
+        assert_eq!(dates("before the end of 2021"), ["..2021-12-31 [before the end of 2021]"]);
+        assert_eq!(dates("more than two weeks ago"), ["..2022-03-14 [more than two weeks ago]"]);
+        assert_eq!(dates("the highest to date"), ["..2022-03-29 [to date]"]);
+    }
+
+    #[test]
+    fn not_bounds() {
+        // A possessive names the date of the thing, not a bound.
+        assert_eq!(dates("after Tuesday's attack"), ["2022-03-29 [Tuesday]"]);
+        assert_eq!(dates("the day before Christmas 2021"), ["2021-12-24 [the day before Christmas 2021]"]);
+        assert_eq!(dates("from May to October 2020"), ["2020-05..2020-10 [from May to October 2020]"]);
+        assert!(dates("kept up to date").is_empty());
+        assert!(dates("after the attack, by 20 votes").is_empty());
+        assert_eq!(dates("in 2010 and after the war"), ["2010 [2010]"]);
+        assert_eq!(dates("2018 or later than planned"), ["2018 [2018]"]);
+    }
+
+    #[test]
+    fn ranges_of_any_two_dates() {
+        assert_eq!(dates("from 2007 to the end of 2008"), ["2007..2008-12-31 [from 2007 to the end of 2008]"]);
+        assert_eq!(dates("June-August 1992"), ["1992-06..1992-08 [June-August 1992]"]);
+        assert_eq!(dates("the year 2019"), ["2019 [the year 2019]"]);
+    }
 }

@@ -11,7 +11,7 @@
 //! | `March 23, 2022`, `23 March 2022`, `Mar. 23 , 2022`, `05-Aug-2016`, `the 4th of July 1995` | that day |
 //! | `March 23`, `23 March`, `Mar. 23`, `the 9th of May`, `January first` | month-day, year from `R` (below) |
 //! | `March 2022`, `Dec, 2018`, `June of 1992`, `2022-03` | the month |
-//! | `in March`, `since May` (a month name after a preposition) | the month, year from `R` |
+//! | `in March`, `during May` (a month name after a preposition) | the month, year from `R` |
 //! | `in 2017`, `since 1998`, `(2010)` (a 4-digit year where a year is expected) | the year |
 //! | `Friday (April 15)`, `Friday, April 15`, `Tue May 9` | the explicit date (one match) |
 //! | `Friday the 22nd` | that day of the month on or before `R` |
@@ -43,6 +43,12 @@
 //! | `this spring`, `last summer`, `next winter`, `the autumn of 2020`, `in the spring` | the season: March..May, June..August, September..November, December..February |
 //! | `the first quarter`, `Q3 2021`, `the third quarter of 2020`, `last quarter`, `this quarter` | the quarter's three months |
 //! | `in two weeks`, `in 3 days`, `in a month` (forward lean only) | `R` plus the period |
+//! | `since 2010`, `since May`, `starting January 7`, `from 2010 on`, `May onwards`, `2018 or later`, `as early as`, `no earlier than` | from the date's first day on, no end: `2010..` ([`DateSpec::Since`]) |
+//! | `after 2010`, `after February`, `later than 2020`, `more than two weeks after May 1` | from the period after it on: `2011..`, `2022-03..` |
+//! | `until Friday`, `till`, `through`, `by 2030`, `by the end of the month`, `no later than`, `2018 or earlier`, `to date` | up to the date's last day, no start: `..2030` ([`DateSpec::Until`]) |
+//! | `before 2018`, `before Christmas`, `prior to`, `earlier than`, `more than two weeks ago` | up to the period before it: `..2017`, `..2022-12-24` (`before the end of X`: to X's last day) |
+//! | `from 2007 to the end of 2008`, `between January and the end of March`, `from next Friday to Oct 1st 2020`, `June-August 1992` | the range from the first's first day to the second's last |
+//! | `the year 2019` | the year |
 //!
 //! Holidays whose first word is common (`new year`, `good friday`, `black friday`, `independence
 //! day`) are read in lower case only with a year or a modifier. A season or a quarter needs
@@ -86,10 +92,12 @@
 //! Not read (yet): numeric dates without a year unless a weekday or `on` comes first (`4/22`,
 //! which news text uses for fractions and scores as often as for dates), years in words
 //! (`nineteen eighty six`), `in two weeks` and `the next three days` when not leaning forward
-//! (in news as often a duration, or counted from the story's own time), open ranges (`before
-//! 2018`, `since May`: the date alone), weeks by number (`week 31`) and of a month (`the first
+//! (in news as often a duration, or counted from the story's own time), weeks by number (`week 31`) and of a month (`the first
 //! week of October`). Times are not read; a date followed by one (`Friday at
 //! 10:30 am`) is read without it.
+//!
+//! A bound word before a date with a possessive is not a bound (`after Tuesday's attack`: the
+//! date alone), nor is `as of Monday` (a moment) or `the day before X` (a day: `X` - 1).
 //!
 //! One linear pass; words are compared in place, nothing allocates.
 

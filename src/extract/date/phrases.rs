@@ -234,15 +234,14 @@ pub(in crate::extract) fn range_at(
     }
     // First bound: an explicit date, `now`/`today` after `between`/`from`, or a bare day
     // (`13th to 15th July`).
+    // `June-August 1992`, `Nov-Feb 2017`: two months joined by a dash, the year after.
+    let months = month_at(b, p).filter(|&(_, e)| {
+        b.get(e) == Some(&b'-')
+            && month_at(b, e + 1).is_some_and(|(_, me)| year_after(b, me, false).is_some())
+    });
     let (first, e1) = match explicit_at(b, p) {
+        _ if months.is_some() => months.map(|(m, e)| (Some(Ex::M(m)), e))?,
         Some((ex, e)) if !matches!(ex, Ex::M(_)) || p > at => (Some(ex), e),
-        // `June-August 1992`, `Nov-Feb 2017`: two months joined by a dash, the year after.
-        Some((ex @ Ex::M(_), e))
-            if b.get(e) == Some(&b'-')
-                && month_at(b, e + 1).is_some_and(|(_, me)| year_after(b, me, false).is_some()) =>
-        {
-            (Some(ex), e)
-        }
         Some(_) => return None,
         None if p > at && deictic(b, p, r, false).is_some() => {
             deictic(b, p, r, false).map(|(ex, e)| (Some(ex), e))?
