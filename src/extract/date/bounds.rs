@@ -137,6 +137,11 @@ pub(in crate::extract) fn bound_at(
         return None;
     }
     let m = plain_date(b, p, r, fwd)?;
+    if let Bound::From = bound
+        && let Some(d) = lasting(b, at, &m)
+    {
+        return Some(d);
+    }
     // `before the end of the year` runs to the end's last day, `after the beginning of March`
     // from the beginning's first: there the part is a moment, not a third of the period.
     let t = word_is(b, p, "the").map_or(p, |e| skip_ws(b, e));
@@ -178,6 +183,37 @@ fn more_than(b: &[u8], at: usize, r: Option<Civil>, fwd: bool) -> Option<DateMat
         DateSpec::Since { start: step(d, 1)? }
     };
     Some(DateMatch { span: at..m.span.end, date })
+}
+
+/// `three days starting Monday`, `a week beginning May 20`: the period the count of units
+/// before the bound word names, from the date on (`at` is the bound word).
+fn lasting(b: &[u8], at: usize, m: &DateMatch) -> Option<DateMatch> {
+    if !(word_is(b, at, "starting").is_some() || word_is(b, at, "beginning").is_some()) {
+        return None;
+    }
+    let (pu, _) = prev_word(b, at)?;
+    let mut buf = [0u8; 16];
+    let (u, _) = word_at(b, pu, &mut buf)?;
+    if !is_unit(u) {
+        return None;
+    }
+    // The token before the unit: `3`, `two`, `twenty-one`, `a`.
+    let mut e = pu;
+    while e > 0 && b[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    let mut pn = e;
+    while pn > 0 && (is_alnum(b[pn - 1]) || b[pn - 1] == b'-') {
+        pn -= 1;
+    }
+    let (n, ne) = small_numeral(b, pn).filter(|_| pn < e)?;
+    let (Some(start), _) = m.date.bounds() else { return None };
+    let first = start.to_civil()?;
+    if skip_ws(b, ne) != pu || n < 1 {
+        return None;
+    }
+    let last = add_days(add_units(first, n, u)?, -1)?;
+    Some(DateMatch { span: pn..m.span.end, date: between(first, last) })
 }
 
 /// A date followed by a bound (`2018 or later`, `May onwards`), given the date read at its start.
@@ -320,5 +356,7 @@ mod tests {
         assert_eq!(dates("from 2007 to the end of 2008"), ["2007..2008-12-31 [from 2007 to the end of 2008]"]);
         assert_eq!(dates("June-August 1992"), ["1992-06..1992-08 [June-August 1992]"]);
         assert_eq!(dates("the year 2019"), ["2019 [the year 2019]"]);
+        assert_eq!(dates("for 3 days starting May 20"), ["2021-05-20..2021-05-22 [3 days starting May 20]"]);
+        assert_eq!(dates("the past two quarters"), ["2021-07-01..2021-12-31 [past two quarters]"]);
     }
 }

@@ -39,7 +39,7 @@
 //! | `the next day`, `the following day`, `a day later` / `the previous day`, `a day earlier` | the day after / before the last day read before it in the same text, else `R` |
 //! | `the day after`, `the day before` (at the end of a clause or before `and`, `when`, `in`...; not `the day after the attack`) | the same |
 //! | `Friday 7/6`, `Friday 7.6` (a weekday, then month and day in digits) | that date, the year as for `Friday, April 15` |
-//! | `Christmas`, `Christmas Eve`, `Boxing Day`, `New Year's Day`, `New Year's Eve`, `Easter`, `Good Friday`, `Easter Monday`, `Thanksgiving`, `Independence Day`, `Halloween`, `Valentine's Day`, `Memorial Day`, `Labor Day`, `Orthodox Easter`, `Orthodox Good Friday`, `Orthodox Christmas` (January 7), ... | that day, the year as for a month-day; `Easter 2018`, `Christmas of this year`: that year's; `last Christmas` / `next Easter`: the latest before / first after `R` |
+//! | `Christmas`, `Christmas Eve`, `Boxing Day`, `New Year's Day`, `New Year's Eve`, `Easter`, `Good Friday`, `Easter Monday`, `Thanksgiving`, `Independence Day`, `Halloween`, `Valentine's Day`, `Memorial Day`, `Labor Day`, `Orthodox Easter`, `Orthodox Good Friday`, `Orthodox Christmas` (January 7), `Super Tuesday` (presidential election years only), ... | that day, the year as for a month-day; `Easter 2018`, `Christmas of this year`: that year's; `last Christmas` / `next Easter`: the latest before / first after `R` |
 //! | `this spring`, `last summer`, `next winter`, `the autumn of 2020`, `in the spring` | the season: March..May, June..August, September..November, December..February |
 //! | `the first quarter`, `Q3 2021`, `the third quarter of 2020`, `last quarter`, `this quarter` | the quarter's three months |
 //! | `in two weeks`, `in 3 days`, `in a month` (forward lean only) | `R` plus the period |
@@ -194,7 +194,11 @@ pub fn scan_dates_lean(
                 }
                 None => date_or_bound(b, i, r, tense.future),
             };
-            if let Some(m) = m {
+            // A match may begin before `i` (`three days starting Monday` is found at
+            // `starting`), never inside the one before it.
+            if let Some(m) = m
+                && out[first..].last().is_none_or(|p| p.span.end <= m.span.start)
+            {
                 i = m.span.end.max(i + 1);
                 out.push(m);
                 continue;

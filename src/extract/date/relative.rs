@@ -167,6 +167,15 @@ pub(in crate::extract) fn rolling(
     if (ne == p) == plural {
         return None; // `past weeks`, `last 3 week`
     }
+    // `the past two quarters`, `the last 3 quarters`: whole quarters before `R`'s (what a
+    // company or an economy last reported), not a rolling window.
+    if matches!(u, b"quarter" | b"quarters") {
+        let spec = r.and_then(|r| {
+            let q0 = civil(i32::from(r.year()), (r.month() as u8 - 1) / 3 * 3 + 1, 1)?;
+            Some(between(add_months(q0, -3 * n)?, add_days(q0, -1)?))
+        });
+        return Some((spec, ue));
+    }
     let spec = r.and_then(|r| {
         let start = add_units(r, -n, u)?;
         Some(between(start, r))
@@ -246,6 +255,7 @@ pub(in crate::extract) fn offset_ago(
     let days_per: Option<i64> = match u {
         b"day" | b"days" => Some(1),
         b"week" | b"weeks" => Some(7),
+        b"fortnight" | b"fortnights" => Some(14),
         b"month" | b"months" | b"year" | b"years" => None,
         _ => return None,
     };

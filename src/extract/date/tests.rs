@@ -554,3 +554,13 @@ fn day_of_month_after_for() {
         ["2020-02-08 [1 month 2 years 21 days ago]"]
     );
 }
+
+#[test]
+fn super_tuesday() {
+    // Every fourth year: the latest before `R`, or the year's.
+    assert_eq!(dates("on Super Tuesday", TUE), ["2020-03-03 [Super Tuesday]"]);
+    assert_eq!(dates("Super Tuesday 2008", TUE), ["2008-02-05 [Super Tuesday 2008]"]);
+    assert_eq!(dates("next Super Tuesday", TUE), ["2024-03-05 [next Super Tuesday]"]);
+    assert!(dates("Super Tuesday 2021", TUE).iter().all(|d| !d.contains("Super")));
+    assert!(dates("a super tuesday for us", TUE).iter().all(|d| !d.contains("super")));
+}
