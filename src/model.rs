@@ -226,9 +226,9 @@ impl JsonSchema for PartialDate {
 /// A date, an inclusive range of dates, or a range with one end open.
 ///
 /// Open ends are what news writes as `since 2010`, `from May on`, `until Friday`, `before
-/// 2018`. The bound kept is inclusive: the reader turns `after 2010` into `Since { start: 2011 }`
-/// and `before March 5` into `Until { end: March 4 }` (the period before or after, at the
-/// precision the text gives). A claim writes them `2011..` and `..2017`.
+/// 2018`. The bound kept is inclusive: `after 2010` is read as from 2011 on, `before March 5`
+/// as up to March 4 (the period next to the date, at the precision the text gives). JSON
+/// writes them as `start` alone and `end` alone; a claim as `2011..` and `..2017`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum DateSpec {
