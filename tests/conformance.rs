@@ -213,10 +213,12 @@ fn half_open(spec: &DateSpec) -> Vec<Days> {
             let (Some(s), Some(e)) = (day_range(start), day_range(end)) else { return Vec::new() };
             vec![(Some(s.0), Some(e.1)), (Some(s.0), Some(e.0))]
         }
-        DateSpec::Since { start } => day_range(start).map(|s| (Some(s.0), None)).into_iter().collect(),
-        DateSpec::Until { end } => day_range(end)
-            .map(|e| vec![(None, Some(e.1)), (None, Some(e.0))])
-            .unwrap_or_default(),
+        DateSpec::Since { start } => {
+            day_range(start).map(|s| (Some(s.0), None)).into_iter().collect()
+        }
+        DateSpec::Until { end } => {
+            day_range(end).map(|e| vec![(None, Some(e.1)), (None, Some(e.0))]).unwrap_or_default()
+        }
     }
 }
 

@@ -511,8 +511,9 @@ impl Discourse {
             // a bound word) or a modifier (`the 2004 model year`, `a Dec. 23 vote`) is not when
             // the event happened: no date at all.
             if m.date.is_open()
-                || r.start > 0 && (is(env.text, tokens, r.start - 1, BOUNDS)
-                    || is(env.text, tokens, r.start - 1, DETERMINERS))
+                || r.start > 0
+                    && (is(env.text, tokens, r.start - 1, BOUNDS)
+                        || is(env.text, tokens, r.start - 1, DETERMINERS))
             {
                 return;
             }

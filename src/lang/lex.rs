@@ -301,7 +301,8 @@ pub struct RawSpec {
 
 /// `DATE`, `DATE..DATE`, `DATE..` or `..DATE`, the whole input.
 pub fn date_spec(i: In<'_>) -> R<'_, RawSpec> {
-    let until = map(preceded(tag(".."), date), |e| RawSpec { start: None, range: true, end: Some(e) });
+    let until =
+        map(preceded(tag(".."), date), |e| RawSpec { start: None, range: true, end: Some(e) });
     let from = map((date, opt(preceded(tag(".."), opt(date)))), |(s, e)| RawSpec {
         start: Some(s),
         range: e.is_some(),

@@ -272,9 +272,15 @@ fn step(d: PartialDate, by: i64) -> Option<PartialDate> {
         (Some(_), Some(_), Some(_)) => add_days(d.to_civil()?, by).map(PartialDate::from_civil),
         (Some(y), Some(m), None) => {
             let c = add_months(civil(y, m, 1)?, by)?;
-            Some(PartialDate { year: Some(i32::from(c.year())), month: Some(c.month() as u8), day: None })
+            Some(PartialDate {
+                year: Some(i32::from(c.year())),
+                month: Some(c.month() as u8),
+                day: None,
+            })
         }
-        (Some(y), None, _) => Some(PartialDate { year: Some(y + i32::try_from(by).ok()?), month: None, day: None }),
+        (Some(y), None, _) => {
+            Some(PartialDate { year: Some(y + i32::try_from(by).ok()?), month: None, day: None })
+        }
         (None, Some(m), Some(dd)) => {
             // A leap year, so that February 29 has neighbours.
             let c = add_days(civil(2000, m, dd)?, by)?;
@@ -322,7 +328,10 @@ mod tests {
         assert_eq!(dates("after February"), ["2022-03.. [after February]"]);
         assert_eq!(dates("after December 31, 2020"), ["2021-01-01.. [after December 31, 2020]"]);
         assert_eq!(dates("later than 2020"), ["2021.. [later than 2020]"]);
-        assert_eq!(dates("more than a week after March 1"), ["2022-03-09.. [more than a week after March 1]"]);
+        assert_eq!(
+            dates("more than a week after March 1"),
+            ["2022-03-09.. [more than a week after March 1]"]
+        );
     }
 
     #[test]
@@ -330,7 +339,10 @@ mod tests {
         assert_eq!(dates("until Friday"), ["..2022-03-25 [until Friday]"]);
         assert_eq!(dates("by 2030"), ["..2030 [by 2030]"]);
         assert_eq!(dates("by the end of the month"), ["..2022-03-31 [by the end of the month]"]);
-        assert_eq!(dates("no later than May 1, 2021"), ["..2021-05-01 [no later than May 1, 2021]"]);
+        assert_eq!(
+            dates("no later than May 1, 2021"),
+            ["..2021-05-01 [no later than May 1, 2021]"]
+        );
         assert_eq!(dates("before 2018"), ["..2017 [before 2018]"]);
         assert_eq!(dates("before Christmas 2021"), ["..2021-12-24 [before Christmas 2021]"]);
         assert_eq!(dates("before March"), ["..2022-02 [before March]"]);
@@ -343,8 +355,14 @@ mod tests {
     fn not_bounds() {
         // A possessive names the date of the thing, not a bound.
         assert_eq!(dates("after Tuesday's attack"), ["2022-03-29 [Tuesday]"]);
-        assert_eq!(dates("the day before Christmas 2021"), ["2021-12-24 [the day before Christmas 2021]"]);
-        assert_eq!(dates("from May to October 2020"), ["2020-05..2020-10 [from May to October 2020]"]);
+        assert_eq!(
+            dates("the day before Christmas 2021"),
+            ["2021-12-24 [the day before Christmas 2021]"]
+        );
+        assert_eq!(
+            dates("from May to October 2020"),
+            ["2020-05..2020-10 [from May to October 2020]"]
+        );
         assert!(dates("kept up to date").is_empty());
         assert!(dates("after the attack, by 20 votes").is_empty());
         assert_eq!(dates("in 2010 and after the war"), ["2010 [2010]"]);
@@ -353,10 +371,16 @@ mod tests {
 
     #[test]
     fn ranges_of_any_two_dates() {
-        assert_eq!(dates("from 2007 to the end of 2008"), ["2007..2008-12-31 [from 2007 to the end of 2008]"]);
+        assert_eq!(
+            dates("from 2007 to the end of 2008"),
+            ["2007..2008-12-31 [from 2007 to the end of 2008]"]
+        );
         assert_eq!(dates("June-August 1992"), ["1992-06..1992-08 [June-August 1992]"]);
         assert_eq!(dates("the year 2019"), ["2019 [the year 2019]"]);
-        assert_eq!(dates("for 3 days starting May 20"), ["2021-05-20..2021-05-22 [3 days starting May 20]"]);
+        assert_eq!(
+            dates("for 3 days starting May 20"),
+            ["2021-05-20..2021-05-22 [3 days starting May 20]"]
+        );
         assert_eq!(dates("the past two quarters"), ["2021-07-01..2021-12-31 [past two quarters]"]);
     }
 }
