@@ -726,16 +726,16 @@ impl<'s> Parser<'s> {
         for d in raw.start.iter().chain(&raw.end) {
             validate_date(d)?;
         }
-        if let (Some(start), Some(end)) = (&raw.start, &raw.end) {
-            if date_key(&start.date, &end.date) == std::cmp::Ordering::Greater {
-                return Err(ParseError::new(
-                    code::EMPTY_RANGE,
-                    t.span.clone(),
-                    format!("reversed date range: {} is after {}", start.date, end.date),
-                )
-                .label("the range ends before it starts")
-                .help(format!("write the earlier date first: {}..{}", end.date, start.date)));
-            }
+        if let (Some(start), Some(end)) = (&raw.start, &raw.end)
+            && date_key(&start.date, &end.date) == std::cmp::Ordering::Greater
+        {
+            return Err(ParseError::new(
+                code::EMPTY_RANGE,
+                t.span.clone(),
+                format!("reversed date range: {} is after {}", start.date, end.date),
+            )
+            .label("the range ends before it starts")
+            .help(format!("write the earlier date first: {}..{}", end.date, start.date)));
         }
         let value = lex::to_spec(&raw).ok_or_else(|| {
             ParseError::syntax(t.span.clone(), format!("expected a date, found `{}`", t.text))
