@@ -223,17 +223,34 @@ impl JsonSchema for PartialDate {
     }
 }
 
-/// A date or an inclusive range of dates.
+/// A date, an inclusive range of dates, or a range with one end open.
+///
+/// Open ends are what news writes as `since 2010`, `from May on`, `until Friday`, `before
+/// 2018`. The bound kept is inclusive: `after 2010` is read as from 2011 on, `before March 5`
+/// as up to March 4 (the period next to the date, at the precision the text gives). JSON
+/// writes them as `start` alone and `end` alone; a claim as `2011..` and `..2017`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum DateSpec {
     On(PartialDate),
-    Between { start: PartialDate, end: PartialDate },
+    Between {
+        start: PartialDate,
+        end: PartialDate,
+    },
+    /// From `start` on (included), no end stated: `since 2010`, `after 2010` (from 2011).
+    Since {
+        start: PartialDate,
+    },
+    /// Up to `end` (included), no start stated: `until Friday`, `before 2018` (up to 2017).
+    Until {
+        end: PartialDate,
+    },
 }
 
 impl DateSpec {
     /// True when some day is admitted by both. Ranges are compared field by field on their
-    /// bounds, which is exact for dates of the same precision and lenient otherwise.
+    /// bounds, which is exact for dates of the same precision and lenient otherwise; an open
+    /// end admits every day on its side (`since 2010` admits 2011 and 2010-06, not 2009).
     pub fn compatible(&self, other: &DateSpec) -> bool {
         match (self, other) {
             (DateSpec::On(a), DateSpec::On(b)) => a.compatible(b),
@@ -243,40 +260,68 @@ impl DateSpec {
                 DateSpec::Between { start: s1, end: e1 },
                 DateSpec::Between { start: s2, end: e2 },
             ) => within(s1, s2, e2) || within(s2, s1, e1),
+            _ => {
+                // One side at least is open: the two overlap when each starts no later than the
+                // other ends (an open side has no start or no end to compare).
+                let (s1, e1) = self.bounds();
+                let (s2, e2) = other.bounds();
+                let le = |a: Option<&PartialDate>, b: Option<&PartialDate>| match (a, b) {
+                    (Some(a), Some(b)) => order(a, b) != std::cmp::Ordering::Greater,
+                    _ => true,
+                };
+                le(s1, e2) && le(s2, e1)
+            }
         }
     }
+
+    /// The first and last dates admitted, `None` for an open end.
+    pub fn bounds(&self) -> (Option<&PartialDate>, Option<&PartialDate>) {
+        match self {
+            DateSpec::On(d) => (Some(d), Some(d)),
+            DateSpec::Between { start, end } => (Some(start), Some(end)),
+            DateSpec::Since { start } => (Some(start), None),
+            DateSpec::Until { end } => (None, Some(end)),
+        }
+    }
+
+    /// True for a range with an open end (`since 2010`, `until Friday`).
+    pub fn is_open(&self) -> bool {
+        matches!(self, DateSpec::Since { .. } | DateSpec::Until { .. })
+    }
+}
+
+/// Orders two partial dates on the fields known on both sides, year first (`Equal` when they
+/// agree as far as both go: `2010` and `2010-06`).
+fn order(a: &PartialDate, b: &PartialDate) -> std::cmp::Ordering {
+    let both = |x: Option<i32>, y: Option<i32>| x.zip(y);
+    let pairs = [
+        both(a.year, b.year),
+        both(a.month.map(i32::from), b.month.map(i32::from)),
+        both(a.day.map(i32::from), b.day.map(i32::from)),
+    ];
+    for p in pairs {
+        match p {
+            Some((x, y)) if x != y => return x.cmp(&y),
+            Some(_) => {}
+            None => return std::cmp::Ordering::Equal,
+        }
+    }
+    std::cmp::Ordering::Equal
 }
 
 /// `d` lies in `[start, end]`, comparing only the fields known on both sides, year first.
 fn within(d: &PartialDate, start: &PartialDate, end: &PartialDate) -> bool {
-    fn key(d: &PartialDate, other: &PartialDate) -> [Option<i32>; 3] {
-        let both =
-            |a: Option<i32>, b: Option<i32>| if a.is_some() && b.is_some() { a } else { None };
-        [
-            both(d.year, other.year),
-            both(d.month.map(i32::from), other.month.map(i32::from)),
-            both(d.day.map(i32::from), other.day.map(i32::from)),
-        ]
-    }
-    let cmp = |a: [Option<i32>; 3], b: [Option<i32>; 3]| {
-        for (x, y) in a.iter().zip(b.iter()) {
-            match (x, y) {
-                (Some(x), Some(y)) if x != y => return x.cmp(y),
-                (Some(_), Some(_)) => {}
-                _ => return std::cmp::Ordering::Equal,
-            }
-        }
-        std::cmp::Ordering::Equal
-    };
-    cmp(key(d, start), key(start, d)) != std::cmp::Ordering::Less
-        && cmp(key(d, end), key(end, d)) != std::cmp::Ordering::Greater
+    order(d, start) != std::cmp::Ordering::Less && order(d, end) != std::cmp::Ordering::Greater
 }
 
 impl fmt::Display for DateSpec {
+    /// `2022-03-29`, `2022-03..2022-05`, `2011..` (from 2011 on), `..2017` (up to 2017).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DateSpec::On(d) => d.fmt(f),
             DateSpec::Between { start, end } => write!(f, "{start}..{end}"),
+            DateSpec::Since { start } => write!(f, "{start}.."),
+            DateSpec::Until { end } => write!(f, "..{end}"),
         }
     }
 }

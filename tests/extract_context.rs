@@ -84,6 +84,7 @@ fn the_one_date_of_the_sentence() {
         &["_ killed 3 _ --03-02", "_ wounded 7 _ --03-02"],
         &["_ killed 3 _ --03-02 <- date from \"2 March\" (sentence-date)"],
     );
-    // A bound is not the event's date.
-    case("Three workers have been arrested since 2 March.", &["_ arrested 3"], &[]);
+    // A bound is not the event's day: the fact takes the open range its clause states (from
+    // March 2 on), and context fills nothing.
+    case("Three workers have been arrested since 2 March.", &["_ arrested 3 _ --03-02.."], &[]);
 }

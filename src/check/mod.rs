@@ -448,21 +448,25 @@ fn is_reversal(claim: &Claim, fact: &Fact) -> bool {
         && compat::actors(&claim.subject, &fact.object) == ActorMatch::Same
 }
 
-/// The fact's date is known less precisely than the claim's (it lacks a field the claim has).
+/// The fact's date is known less precisely than the claim's (it lacks a field the claim has, or
+/// it is open-ended where the claim's is not: `since 2010` admits the claim's 2011 without
+/// stating it).
 fn date_coarser(claim: &Claim, fact: &Fact) -> bool {
     use crate::model::DateSpec;
     let (Some(c), Some(f)) = (&claim.date, &fact.date) else { return false };
+    if f.is_open() && !c.is_open() {
+        return true;
+    }
+    let first = |d: &DateSpec| match d.bounds() {
+        (Some(p), _) | (None, Some(p)) => *p,
+        (None, None) => crate::model::PartialDate { year: None, month: None, day: None },
+    };
     let fields = |d: &DateSpec| -> u8 {
-        let p = match d {
-            DateSpec::On(d) | DateSpec::Between { start: d, .. } => d,
-        };
+        let p = first(d);
         u8::from(p.year.is_some()) + u8::from(p.month.is_some()) + u8::from(p.day.is_some())
     };
-    let no_year = |d: &DateSpec| match d {
-        DateSpec::On(d) | DateSpec::Between { start: d, .. } => {
-            matches!(d.precision(), Precision::MonthDay | Precision::MonthOnly)
-        }
-    };
+    let no_year =
+        |d: &DateSpec| matches!(first(d).precision(), Precision::MonthDay | Precision::MonthOnly);
     fields(f) < fields(c) || (no_year(f) && !no_year(c))
 }
 

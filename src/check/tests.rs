@@ -245,6 +245,32 @@ fn date_precision() {
 }
 
 #[test]
+fn open_ended_dates() {
+    let t = T::new();
+    let eu = |d| t.claim(&["Russia"], n(18), &["European Union"], d);
+    let fact = |d| t.fact(A1, 0, &["Russia"], n(18), &["European Union"], d);
+    let year = |y| PartialDate { year: Some(y), month: None, day: None };
+    let since = |y| Some(DateSpec::Since { start: year(y) });
+    let until = |y| Some(DateSpec::Until { end: year(y) });
+    // `since 2010` cannot be a claim's 2009; it admits 2011, without stating it.
+    let r = one(&t, eu(day(2009, 5, 1)), &[fact(since(2010))]);
+    assert_eq!((r.verdict, r.reasons), (Verdict::Contradicted, vec![Reason::Date]));
+    let r = one(&t, eu(month(2011, 3)), &[fact(since(2010))]);
+    assert_eq!((r.verdict, r.notes), (Verdict::Supported, vec![Note::DatePartlyVerified]));
+    // The year of the bound itself is in (`since 2010` includes 2010, and `2010-06`).
+    assert_eq!(one(&t, eu(month(2010, 6)), &[fact(since(2010))]).verdict, Verdict::Supported);
+    // `before 2018` (up to 2017) admits 2009, not 2018.
+    assert_eq!(one(&t, eu(month(2009, 1)), &[fact(until(2017))]).verdict, Verdict::Supported);
+    assert_eq!(one(&t, eu(month(2018, 1)), &[fact(until(2017))]).verdict, Verdict::Contradicted);
+    // A claim written open (`2010..`) agrees with a fact inside it, fully verified.
+    let r = one(&t, eu(since(2010)), &[fact(day(2012, 4, 15))]);
+    assert_eq!((r.verdict, r.notes.is_empty()), (Verdict::Supported, true));
+    // Two open ends facing each other overlap only when they cross.
+    assert_eq!(one(&t, eu(since(2010)), &[fact(until(2012))]).verdict, Verdict::Supported);
+    assert_eq!(one(&t, eu(since(2013)), &[fact(until(2012))]).verdict, Verdict::Contradicted);
+}
+
+#[test]
 fn quantities_by_relation() {
     let t = T::new();
     let verdict = |cq: Quantity, fq: Quantity| {

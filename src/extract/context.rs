@@ -507,11 +507,13 @@ impl Discourse {
             if wire {
                 continue;
             }
-            // A bound (`until May`, `since 2001`, `as of Monday`) or a modifier (`the 2004
-            // model year`, `a Dec. 23 vote`) is not when the event happened: no date at all.
-            if r.start > 0
-                && (is(env.text, tokens, r.start - 1, BOUNDS)
-                    || is(env.text, tokens, r.start - 1, DETERMINERS))
+            // A bound (`until May`, `since 2001`, `as of Monday`: an open range, or a date after
+            // a bound word) or a modifier (`the 2004 model year`, `a Dec. 23 vote`) is not when
+            // the event happened: no date at all.
+            if m.date.is_open()
+                || r.start > 0
+                    && (is(env.text, tokens, r.start - 1, BOUNDS)
+                        || is(env.text, tokens, r.start - 1, DETERMINERS))
             {
                 return;
             }

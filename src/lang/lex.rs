@@ -289,17 +289,37 @@ pub fn date(i: In<'_>) -> R<'_, RawDate> {
     ))
 }
 
-/// `DATE` or `DATE..DATE`, the whole input.
-pub fn date_spec(i: In<'_>) -> R<'_, (RawDate, Option<RawDate>)> {
-    all_consuming((date, opt(preceded(tag(".."), date)))).parse(i)
+/// A claim's date as written: `DATE`, `DATE..DATE`, `DATE..` (from DATE on, no end) or
+/// `..DATE` (up to DATE, no start). At least one date is present.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSpec {
+    pub start: Option<RawDate>,
+    /// Written with `..`.
+    pub range: bool,
+    pub end: Option<RawDate>,
 }
 
-/// Builds the [`DateSpec`] of parsed dates.
-pub fn to_spec(start: &RawDate, end: Option<&RawDate>) -> DateSpec {
-    match end {
-        Some(e) => DateSpec::Between { start: start.date, end: e.date },
-        None => DateSpec::On(start.date),
-    }
+/// `DATE`, `DATE..DATE`, `DATE..` or `..DATE`, the whole input.
+pub fn date_spec(i: In<'_>) -> R<'_, RawSpec> {
+    let until =
+        map(preceded(tag(".."), date), |e| RawSpec { start: None, range: true, end: Some(e) });
+    let from = map((date, opt(preceded(tag(".."), opt(date)))), |(s, e)| RawSpec {
+        start: Some(s),
+        range: e.is_some(),
+        end: e.flatten(),
+    });
+    all_consuming(alt((until, from))).parse(i)
+}
+
+/// Builds the [`DateSpec`] of a parsed date.
+pub fn to_spec(raw: &RawSpec) -> Option<DateSpec> {
+    Some(match (&raw.start, &raw.end) {
+        (Some(s), Some(e)) => DateSpec::Between { start: s.date, end: e.date },
+        (Some(s), None) if raw.range => DateSpec::Since { start: s.date },
+        (Some(s), None) => DateSpec::On(s.date),
+        (None, Some(e)) => DateSpec::Until { end: e.date },
+        (None, None) => return None,
+    })
 }
 
 /// Days in a month (`year` unknown: 29 for February).
@@ -369,15 +389,24 @@ mod tests {
 
     #[test]
     fn dates() {
-        let d = |s: &str| date_spec(input(s, 0)).map(|(_, d)| d).map_err(|_| ());
-        let (a, b) = d("2022-03-29").unwrap();
+        let d = |s: &str| {
+            date_spec(input(s, 0))
+                .map(|(_, d)| (d.start.clone().unwrap(), d.end.clone(), to_spec(&d).unwrap()))
+                .map_err(|_| ())
+        };
+        let (a, b, _) = d("2022-03-29").unwrap();
         assert_eq!(a.date, PartialDate::ymd(2022, 3, 29));
         assert!(b.is_none());
-        let (a, b) = d("2022-03..2022-04").unwrap();
+        let (a, b, _) = d("2022-03..2022-04").unwrap();
         assert_eq!(a.date.precision(), crate::model::Precision::Month);
         assert_eq!(b.unwrap().span, 9..16);
-        let (a, _) = d("--04-15").unwrap();
+        let (a, _, _) = d("--04-15").unwrap();
         assert_eq!(a.date.year, None);
+        let (_, _, open) = d("2011..").unwrap();
+        assert_eq!(open.to_string(), "2011..");
+        let until = date_spec(input("..2017-12", 0)).unwrap().1;
+        assert_eq!(to_spec(&until).unwrap().to_string(), "..2017-12");
+        assert!(date_spec(input("..", 0)).is_err());
         assert!(d("2022-3-29").is_err());
         assert!(d("22").is_err());
         assert_eq!(days_in_month(Some(2023), 2), 28);

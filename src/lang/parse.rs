@@ -130,8 +130,10 @@ fn is_numberish(w: &str) -> bool {
 
 /// A word that reads as a date (`2022-03`, `--04-15`, `2022..2022-04`).
 fn is_dateish(w: &str) -> bool {
-    (w.starts_with(|c: char| c.is_ascii_digit()) || w.starts_with("--"))
-        && w.contains('-')
+    let digits_first = w.starts_with(|c: char| c.is_ascii_digit()) || w.starts_with("--");
+    // `..2017` (up to 2017) and `2011-05..` (from May 2011 on).
+    let open = w.starts_with("..") && w[2..].starts_with(|c: char| c.is_ascii_digit() || c == '-');
+    (digits_first && w.contains('-') || open)
         && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '.'))
 }
 
@@ -706,32 +708,39 @@ impl<'s> Parser<'s> {
 
     fn date(&mut self, t: &Token<'_>, after_quantity: bool) -> Result<DateNode, ParseError> {
         let parsed = lex::date_spec(input(t.text, t.span.start));
-        let Ok((_, (start, end))) = parsed else {
+        let Ok((_, raw)) = parsed else {
             let mut e = ParseError::syntax(
                 t.span.clone(),
                 format!("expected a date like 2022-03-29, found `{}`", t.text),
             )
             .label("not a date")
-            .help("dates are YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD, or a range DATE..DATE");
+            .help(
+                "dates are YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD, or a range DATE..DATE, DATE.. \
+                 (from DATE on) or ..DATE (up to DATE)",
+            );
             if is_numberish(t.text) && !after_quantity {
                 e = e.help("the quantity comes right after the predicate, before the object");
             }
             return Err(e);
         };
-        validate_date(&start)?;
-        if let Some(end) = &end {
-            validate_date(end)?;
-            if date_key(&start.date, &end.date) == std::cmp::Ordering::Greater {
-                return Err(ParseError::new(
-                    code::EMPTY_RANGE,
-                    t.span.clone(),
-                    format!("reversed date range: {} is after {}", start.date, end.date),
-                )
-                .label("the range ends before it starts")
-                .help(format!("write the earlier date first: {}..{}", end.date, start.date)));
-            }
+        for d in raw.start.iter().chain(&raw.end) {
+            validate_date(d)?;
         }
-        Ok(DateNode { span: t.span.clone(), value: lex::to_spec(&start, end.as_ref()) })
+        if let (Some(start), Some(end)) = (&raw.start, &raw.end)
+            && date_key(&start.date, &end.date) == std::cmp::Ordering::Greater
+        {
+            return Err(ParseError::new(
+                code::EMPTY_RANGE,
+                t.span.clone(),
+                format!("reversed date range: {} is after {}", start.date, end.date),
+            )
+            .label("the range ends before it starts")
+            .help(format!("write the earlier date first: {}..{}", end.date, start.date)));
+        }
+        let value = lex::to_spec(&raw).ok_or_else(|| {
+            ParseError::syntax(t.span.clone(), format!("expected a date, found `{}`", t.text))
+        })?;
+        Ok(DateNode { span: t.span.clone(), value })
     }
 
     // ---- declarations ----

@@ -19,12 +19,13 @@ pub(in crate::extract) fn add_years(d: Civil, n: i64) -> Option<Civil> {
     d.checked_add(jiff::Span::new().try_years(n).ok()?).ok()
 }
 
-/// `d` plus `n` of a unit word (`day(s)`, `week(s)`, `month(s)`, `year(s)`); `None` for any
+/// `d` plus `n` of a unit word (`day(s)`, `week(s)`, `fortnight(s)`, `month(s)`, `year(s)`); `None` for any
 /// other word.
 pub(in crate::extract) fn add_units(d: Civil, n: i64, unit: &[u8]) -> Option<Civil> {
     match unit {
         b"day" | b"days" => add_days(d, n),
         b"week" | b"weeks" => add_days(d, n.checked_mul(7)?),
+        b"fortnight" | b"fortnights" => add_days(d, n.checked_mul(14)?),
         b"month" | b"months" => add_months(d, n),
         b"year" | b"years" => add_years(d, n),
         _ => None,
@@ -35,7 +36,16 @@ pub(in crate::extract) fn add_units(d: Civil, n: i64, unit: &[u8]) -> Option<Civ
 pub(in crate::extract) fn is_unit(unit: &[u8]) -> bool {
     matches!(
         unit,
-        b"day" | b"days" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years"
+        b"day"
+            | b"days"
+            | b"week"
+            | b"weeks"
+            | b"fortnight"
+            | b"fortnights"
+            | b"month"
+            | b"months"
+            | b"year"
+            | b"years"
     )
 }
 

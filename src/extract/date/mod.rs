@@ -11,7 +11,7 @@
 //! | `March 23, 2022`, `23 March 2022`, `Mar. 23 , 2022`, `05-Aug-2016`, `the 4th of July 1995` | that day |
 //! | `March 23`, `23 March`, `Mar. 23`, `the 9th of May`, `January first` | month-day, year from `R` (below) |
 //! | `March 2022`, `Dec, 2018`, `June of 1992`, `2022-03` | the month |
-//! | `in March`, `since May` (a month name after a preposition) | the month, year from `R` |
+//! | `in March`, `during May` (a month name after a preposition) | the month, year from `R` |
 //! | `in 2017`, `since 1998`, `(2010)` (a 4-digit year where a year is expected) | the year |
 //! | `Friday (April 15)`, `Friday, April 15`, `Tue May 9` | the explicit date (one match) |
 //! | `Friday the 22nd` | that day of the month on or before `R` |
@@ -39,10 +39,16 @@
 //! | `the next day`, `the following day`, `a day later` / `the previous day`, `a day earlier` | the day after / before the last day read before it in the same text, else `R` |
 //! | `the day after`, `the day before` (at the end of a clause or before `and`, `when`, `in`...; not `the day after the attack`) | the same |
 //! | `Friday 7/6`, `Friday 7.6` (a weekday, then month and day in digits) | that date, the year as for `Friday, April 15` |
-//! | `Christmas`, `Christmas Eve`, `Boxing Day`, `New Year's Day`, `New Year's Eve`, `Easter`, `Good Friday`, `Easter Monday`, `Thanksgiving`, `Independence Day`, `Halloween`, `Valentine's Day`, `Memorial Day`, `Labor Day`, `Orthodox Easter`, `Orthodox Good Friday`, `Orthodox Christmas` (January 7), ... | that day, the year as for a month-day; `Easter 2018`, `Christmas of this year`: that year's; `last Christmas` / `next Easter`: the latest before / first after `R` |
+//! | `Christmas`, `Christmas Eve`, `Boxing Day`, `New Year's Day`, `New Year's Eve`, `Easter`, `Good Friday`, `Easter Monday`, `Thanksgiving`, `Independence Day`, `Halloween`, `Valentine's Day`, `Memorial Day`, `Labor Day`, `Orthodox Easter`, `Orthodox Good Friday`, `Orthodox Christmas` (January 7), `Super Tuesday` (presidential election years only), ... | that day, the year as for a month-day; `Easter 2018`, `Christmas of this year`: that year's; `last Christmas` / `next Easter`: the latest before / first after `R` |
 //! | `this spring`, `last summer`, `next winter`, `the autumn of 2020`, `in the spring` | the season: March..May, June..August, September..November, December..February |
 //! | `the first quarter`, `Q3 2021`, `the third quarter of 2020`, `last quarter`, `this quarter` | the quarter's three months |
 //! | `in two weeks`, `in 3 days`, `in a month` (forward lean only) | `R` plus the period |
+//! | `since 2010`, `since May`, `starting January 7`, `from 2010 on`, `May onwards`, `2018 or later`, `as early as`, `no earlier than` | from the date's first day on, no end: `2010..` ([`DateSpec::Since`]) |
+//! | `after 2010`, `after February`, `later than 2020`, `more than two weeks after May 1` | from the period after it on: `2011..`, `2022-03..` |
+//! | `until Friday`, `till`, `through`, `by 2030`, `by the end of the month`, `no later than`, `2018 or earlier`, `to date` | up to the date's last day, no start: `..2030` ([`DateSpec::Until`]) |
+//! | `before 2018`, `before Christmas`, `prior to`, `earlier than`, `more than two weeks ago` | up to the period before it: `..2017`, `..2022-12-24` (`before the end of X`: to X's last day) |
+//! | `from 2007 to the end of 2008`, `between January and the end of March`, `from next Friday to Oct 1st 2020`, `June-August 1992` | the range from the first's first day to the second's last |
+//! | `the year 2019` | the year |
 //!
 //! Holidays whose first word is common (`new year`, `good friday`, `black friday`, `independence
 //! day`) are read in lower case only with a year or a modifier. A season or a quarter needs
@@ -86,10 +92,12 @@
 //! Not read (yet): numeric dates without a year unless a weekday or `on` comes first (`4/22`,
 //! which news text uses for fractions and scores as often as for dates), years in words
 //! (`nineteen eighty six`), `in two weeks` and `the next three days` when not leaning forward
-//! (in news as often a duration, or counted from the story's own time), open ranges (`before
-//! 2018`, `since May`: the date alone), weeks by number (`week 31`) and of a month (`the first
+//! (in news as often a duration, or counted from the story's own time), weeks by number (`week 31`) and of a month (`the first
 //! week of October`). Times are not read; a date followed by one (`Friday at
 //! 10:30 am`) is read without it.
+//!
+//! A bound word before a date with a possessive is not a bound (`after Tuesday's attack`: the
+//! date alone), nor is `as of Monday` (a moment) or `the day before X` (a day: `X` - 1).
 //!
 //! One linear pass; words are compared in place, nothing allocates.
 
@@ -101,6 +109,7 @@ use super::number::{
 };
 use crate::model::{DateSpec, PartialDate, Span};
 
+mod bounds;
 mod calendar;
 mod explicit;
 mod named;
@@ -109,6 +118,7 @@ mod phrases;
 mod relative;
 mod words;
 
+use bounds::*;
 use calendar::*;
 use explicit::*;
 use named::*;
@@ -175,16 +185,20 @@ pub fn scan_dates_lean(
                         .last()
                         .and_then(|m| match m.date {
                             DateSpec::On(d) => d.to_civil(),
-                            DateSpec::Between { .. } => None,
+                            _ => None,
                         })
                         .or(r);
                     anchor
                         .and_then(|a| add_days(a, off))
                         .map(|d| DateMatch { span: i..e, date: on(d) })
                 }
-                None => date_at_civil(b, i, r, tense.future),
+                None => date_or_bound(b, i, r, tense.future),
             };
-            if let Some(m) = m {
+            // A match may begin before `i` (`three days starting Monday` is found at
+            // `starting`), never inside the one before it.
+            if let Some(m) = m
+                && out[first..].last().is_none_or(|p| p.span.end <= m.span.start)
+            {
                 i = m.span.end.max(i + 1);
                 out.push(m);
                 continue;
@@ -214,7 +228,17 @@ pub fn date_at_lean(
     if let Some((off, e)) = next_day_at(b, at) {
         return add_days(r?, off).map(|d| DateMatch { span: at..e, date: on(d) });
     }
-    date_at_civil(b, at, r, forward(b, at, lean))
+    date_or_bound(b, at, r, forward(b, at, lean))
+}
+
+/// A date at `at`, or a range with one open end: a bound word before it (`since 2010`) or
+/// after it (`2018 or later`).
+fn date_or_bound(b: &[u8], at: usize, r: Option<Civil>, fwd: bool) -> Option<DateMatch> {
+    if let Some(m) = bound_at(b, at, r, fwd) {
+        return Some(m);
+    }
+    let m = date_at_civil(b, at, r, fwd).or_else(|| any_range_at(b, at, r, fwd))?;
+    Some(bound_after(b, &m).unwrap_or(m))
 }
 
 fn forward(b: &[u8], at: usize, lean: Lean) -> bool {
@@ -352,6 +376,7 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
                 | b"following"
                 | b"upcoming"
                 | b"within"
+                | b"year"
                 | b"early"
                 | b"mid"
                 | b"late"
@@ -373,6 +398,7 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
                 | b"winter"
         )
         || holiday_start(w)
+        || bound_word(w)
 }
 
 fn next_start(b: &[u8], i: usize) -> usize {

@@ -17,6 +17,9 @@ enum Rule {
     Orthodox(i16),
     /// The nth (`-1`: last) weekday (Monday = 0) of a month, plus days.
     Nth(u8, i8, i8, i8),
+    /// Super Tuesday, the US primaries' day, in presidential election years only: the first
+    /// Tuesday of March (2000 on; February 5 in 2008), the second before 2000 (1988-96).
+    SuperTuesday,
 }
 
 /// Holidays by their words; a word also matches with a possessive or plural `s`
@@ -74,6 +77,7 @@ const HOLIDAYS: &[(&[&str], Rule)] = &[
     (&["father", "day"], Rule::Nth(6, 6, 3, 0)),
     (&["labor", "day"], Rule::Nth(9, 0, 1, 0)),
     (&["columbus", "day"], Rule::Nth(10, 0, 2, 0)),
+    (&["super", "tuesday"], Rule::SuperTuesday),
 ];
 
 /// Easter Sunday of year `y` (Gregorian; the anonymous algorithm of Meeus/Jones/Butcher).
@@ -118,6 +122,14 @@ fn in_year(rule: Rule, y: i32) -> Option<Civil> {
             let weekday = jiff::civil::Weekday::from_monday_zero_offset(wd).ok()?;
             add_days(first.nth_weekday_of_month(n, weekday).ok()?, i64::from(off))
         }
+        Rule::SuperTuesday => match y {
+            2008 => civil(y, 2, 5),
+            _ if y % 4 != 0 || y < 1988 => None,
+            _ => {
+                let n = if y < 2000 { 2 } else { 1 };
+                civil(y, 3, 1)?.nth_weekday_of_month(n, jiff::civil::Weekday::Tuesday).ok()
+            }
+        },
     }
 }
 
@@ -226,13 +238,15 @@ fn pick(
 ) -> Option<(Civil, Civil)> {
     let y0 = i32::from(r.year());
     match modifier {
+        // The ranges span four years either way for what falls every fourth year (Super
+        // Tuesday); a yearly period is found in the first one or two.
         Some(0) => f(y0),
-        Some(-1) => (y0 - 2..=y0 + 1).rev().filter_map(&f).find(|p| p.0 < r),
-        Some(_) => (y0 - 1..=y0 + 2).filter_map(&f).find(|p| p.0 > r),
-        None if fwd => (y0 - 1..=y0 + 2).filter_map(&f).find(|p| p.1 >= r),
+        Some(-1) => (y0 - 5..=y0 + 1).rev().filter_map(&f).find(|p| p.0 < r),
+        Some(_) => (y0 - 1..=y0 + 5).filter_map(&f).find(|p| p.0 > r),
+        None if fwd => (y0 - 1..=y0 + 5).filter_map(&f).find(|p| p.1 >= r),
         None => {
             let limit = add_days(r, FUTURE_WINDOW_DAYS)?;
-            (y0 - 2..=y0 + 1).rev().filter_map(&f).find(|p| p.0 <= limit)
+            (y0 - 5..=y0 + 1).rev().filter_map(&f).find(|p| p.0 <= limit)
         }
     }
 }
@@ -375,6 +389,7 @@ const COMMON_FIRST: &[&str] = &[
     "cyber",
     "saint",
     "st",
+    "super",
 ];
 
 /// Holidays, seasons and quarters at `at`: `Some(None)` when recognised but unresolvable.

@@ -21,6 +21,9 @@ pub(in crate::extract) fn date_at_civil(
     if let Some(m) = range_at(b, at, r, fwd) {
         return Some(m);
     }
+    if let Some(m) = the_year(b, at) {
+        return Some(m);
+    }
     if let Some(m) = named_at(b, at, r, fwd) {
         return m;
     }
@@ -231,7 +234,13 @@ pub(in crate::extract) fn range_at(
     }
     // First bound: an explicit date, `now`/`today` after `between`/`from`, or a bare day
     // (`13th to 15th July`).
+    // `June-August 1992`, `Nov-Feb 2017`: two months joined by a dash, the year after.
+    let months = month_at(b, p).filter(|&(_, e)| {
+        b.get(e) == Some(&b'-')
+            && month_at(b, e + 1).is_some_and(|(_, me)| year_after(b, me, false).is_some())
+    });
     let (first, e1) = match explicit_at(b, p) {
+        _ if months.is_some() => months.map(|(m, e)| (Some(Ex::M(m)), e))?,
         Some((ex, e)) if !matches!(ex, Ex::M(_)) || p > at => (Some(ex), e),
         Some(_) => return None,
         None if p > at && deictic(b, p, r, false).is_some() => {
@@ -312,7 +321,7 @@ pub(in crate::extract) fn range_at(
     };
     let start = match resolve_lean(first, r, fwd)? {
         DateSpec::On(d) => d,
-        DateSpec::Between { .. } => return None,
+        _ => return None,
     };
     let end = match (second, start.year) {
         (Ex::Md(m, d), Some(y)) => {
@@ -327,7 +336,7 @@ pub(in crate::extract) fn range_at(
         (Ex::M(m), None) => PartialDate { year: None, month: Some(m), day: None },
         (ex, _) => match resolve(ex, r)? {
             DateSpec::On(d) => d,
-            DateSpec::Between { .. } => return None,
+            _ => return None,
         },
     };
     if start.year.is_some() && end.year.is_some() && start > end {
@@ -403,4 +412,56 @@ fn bare_abbreviation(b: &[u8], at: usize, we: usize) -> bool {
     plain
         || (b[at].is_ascii_uppercase()
             && prev_word(b, at).is_some_and(|pw| word_in(b, pw, &["on"])))
+}
+
+/// `the year 2019`, `year 2012`: that year.
+fn the_year(b: &[u8], at: usize) -> Option<DateMatch> {
+    let p = word_is(b, at, "the").map_or(at, |e| skip_ws(b, e));
+    let e = word_is(b, p, "year")?;
+    let q = skip_ws(b, e);
+    let (y, ye) = year_at(b, q).filter(|_| q > e)?;
+    Some(DateMatch { span: at..ye, date: year_of(y) })
+}
+
+/// `from 2007 to the end of 2008`, `between January and the end of March`, `from next Friday to
+/// October 1st 2020`, `from Q1 of 2017 - Q3 of 2018`: a range whose bounds are any two dates
+/// (what [`range_at`] leaves: parts, quarters, relative days), from the first's first day to
+/// the second's last. Not when the second ends before the first starts.
+pub(in crate::extract) fn any_range_at(
+    b: &[u8],
+    at: usize,
+    r: Option<Civil>,
+    fwd: bool,
+) -> Option<DateMatch> {
+    let (between, e) = match word_is(b, at, "between") {
+        Some(e) => (true, e),
+        None => (false, word_is(b, at, "from")?),
+    };
+    let p = skip_ws(b, e);
+    if p == e {
+        return None;
+    }
+    let first = date_at_civil(b, p, r, fwd)?;
+    let q = skip_ws(b, first.span.end);
+    let conn = if between {
+        word_is(b, q, "and")
+    } else {
+        word_is(b, q, "to")
+            .or_else(|| word_is(b, q, "until"))
+            .or_else(|| word_is(b, q, "till"))
+            .or_else(|| word_is(b, q, "through"))
+            .or_else(|| (b.get(q) == Some(&b'-') && q > first.span.end).then_some(q + 1))
+    }?;
+    let s2 = skip_ws(b, conn);
+    if s2 == conn || !b.get(s2).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let second = date_at_civil(b, s2, r, fwd)?;
+    let (Some(start), _) = first.date.bounds() else { return None };
+    let (_, Some(end)) = second.date.bounds() else { return None };
+    let (start, end) = (*start, *end);
+    if start.year.is_none() || end.year.is_none() || start > end || start == end {
+        return None;
+    }
+    Some(DateMatch { span: at..second.span.end, date: DateSpec::Between { start, end } })
 }

@@ -167,6 +167,15 @@ pub(in crate::extract) fn rolling(
     if (ne == p) == plural {
         return None; // `past weeks`, `last 3 week`
     }
+    // `the past two quarters`, `the last 3 quarters`: whole quarters before `R`'s (what a
+    // company or an economy last reported), not a rolling window.
+    if matches!(u, b"quarter" | b"quarters") {
+        let spec = r.and_then(|r| {
+            let q0 = civil(i32::from(r.year()), (r.month() as u8 - 1) / 3 * 3 + 1, 1)?;
+            Some(between(add_months(q0, -3 * n)?, add_days(q0, -1)?))
+        });
+        return Some((spec, ue));
+    }
     let spec = r.and_then(|r| {
         let start = add_units(r, -n, u)?;
         Some(between(start, r))
@@ -218,7 +227,13 @@ pub(in crate::extract) fn offset_ago(
     if let Some(x) = compound_ago(b, at, r) {
         return Some(x);
     }
-    let (n, ne) = small_numeral(b, at)?;
+    // `the day before Christmas`, `the day after May 3` count one day (the anchor is read below:
+    // `the day after the attack` gives nothing).
+    let the_day = word_is(b, at, "the").filter(|&e| word_is(b, skip_ws(b, e), "day").is_some());
+    let (n, ne) = match the_day {
+        Some(e) => (1, e),
+        None => small_numeral(b, at)?,
+    };
     let p = skip_ws(b, ne);
     let mut buf = [0u8; 16];
     let (u, ue) = word_at(b, p, &mut buf)?;
@@ -240,10 +255,14 @@ pub(in crate::extract) fn offset_ago(
     let days_per: Option<i64> = match u {
         b"day" | b"days" => Some(1),
         b"week" | b"weeks" => Some(7),
+        b"fortnight" | b"fortnights" => Some(14),
         b"month" | b"months" | b"year" | b"years" => None,
         _ => return None,
     };
     let q = skip_ws(b, ue);
+    if the_day.is_some() && word_is(b, q, "before").or_else(|| word_is(b, q, "after")).is_none() {
+        return None;
+    }
     // `ago`, `hence`, `from now`, `from today`, `from tomorrow`, `before yesterday`.
     let mut sign = -1;
     let mut base = 0;

@@ -287,9 +287,11 @@ fn dateline_dash_is_no_range() {
 fn parts_of_periods() {
     // A third of the month, year or week.
     assert_eq!(dates("in early March", TUE), ["2022-03-01..2022-03-10 [early March]"]);
-    assert_eq!(dates("by mid-November 2021", TUE), ["2021-11-11..2021-11-20 [mid-November 2021]"]);
+    assert_eq!(dates("in mid-November 2021", TUE), ["2021-11-11..2021-11-20 [mid-November 2021]"]);
+    assert_eq!(dates("by mid-November 2021", TUE), ["..2021-11-20 [by mid-November 2021]"]);
     assert_eq!(dates("late May", TUE), ["2021-05-21..2021-05-31 [late May]"]);
-    assert_eq!(dates("until mid-2019", TUE), ["2019-05-01..2019-08-31 [mid-2019]"]);
+    assert_eq!(dates("in mid-2019", TUE), ["2019-05-01..2019-08-31 [mid-2019]"]);
+    assert_eq!(dates("until mid-2019", TUE), ["..2019-08-31 [until mid-2019]"]);
     assert_eq!(dates("at the end of 2000", None), ["2000-09-01..2000-12-31 [the end of 2000]"]);
     assert_eq!(
         dates("the beginning of next week", TUE),
@@ -305,7 +307,8 @@ fn parts_of_periods() {
 
 #[test]
 fn decades() {
-    assert_eq!(dates("since the 1990s", None), ["1990..1999 [1990s]"]);
+    assert_eq!(dates("in the 1990s", None), ["1990..1999 [1990s]"]);
+    assert_eq!(dates("since the 1990s", None), ["1990.. [since the 1990s]"]);
     assert_eq!(dates("in the 1970's", None), ["1970..1979 [1970's]"]);
     assert_eq!(dates("in the '40s", None), ["1940..1949 ['40s]"]);
     // Two digits without the apostrophe are temperatures or ages; 1995s is no decade.
@@ -550,4 +553,14 @@ fn day_of_month_after_for() {
         dates("1 month 2 years 21 days ago", TUE),
         ["2020-02-08 [1 month 2 years 21 days ago]"]
     );
+}
+
+#[test]
+fn super_tuesday() {
+    // Every fourth year: the latest before `R`, or the year's.
+    assert_eq!(dates("on Super Tuesday", TUE), ["2020-03-03 [Super Tuesday]"]);
+    assert_eq!(dates("Super Tuesday 2008", TUE), ["2008-02-05 [Super Tuesday 2008]"]);
+    assert_eq!(dates("next Super Tuesday", TUE), ["2024-03-05 [next Super Tuesday]"]);
+    assert!(dates("Super Tuesday 2021", TUE).iter().all(|d| !d.contains("Super")));
+    assert!(dates("a super tuesday for us", TUE).iter().all(|d| !d.contains("super")));
 }
