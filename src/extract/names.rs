@@ -69,6 +69,18 @@ fn verb_form(word: &str, canonical: &str) -> Form {
     }
 }
 
+/// The form of a phrase, from its first word: a noun when that word is one of the predicate's
+/// nouns or ends like one (`imposition of sanctions`, `deployment of troops`), else a verb form.
+fn phrase_form(first: &str, canonical: &str, nouns: &[String]) -> Form {
+    let w = first.to_ascii_lowercase();
+    let noun_ending = ["tion", "sion", "ment"].iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e));
+    if noun_ending || nouns.iter().any(|n| n.eq_ignore_ascii_case(&w)) {
+        Form::Noun
+    } else {
+        verb_form(&w, canonical)
+    }
+}
+
 /// A name as matched in text: a leading `the` is dropped (`the Kremlin` matches `Kremlin`, and
 /// `the Netherlands` is found by `Netherlands`).
 fn strip_the(name: &str) -> &str {
@@ -133,7 +145,7 @@ impl Automata {
             for ph in &pred.phrases {
                 let words: Vec<&str> = ph.split_whitespace().collect();
                 let Some((first, rest)) = words.split_first() else { continue };
-                let form = verb_form(first, &canonical);
+                let form = phrase_form(first, &canonical, &pred.nouns);
                 let t = Trigger {
                     predicate: id,
                     form,

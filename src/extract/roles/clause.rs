@@ -316,6 +316,10 @@ impl<'a> Sentence<'a> {
             if w == "of" {
                 continue;
             }
+            // `supplied Japan with oil`: after the receiver, what is given.
+            if w == "with" && k > from && self.tokens[k - 1].actor.is_some() {
+                continue;
+            }
             if one_of(w, PREPOSITIONS) || one_of(w, OBJECT_STOPS) {
                 break;
             }

@@ -113,17 +113,11 @@ impl<'a> Sentence<'a> {
             }
             // An object preposition: `from Belgium`, `to Poland`.
             if k < end && preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k))) {
-                let mut j = k + 1;
-                if self.is(j, &["the"]) {
-                    j += 1;
-                }
-                if j < end
-                    && let Some(m) = self.mention_starting_at(j)
+                if let Some((p, m)) = self.object_after_prep(k, end, preps)
                     && let Some(men) = self.mentions.get(m)
-                    && men.kind != NameKind::Demonym
                 {
                     item.prep = Some(m);
-                    item.prep_from = self.is(k, &["from"]);
+                    item.prep_from = self.is(p, &["from"]);
                     k = men.toks.end;
                     item.last_tok = Some(k - 1);
                     // `to Romania, Bulgaria, Hungary and Slovakia`: one more place each.
@@ -213,7 +207,8 @@ impl<'a> Sentence<'a> {
                 first_count.get_or_insert(k);
             } else if t.count.is_none() && t.actor.is_none() && {
                 let w = self.word(k);
-                w.len() > 3 && w.ends_with("ed")
+                // `were reported dead`: a link, not a participle of its own.
+                w.len() > 3 && w.ends_with("ed") && !one_of(w, DEAD_LINKS)
             } {
                 first_count = None;
             }
@@ -399,6 +394,69 @@ impl<'a> Sentence<'a> {
         out
     }
 
+    /// The object preposition and the actor after it, starting at the preposition at `k` (`to
+    /// Poland`, `from the Netherlands`): the preposition and the mention. When what follows is
+    /// a noun phrase that is no actor (`to a force it commands in Lithuania`) or an actor
+    /// modifying a noun (`to the NATO battlegroup in Lithuania`), another object preposition a
+    /// few words on in the clause names the place; without one the modifier is kept (`from the
+    /// US embassy`).
+    pub(super) fn object_after_prep(
+        &self,
+        k: usize,
+        end: usize,
+        preps: &[String],
+    ) -> Option<(usize, usize)> {
+        let is_prep = |q: usize| preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(q)));
+        let limit = (k + 10).min(end);
+        let mut fallback = None;
+        let mut p = k;
+        loop {
+            let mut j = p + 1;
+            if self.is(j, &["the"]) {
+                j += 1;
+            }
+            if j < end
+                && let Some(m) = self.mention_starting_at(j)
+                && let Some(men) = self.mentions.get(m)
+                && men.kind != NameKind::Demonym
+            {
+                let e = men.toks.end;
+                let modifies = self.tokens.get(e).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && t.actor.is_none()
+                        && t.count.is_none()
+                        && t.date.is_none()
+                        && self.word(e).starts_with(|c: char| c.is_lowercase())
+                        && !self.is(e, PREPOSITIONS)
+                        && !self.is(e, RIGHT_STOPS)
+                });
+                if !modifies {
+                    return Some((p, m));
+                }
+                fallback.get_or_insert((p, m));
+                j = e;
+            }
+            // The next object preposition of the clause, if any.
+            let mut q = j;
+            loop {
+                let Some(t) = self.tokens.get(q).filter(|_| q < limit) else { return fallback };
+                if t.kind != Kind::Word
+                    || t.count.is_some()
+                    || t.trigger.is_some()
+                    || t.date.is_some()
+                    || self.is(q, RIGHT_STOPS)
+                {
+                    return fallback;
+                }
+                if is_prep(q) {
+                    break;
+                }
+                q += 1;
+            }
+            p = q;
+        }
+    }
+
     /// A count (and perhaps one noun or demonym) right before a verb with no auxiliary: an
     /// elliptic passive (`40 HURT`, `and 58 wounded`, `Two Britons captured`).
     pub(super) fn count_before(&self, ti: usize) -> bool {
@@ -445,7 +503,10 @@ impl<'a> Sentence<'a> {
             {
                 return None;
             }
-            words += 1;
+            // `were among the dead`, `were reported dead`: links, not words of the noun phrase.
+            if !self.is(k, DEAD_LINKS) {
+                words += 1;
+            }
         }
         None
     }

@@ -129,6 +129,20 @@ impl<'a> Sentence<'a> {
             if cued && !self.has_cue(&pred.cues) {
                 continue;
             }
+            // `the dead man's brother`, `its dead soldiers`: a cued word before a noun is an
+            // adjective, no statement of deaths (`the death toll rose`, `the dead were` are).
+            if cued
+                && tj == ti + 1
+                && ti > 0
+                && self.is(ti - 1, ADJ_DETS)
+                && self.tokens.get(tj).is_some_and(|t| t.kind == Kind::Word && t.count.is_none())
+                && !self.is(tj, PREPOSITIONS)
+                && !self.is(tj, RIGHT_STOPS)
+                && !self.is(tj, BE)
+                && !self.is(tj, TOLL_LINKS)
+            {
+                continue;
+            }
             let (stop, hypothetical) = self.left_stop(ti);
             if hypothetical {
                 continue;
