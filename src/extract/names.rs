@@ -36,6 +36,9 @@ pub struct Trigger {
     /// A `cued` form (`died`, `deaths`): the event only in a sentence with one of the
     /// predicate's `cue` words, and never done by whoever reports it.
     pub cued: bool,
+    /// A `counted` form (`contributes`): the event only when its object is one of what the
+    /// predicate counts (`contributes 700 troops`, not `gas supplies`).
+    pub counted: bool,
 }
 
 /// One name an actor goes by in articles.
@@ -129,6 +132,7 @@ impl Automata {
                     pronoun_object: false,
                     also_noun: pred.nouns.iter().any(|n| n.eq_ignore_ascii_case(v)),
                     cued: false,
+                    counted: false,
                 };
                 add(v.clone(), t, &mut pats, &mut info);
             }
@@ -139,6 +143,7 @@ impl Automata {
                     pronoun_object: false,
                     also_noun: true,
                     cued: false,
+                    counted: false,
                 };
                 add(n.clone(), t, &mut pats, &mut info);
             }
@@ -152,6 +157,7 @@ impl Automata {
                     pronoun_object: false,
                     also_noun: false,
                     cued: false,
+                    counted: false,
                 };
                 add(words.join(" "), t, &mut pats, &mut info);
                 if rest.is_empty() {
@@ -168,6 +174,18 @@ impl Automata {
                     add(format!("{first} {pro} {tail}"), t, &mut pats, &mut info);
                     add(format!("{first} {pro} \"{tail}\""), t, &mut pats, &mut info);
                 }
+            }
+            // Counted forms: verbs that are the event only with a counted object.
+            for v in &pred.counted {
+                let t = Trigger {
+                    predicate: id,
+                    form: verb_form(v, &canonical),
+                    pronoun_object: false,
+                    also_noun: false,
+                    cued: false,
+                    counted: true,
+                };
+                add(v.clone(), t, &mut pats, &mut info);
             }
             // Cued forms: a participle (`died`) reads as a verb whose patient comes before it;
             // anything else (`deaths`, `dead`, `death toll`) as a noun.
@@ -189,6 +207,7 @@ impl Automata {
                     pronoun_object: false,
                     also_noun: false,
                     cued: true,
+                    counted: false,
                 };
                 add(c, t, &mut pats, &mut info);
             }

@@ -862,6 +862,7 @@ impl<'s> Parser<'s> {
                 | PropertyKind::Object
                 | PropertyKind::Cue
                 | PropertyKind::Counts
+                | PropertyKind::Counted
         ) && let Some(bad) = items.iter().find(|i| !is_predicate_word(&i.text))
         {
             self.errors.push(

@@ -63,13 +63,23 @@ impl<'a> Sentence<'a> {
         (0, false)
     }
 
+    /// A trigger at token `k` that is not a `counted` form: a `counted` form is no event by
+    /// itself (`send more military supplies`: a head of the object, not a new clause).
+    pub(super) fn plain_trigger(&self, k: usize) -> bool {
+        self.tokens
+            .get(k)
+            .and_then(|t| t.trigger)
+            .and_then(|h| self.hits.get(h as usize))
+            .is_some_and(|h| !h.trigger.counted)
+    }
+
     /// One past the last token of the clause that follows the trigger ending at `tj`.
     pub(super) fn right_end(&self, tj: usize) -> usize {
         let n = self.tokens.len();
         let mut k = tj;
         while k < n {
             let t = &self.tokens[k];
-            if t.trigger.is_some() {
+            if self.plain_trigger(k) {
                 return k;
             }
             match t.kind {
@@ -302,11 +312,23 @@ impl<'a> Sentence<'a> {
         if counts.is_empty() {
             return false;
         }
+        self.object_head(from, to).is_some_and(|h| !counts.iter().any(|c| c.eq_ignore_ascii_case(h)))
+    }
+
+    /// Whether the object after a `counted` form at `from..to` has a head and it is one of
+    /// `counts` (`contributes 700 troops`): `gas supplies to Poland` and `supplied Japan with
+    /// oil` are not the event.
+    pub(super) fn counts_own(&self, from: usize, to: usize, counts: &[String]) -> bool {
+        self.object_head(from, to).is_some_and(|h| counts.iter().any(|c| c.eq_ignore_ascii_case(h)))
+    }
+
+    /// The head of the object after a verb form at `from..to` (see [`Self::counts_other`]).
+    fn object_head(&self, from: usize, to: usize) -> Option<&'a str> {
         let caps = crate::extract::all_caps(self.text.get(self.span.clone()).unwrap_or(""));
         let mut head: Option<&str> = None;
         for k in from..to.min(from + 12).min(self.tokens.len()) {
             let t = &self.tokens[k];
-            if t.kind != Kind::Word || t.date.is_some() || t.trigger.is_some() {
+            if t.kind != Kind::Word || t.date.is_some() || self.plain_trigger(k) {
                 break;
             }
             if t.count.is_some() || t.actor.is_some() {
@@ -337,6 +359,6 @@ impl<'a> Sentence<'a> {
             }
             head = Some(w);
         }
-        head.is_some_and(|h| !counts.iter().any(|c| c.eq_ignore_ascii_case(h)))
+        head
     }
 }

@@ -397,7 +397,7 @@ impl<'a> Sentence<'a> {
     /// The object preposition and the actor after it, starting at the preposition at `k` (`to
     /// Poland`, `from the Netherlands`): the preposition and the mention. When what follows is
     /// a noun phrase that is no actor (`to a force it commands in Lithuania`) or an actor
-    /// modifying a noun (`to the NATO battlegroup in Lithuania`), another object preposition a
+    /// modifying a noun after a determiner (`to the NATO battlegroup in Lithuania`), another object preposition a
     /// few words on in the clause names the place; without one the modifier is kept (`from the
     /// US embassy`).
     pub(super) fn object_after_prep(
@@ -412,7 +412,8 @@ impl<'a> Sentence<'a> {
         let mut p = k;
         loop {
             let mut j = p + 1;
-            if self.is(j, &["the"]) {
+            let det = self.is(j, &["the", "a", "an"]);
+            if det {
                 j += 1;
             }
             if j < end
@@ -421,7 +422,9 @@ impl<'a> Sentence<'a> {
                 && men.kind != NameKind::Demonym
             {
                 let e = men.toks.end;
-                let modifies = self.tokens.get(e).is_some_and(|t| {
+                // `send to Ukraine rocket systems`: without a determiner the actor is no modifier.
+                let modifies = det
+                    && self.tokens.get(e).is_some_and(|t| {
                     t.kind == Kind::Word
                         && t.actor.is_none()
                         && t.count.is_none()

@@ -207,6 +207,10 @@ impl<'a> Sentence<'a> {
                     if !cued && self.counts_other(tj, right, &pred.counts) {
                         continue;
                     }
+                    // `contributes 700 troops`: a `counted` form needs a counted object.
+                    if hit.trigger.counted && !self.counts_own(tj, right, &pred.counts) {
+                        continue;
+                    }
                     // `the expelled diplomats`: an adjective, not a statement.
                     if form == Form::Past
                         && ti > 0
@@ -234,6 +238,9 @@ impl<'a> Sentence<'a> {
                                     && ti > 0
                                     && self.is(ti - 1, ONE_PERSON)
                                     && !self.object_may_follow(tj)));
+                    if (aux.is_some() || reduced) && hit.trigger.counted {
+                        continue;
+                    }
                     if aux.is_some() || reduced {
                         passive = true;
                         let before = aux.unwrap_or(ti);

@@ -709,7 +709,7 @@ pub(super) const TOLL_LINKS: &[&str] = &[
 /// Words between a count and a cued noun that link them (`five children were among the dead`,
 /// `three people were reported dead`): the count's noun phrase is before them.
 pub(super) const DEAD_LINKS: &[&str] =
-    &["the", "among", "were", "was", "are", "is", "been", "reported", "confirmed", "found"];
+    &["among", "were", "was", "are", "is", "been", "reported", "confirmed", "found"];
 
 pub(super) const PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "which", "who", "that"];
 
