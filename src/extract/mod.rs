@@ -176,6 +176,8 @@ impl Extractor {
         let mut scratch = Scratch::default();
         let mut cursor = 0usize;
         let mut prev_facts = 0..0;
+        // The sentence before the one read (for a cue word, `killed` before `among the dead`).
+        let mut before = 0..0;
         let mut k = 0;
         while k < raw.len() {
             let p = raw[k].span.start;
@@ -192,6 +194,7 @@ impl Extractor {
             let mut cut_before = None;
             while e <= p && e < text.len() {
                 cut_before = cut.then_some(e);
+                before = s..e;
                 s = tokens::skip_space(text, e);
                 (e, cut) = tokens::sentence_bound(text, s);
             }
@@ -210,7 +213,9 @@ impl Extractor {
             // A trigger running past the sentence end (a wrapped phrase) ends it there.
             let e = raw[k..j].iter().map(|h| h.span.end).max().unwrap_or(e).max(e);
             let first_new = facts.len();
-            self.sentence(article, s..e, &raw[k..j], &mut scratch, &mut facts);
+            let adjoins = text.get(before.end..s).is_some_and(|g| g.trim().is_empty());
+            let prev = if adjoins && before.end > before.start { before.clone() } else { s..s };
+            self.sentence(article, s..e, prev, &raw[k..j], &mut scratch, &mut facts);
             // `... 21 Russian diplomats. Belgium expelled 21.`: a count with no object takes the
             // object of the same predicate in the sentence just before.
             let adjacent = text.get(cursor..s).is_some_and(|g| g.len() < 8 && g.trim().is_empty());
@@ -219,6 +224,7 @@ impl Extractor {
             }
             discourse.sentence(&env, s..e, &scratch.tokens, &scratch.dates, &mut facts, first_new);
             prev_facts = first_new..facts.len();
+            before = s..e;
             cursor = e;
             k = j;
         }
@@ -229,6 +235,7 @@ impl Extractor {
         &self,
         article: &Article,
         span: std::ops::Range<usize>,
+        prev: std::ops::Range<usize>,
         raw: &[RawHit],
         sc: &mut Scratch,
         out: &mut Vec<Fact>,
@@ -293,6 +300,7 @@ impl Extractor {
             text,
             file: article.file,
             span: base..base + trimmed.len(),
+            before: prev,
             tokens: &sc.tokens,
             mentions: &sc.mentions,
             counts: &sc.counts,

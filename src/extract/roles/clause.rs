@@ -290,15 +290,19 @@ impl<'a> Sentence<'a> {
             .map_or(0, |k| k + 1)
     }
 
-    /// Whether a word of the sentence is one of `cues`.
+    /// Whether a word of the sentence, or of the sentence just before, is one of `cues`.
     pub(super) fn has_cue(&self, cues: &[String]) -> bool {
-        (0..self.tokens.len()).any(|k| {
-            // In lower case (a capital may start a name: `Gun Violence Archive`), or in a
-            // headline in capitals.
-            let w = self.word(k);
+        // In lower case (a capital may start a name: `Gun Violence Archive`), or in a headline
+        // in capitals.
+        let cue = |w: &str| {
             let caps = w.len() > 1 && !w.bytes().any(|b| b.is_ascii_lowercase());
             !w.is_empty() && cues.iter().any(|c| c == w || (caps && c.eq_ignore_ascii_case(w)))
-        })
+        };
+        // The sentence before tells of the same event (`... were killed when guerrillas
+        // attacked. A U.S. adviser was among the dead.`).
+        let before = self.text.get(self.before.clone()).unwrap_or("");
+        (0..self.tokens.len()).any(|k| cue(self.word(k)))
+            || before.split(|c: char| !c.is_alphanumeric()).any(cue)
     }
 
     /// Whether the object after a verb form at `from..to` is a common noun the predicate does

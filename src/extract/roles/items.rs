@@ -394,6 +394,19 @@ impl<'a> Sentence<'a> {
         out
     }
 
+    /// One person before a cued noun across its links (`a U.S. adviser was among the dead`,
+    /// `U.S. ADVISER SAID DEAD`): an item counting one, its actor the modifier.
+    pub(super) fn one_before_links(&self, ti: usize, stop: usize) -> Option<Item> {
+        let mut k = ti;
+        while k > stop && (self.is(k - 1, DEAD_LINKS) || self.is(k - 1, &["the", "said"])) {
+            k -= 1;
+        }
+        if k == ti || k <= stop {
+            return None;
+        }
+        self.one_person(k - 1, stop)
+    }
+
     /// The object preposition and the actor after it, starting at the preposition at `k` (`to
     /// Poland`, `from the Netherlands`): the preposition and the mention. When what follows is
     /// a noun phrase that is no actor (`to a force it commands in Lithuania`) or an actor

@@ -66,6 +66,9 @@ pub struct Sentence<'a> {
     pub text: &'a str,
     pub file: FileId,
     pub span: Span,
+    /// The sentence just before (empty when there is none next to it): a `cue` word there
+    /// counts too (`... 29 soldiers were killed. His deputy was among the dead.`).
+    pub before: Span,
     pub tokens: &'a [Token],
     pub mentions: &'a [Mention],
     pub counts: &'a [NumberMatch],
@@ -198,6 +201,13 @@ impl<'a> Sentence<'a> {
                         if before.iter().any(|i| i.count.is_some()) {
                             found = before;
                         }
+                    }
+                    // `a U.S. adviser was among the dead`: one.
+                    if cued
+                        && !found.iter().any(|i| i.count.is_some() || i.single.is_some())
+                        && let Some(item) = self.one_before_links(ti, stop)
+                    {
+                        found = vec![item];
                     }
                     items = found;
                     noun_from_is_agent = subject.is_none() && !cued;
