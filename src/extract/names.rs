@@ -175,8 +175,10 @@ impl Automata {
                     add(format!("{first} {pro} \"{tail}\""), t, &mut pats, &mut info);
                 }
             }
-            // Counted forms: verbs that are the event only with a counted object.
-            for v in &pred.counted {
+            // Counted forms: verbs that are the event only with a counted object (`took
+            // prisoners`: the verb, with its own noun).
+            for item in &pred.counted {
+                let Some(v) = item.split_whitespace().next() else { continue };
                 let t = Trigger {
                     predicate: id,
                     form: verb_form(v, &canonical),
@@ -185,7 +187,7 @@ impl Automata {
                     cued: false,
                     counted: true,
                 };
-                add(v.clone(), t, &mut pats, &mut info);
+                add(v.to_string(), t, &mut pats, &mut info);
             }
             // Cued forms: a participle (`died`) reads as a verb whose patient comes before it;
             // anything else (`deaths`, `dead`, `death toll`) as a noun.

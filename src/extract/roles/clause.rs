@@ -290,8 +290,9 @@ impl<'a> Sentence<'a> {
             .map_or(0, |k| k + 1)
     }
 
-    /// Whether a word of the sentence, or of the sentence just before, is one of `cues`.
-    pub(super) fn has_cue(&self, cues: &[String]) -> bool {
+    /// Whether a word of the sentence, or (with `before`) of the sentence just before, is one
+    /// of `cues`.
+    pub(super) fn has_cue(&self, cues: &[String], before: bool) -> bool {
         // In lower case (a capital may start a name: `Gun Violence Archive`), or in a headline
         // in capitals.
         let cue = |w: &str| {
@@ -300,9 +301,9 @@ impl<'a> Sentence<'a> {
         };
         // The sentence before tells of the same event (`... were killed when guerrillas
         // attacked. A U.S. adviser was among the dead.`).
-        let before = self.text.get(self.before.clone()).unwrap_or("");
+        let prev = if before { self.text.get(self.before.clone()).unwrap_or("") } else { "" };
         (0..self.tokens.len()).any(|k| cue(self.word(k)))
-            || before.split(|c: char| !c.is_alphanumeric()).any(cue)
+            || prev.split(|c: char| !c.is_alphanumeric()).any(cue)
     }
 
     /// Whether the object after a verb form at `from..to` is a common noun the predicate does
@@ -316,18 +317,41 @@ impl<'a> Sentence<'a> {
         if counts.is_empty() {
             return false;
         }
-        self.object_head(from, to).is_some_and(|h| !counts.iter().any(|c| c.eq_ignore_ascii_case(h)))
+        self.object_head(from, to, false)
+            .is_some_and(|h| !counts.iter().any(|c| c.eq_ignore_ascii_case(h)))
     }
 
     /// Whether the object after a `counted` form at `from..to` has a head and it is one of
     /// `counts` (`contributes 700 troops`): `gas supplies to Poland` and `supplied Japan with
     /// oil` are not the event.
-    pub(super) fn counts_own(&self, from: usize, to: usize, counts: &[String]) -> bool {
-        self.object_head(from, to).is_some_and(|h| counts.iter().any(|c| c.eq_ignore_ascii_case(h)))
+    ///
+    /// The nouns are those of the `counted` items of the verb at `verb` (`counted took
+    /// prisoners, took hostages`), or, for a verb listed alone, the predicate's `counts`. The
+    /// head before `of` counts too (`took 120 prisoners of war`).
+    pub(super) fn counts_own(&self, verb: usize, from: usize, to: usize, pred: &Predicate) -> bool {
+        let v = self.word(verb);
+        let own = |h: &str| {
+            let mut paired = false;
+            for item in &pred.counted {
+                let mut words = item.split_whitespace();
+                if words.next().is_some_and(|w| w.eq_ignore_ascii_case(v))
+                    && let Some(noun) = words.next()
+                {
+                    paired = true;
+                    if noun.eq_ignore_ascii_case(h) {
+                        return true;
+                    }
+                }
+            }
+            !paired && pred.counts.iter().any(|c| c.eq_ignore_ascii_case(h))
+        };
+        self.object_head(from, to, true).is_some_and(own)
+            || self.object_head(from, to, false).is_some_and(own)
     }
 
     /// The head of the object after a verb form at `from..to` (see [`Self::counts_other`]).
-    fn object_head(&self, from: usize, to: usize) -> Option<&'a str> {
+    /// With `before_of`, the head before an `of` (`prisoners` of war).
+    fn object_head(&self, from: usize, to: usize, before_of: bool) -> Option<&'a str> {
         let caps = crate::extract::all_caps(self.text.get(self.span.clone()).unwrap_or(""));
         let mut head: Option<&str> = None;
         for k in from..to.min(from + 12).min(self.tokens.len()) {
@@ -340,6 +364,9 @@ impl<'a> Sentence<'a> {
             }
             let w = self.word(k);
             if w == "of" {
+                if before_of && head.is_some() {
+                    break;
+                }
                 continue;
             }
             // `supplied Japan with oil`: after the receiver, what is given.

@@ -32,7 +32,7 @@ use super::date::DateMatch;
 use super::names::{Form, Trigger};
 use super::number::NumberMatch;
 use super::tokens::{Kind, Token};
-use crate::lexicon::{Lexicon, NameKind};
+use crate::lexicon::{Lexicon, NameKind, Predicate};
 use crate::model::{ActorId, Fact, Quantity, Span};
 use crate::source::FileId;
 
@@ -129,7 +129,10 @@ impl<'a> Sentence<'a> {
             // `26 people died`: a cued form is the event only with a cue word in the sentence
             // (`in the attack`, `gunmen`); without one it may be an accident or an illness.
             let cued = hit.trigger.cued;
-            if cued && !self.has_cue(&pred.cues) {
+            // `deaths from Covid-19`, `died of cancer`: a cause named after the word is the
+            // cause; a cue in the sentence before does not make it violence.
+            let cause = self.is(tj, &["from", "of"]);
+            if cued && !self.has_cue(&pred.cues, !cause) {
                 continue;
             }
             // `the dead man's brother`, `its dead soldiers`: a cued word before a noun is an
@@ -177,7 +180,12 @@ impl<'a> Sentence<'a> {
                     // Whoever confirms deaths did not cause them: a cued noun's agent is only
                     // the one after `by` (`deaths caused by Russian shelling`).
                     subject = if cued {
-                        self.by_agent(tj, right.max(tj))
+                        // Right after the noun or `caused by`, not `given by` (a source).
+                        let mut b = tj;
+                        while b < right && self.is(b, &["caused", "inflicted"]) {
+                            b += 1;
+                        }
+                        if self.is(b, &["by"]) { self.by_agent(b, right.max(tj)) } else { None }
                     } else {
                         self.noun_agent(ti, tj, right)
                     };
@@ -218,7 +226,7 @@ impl<'a> Sentence<'a> {
                         continue;
                     }
                     // `contributes 700 troops`: a `counted` form needs a counted object.
-                    if hit.trigger.counted && !self.counts_own(tj, right, &pred.counts) {
+                    if hit.trigger.counted && !self.counts_own(ti, tj, right, pred) {
                         continue;
                     }
                     // `the expelled diplomats`: an adjective, not a statement.
