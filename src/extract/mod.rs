@@ -296,6 +296,36 @@ impl Extractor {
         mark(&mut sc.tokens, sc.hits.iter().map(|m| m.span.clone()), |t, i| t.trigger = Some(i));
 
         let trimmed = sent.trim_end();
+        // A `counted` form without its noun (`took place`) is no trigger at all: drop it, so
+        // that it neither ends a clause nor stands between a verb and its object.
+        if sc.hits.iter().any(|h| h.trigger.counted) {
+            let idle = Sentence {
+                text,
+                file: article.file,
+                span: base..base + trimmed.len(),
+                before: prev.clone(),
+                tokens: &sc.tokens,
+                mentions: &sc.mentions,
+                counts: &sc.counts,
+                dates: &sc.dates,
+                hits: &sc.hits,
+                lexicon: &self.lexicon,
+            }
+            .idle_counted();
+            if idle.iter().any(|&b| b) {
+                let mut i = 0;
+                sc.hits.retain(|_| {
+                    i += 1;
+                    !idle.get(i - 1).copied().unwrap_or(false)
+                });
+                for t in &mut sc.tokens {
+                    t.trigger = None;
+                }
+                mark(&mut sc.tokens, sc.hits.iter().map(|m| m.span.clone()), |t, i| {
+                    t.trigger = Some(i)
+                });
+            }
+        }
         let s = Sentence {
             text,
             file: article.file,

@@ -112,6 +112,26 @@ struct Item {
 }
 
 impl<'a> Sentence<'a> {
+    /// For each hit, whether it is a `counted` form whose object is not one of its nouns
+    /// (`took place`): no trigger.
+    pub fn idle_counted(&self) -> Vec<bool> {
+        self.hits
+            .iter()
+            .map(|hit| {
+                let (ti, tj) = (hit.toks.start, hit.toks.end);
+                hit.trigger.counted
+                    && !(ti < tj
+                        && tj <= self.tokens.len()
+                        && self.counts_own(
+                            ti,
+                            tj,
+                            self.right_end(tj).max(tj),
+                            self.lexicon.predicate(hit.trigger.predicate),
+                        ))
+            })
+            .collect()
+    }
+
     /// Reads the facts of the sentence into `out`.
     pub fn facts(&self, out: &mut Vec<Fact>) {
         if self.is_question() {
