@@ -76,7 +76,8 @@ fn verb_form(word: &str, canonical: &str) -> Form {
 /// nouns or ends like one (`imposition of sanctions`, `deployment of troops`), else a verb form.
 fn phrase_form(first: &str, canonical: &str, nouns: &[String]) -> Form {
     let w = first.to_ascii_lowercase();
-    let noun_ending = ["tion", "sion", "ment"].iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e));
+    let noun_ending =
+        ["tion", "sion", "ment"].iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e));
     if noun_ending || nouns.iter().any(|n| n.eq_ignore_ascii_case(&w)) {
         Form::Noun
     } else {

@@ -438,14 +438,14 @@ impl<'a> Sentence<'a> {
                 // `send to Ukraine rocket systems`: without a determiner the actor is no modifier.
                 let modifies = det
                     && self.tokens.get(e).is_some_and(|t| {
-                    t.kind == Kind::Word
-                        && t.actor.is_none()
-                        && t.count.is_none()
-                        && t.date.is_none()
-                        && self.word(e).starts_with(|c: char| c.is_lowercase())
-                        && !self.is(e, PREPOSITIONS)
-                        && !self.is(e, RIGHT_STOPS)
-                });
+                        t.kind == Kind::Word
+                            && t.actor.is_none()
+                            && t.count.is_none()
+                            && t.date.is_none()
+                            && self.word(e).starts_with(|c: char| c.is_lowercase())
+                            && !self.is(e, PREPOSITIONS)
+                            && !self.is(e, RIGHT_STOPS)
+                    });
                 if !modifies {
                     return Some((p, m));
                 }
