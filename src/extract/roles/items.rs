@@ -112,58 +112,58 @@ impl<'a> Sentence<'a> {
                 words += 1;
             }
             // An object preposition: `from Belgium`, `to Poland`.
-            if k < end && preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k))) {
-                if let Some((p, m)) = self.object_after_prep(k, end, preps)
-                    && let Some(men) = self.mentions.get(m)
-                {
-                    item.prep = Some(m);
-                    item.prep_from = self.is(p, &["from"]);
-                    k = men.toks.end;
-                    item.last_tok = Some(k - 1);
-                    // `to Romania, Bulgaria, Hungary and Slovakia`: one more place each.
-                    let mut places = Vec::new();
-                    // The clause ends at the first comma or `and` (`right_end`); the list
-                    // of places runs on past it.
-                    let mut e = k;
-                    while e < self.tokens.len() {
-                        let mut j = e;
-                        if self.punct(j) == Some(',') {
-                            j += 1;
-                        }
-                        if self.is(j, &["and"]) {
-                            j += 1;
-                        }
-                        if j == e {
-                            break;
-                        }
-                        if self.is(j, &["the"]) {
-                            j += 1;
-                        }
-                        let Some(nm) = self.mention_starting_at(j) else { break };
-                        let Some(next) = self.mentions.get(nm) else { break };
-                        if next.kind == NameKind::Demonym
-                            || self.tokens.get(next.toks.end).is_some_and(|t| t.count.is_some())
-                        {
-                            break;
-                        }
-                        places.push(nm);
-                        e = next.toks.end;
+            if k < end
+                && preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k)))
+                && let Some((p, m)) = self.object_after_prep(k, end, preps)
+                && let Some(men) = self.mentions.get(m)
+            {
+                item.prep = Some(m);
+                item.prep_from = self.is(p, &["from"]);
+                k = men.toks.end;
+                item.last_tok = Some(k - 1);
+                // `to Romania, Bulgaria, Hungary and Slovakia`: one more place each.
+                let mut places = Vec::new();
+                // The clause ends at the first comma or `and` (`right_end`); the list
+                // of places runs on past it.
+                let mut e = k;
+                while e < self.tokens.len() {
+                    let mut j = e;
+                    if self.punct(j) == Some(',') {
+                        j += 1;
                     }
-                    if !places.is_empty() {
-                        item.last_tok = Some(e - 1);
-                        let base = item.clone();
-                        items.push(item);
-                        for p in places {
-                            items.push(Item {
-                                count: None,
-                                single: None,
-                                prep: Some(p),
-                                coordinated: true,
-                                ..base.clone()
-                            });
-                        }
+                    if self.is(j, &["and"]) {
+                        j += 1;
+                    }
+                    if j == e {
                         break;
                     }
+                    if self.is(j, &["the"]) {
+                        j += 1;
+                    }
+                    let Some(nm) = self.mention_starting_at(j) else { break };
+                    let Some(next) = self.mentions.get(nm) else { break };
+                    if next.kind == NameKind::Demonym
+                        || self.tokens.get(next.toks.end).is_some_and(|t| t.count.is_some())
+                    {
+                        break;
+                    }
+                    places.push(nm);
+                    e = next.toks.end;
+                }
+                if !places.is_empty() {
+                    item.last_tok = Some(e - 1);
+                    let base = item.clone();
+                    items.push(item);
+                    for p in places {
+                        items.push(Item {
+                            count: None,
+                            single: None,
+                            prep: Some(p),
+                            coordinated: true,
+                            ..base.clone()
+                        });
+                    }
+                    break;
                 }
             }
             // After the preposition the count is of targets only when they are named
