@@ -36,7 +36,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "expelled", 0.64, 0.96),
     ("dev", "arrested", 0.42, 0.98),
     ("dev", "killed", 0.58, 0.90),
-    ("heldout", "*", 0.39, 0.75),
+    ("heldout", "*", 0.42, 0.75),
     ("heldout", "killed", 0.70, 0.88),
 ];
 
