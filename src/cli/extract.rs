@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! factcheck extract ARTICLE... [--format claims|json] [--date YYYY-MM-DD]
-//!                   [--jsonl FILE|-] [--rules FILE]... [--no-shipped-rules]
+//!                   [--jsonl FILE|-] [--rules FILE]... [--no-shipped-rules] [--explain]
 //! ```
 //!
 //! - `claims` (default): one fact a line in the claim language with canonical names, then
@@ -18,6 +18,8 @@
 //!   (`date` and `id` optional), streamed ([`super::batch`]: reading, extraction and writing
 //!   overlap, memory bounded), output in input order; `file` is `ID (FILE:LINE)`, or
 //!   `FILE:LINE` without an id.
+//! - `--explain`: for each sentence with a trigger, its parse and, for each trigger, its facts
+//!   with the rule that filled each part, or why it gave none ([`crate::extract::explain`]).
 //! - `ARTICLE` `-` reads one article from standard input.
 //! - Files are read in parallel; output keeps the order of the arguments.
 //! - An article that cannot be read (a file missing, not UTF-8 or binary; a JSON Lines line
@@ -35,6 +37,7 @@ use rayon::prelude::*;
 use super::lint::plural;
 use super::{CmdResult, ColorChoice, Failure, Outcome, RuleArgs};
 use crate::extract::Extractor;
+use crate::extract::explain::Outcome as HitOutcome;
 use crate::input::{Article, Format};
 use crate::lang::display::fact_line;
 use crate::lexicon::Lexicon;
@@ -64,6 +67,10 @@ pub struct ExtractArgs {
     /// record and its line on stderr); exit 2 only when none could.
     #[arg(long)]
     pub keep_going: bool,
+    /// For each sentence with a trigger: its parse (word, UPOS, relation, head), and for each
+    /// trigger the facts it gave with the rule that filled each part, or why it gave none.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub explain: bool,
 }
 
 /// How `extract` prints facts.
@@ -80,12 +87,16 @@ struct Run<'a> {
     lexicon: &'a Lexicon,
     format: ExtractFormat,
     date: Option<PartialDate>,
+    explain: bool,
 }
 
 impl Run<'_> {
     /// The facts of one article's text, rendered.
     fn render(&self, name: &str, text: &str, format: Format, date: Option<PartialDate>) -> String {
         let article = Article::prepare(FileId(0), text, format, self.date.or(date));
+        if self.explain {
+            return self.render_explanation(name, text, &article);
+        }
         let (facts, cuts) = self.extractor.extract_noting(&article);
         let mut out = String::new();
         let warnings: Vec<_> = article.dateline_diagnostic(text).into_iter().chain(cuts).collect();
@@ -101,6 +112,69 @@ impl Run<'_> {
         }
         for f in &facts {
             self.render_fact(&mut out, name, text, &lines, f);
+        }
+        out
+    }
+
+    /// `--explain`: each sentence with a trigger, its parse, and each hit's facts or reason.
+    fn render_explanation(&self, name: &str, text: &str, article: &Article) -> String {
+        use std::fmt::Write as _;
+        let explanation = self.extractor.explain(article);
+        let lines = LineIndex::new(text);
+        let at = |span: &std::ops::Range<usize>| {
+            let (l, c) = lines.line_col(text, span.start);
+            format!("{l}:{c}")
+        };
+        let quote = |span: &std::ops::Range<usize>| {
+            text.get(span.clone()).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let mut out = String::new();
+        for s in &explanation.sentences {
+            let _ = writeln!(out, "{name}:{}: {}", at(&s.span), quote(&s.span));
+            let mut line = String::from("  parse:");
+            for (i, w) in s.words.iter().enumerate() {
+                let head = w.head.map_or("0".to_string(), |h| (h + 1).to_string());
+                let item = format!(
+                    " {}:{}/{}/{}>{}",
+                    i + 1,
+                    quote(&w.span),
+                    w.upos.as_str(),
+                    w.deprel,
+                    head
+                );
+                if line.len() + item.len() > 100 {
+                    out.push_str(&line);
+                    out.push('\n');
+                    line = String::from("        ");
+                }
+                line.push_str(&item);
+            }
+            out.push_str(&line);
+            out.push('\n');
+            for h in &s.hits {
+                let pred = &self.lexicon.predicate(h.predicate).canonical;
+                let _ =
+                    write!(out, "  trigger \"{}\" ({pred}) at {}: ", quote(&h.span), at(&h.span));
+                match &h.outcome {
+                    HitOutcome::Skipped(why) => {
+                        let _ = writeln!(out, "no fact: {}", why.describe());
+                    }
+                    HitOutcome::Facts(facts) => {
+                        let _ = writeln!(out, "{}", plural(facts.len(), "fact"));
+                        for f in facts {
+                            let _ = writeln!(out, "    {}", fact_line(&f.fact, self.lexicon));
+                            for p in &f.parts {
+                                let (kind, rule) = p.source.parts();
+                                let _ = write!(out, "      {:<9} {kind}: {rule}", p.part.name());
+                                if let Some(span) = &p.span {
+                                    let _ = write!(out, " \"{}\" at {}", quote(span), at(span));
+                                }
+                                out.push('\n');
+                            }
+                        }
+                    }
+                }
+            }
         }
         out
     }
@@ -155,7 +229,13 @@ pub fn run(args: ExtractArgs, color: ColorChoice) -> CmdResult {
         return Err(Failure("no articles given (ARTICLE... or --jsonl FILE)".into()));
     }
     let extractor = Extractor::new(&loaded.lexicon);
-    let run = Run { extractor: &extractor, lexicon: &loaded.lexicon, format: args.format, date };
+    let run = Run {
+        extractor: &extractor,
+        lexicon: &loaded.lexicon,
+        format: args.format,
+        date,
+        explain: args.explain,
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut count = Count::default();

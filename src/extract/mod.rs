@@ -3,12 +3,15 @@
 //!
 //! One linear pass: an Aho-Corasick automaton finds every predicate trigger (verb forms, nouns,
 //! phrases) in the whole text; only the sentences around those hits are then read
-//! ([`tokens`]): their actors ([`names`]), counts ([`number`]) and dates ([`date`]), and the
-//! roles ([`roles`]). A sentence without a trigger costs nothing but the automaton's scan.
+//! ([`tokens`]): their actors ([`names`]), counts ([`number`]) and dates ([`date`]), their
+//! dependency parse ([`crate::syntax`], mapped to the tokens by byte overlap), and the roles
+//! ([`roles`]). A sentence without a trigger costs nothing but the automaton's scan.
+//! [`Extractor::explain`] says which rule filled each part of each fact ([`explain`]).
 
 pub mod context;
 pub mod date;
 pub mod examples;
+pub mod explain;
 pub mod names;
 pub mod number;
 pub mod roles;
@@ -20,16 +23,19 @@ use crate::model::Fact;
 
 use self::context::{ContextFill, Discourse, Env};
 use self::date::DateMatch;
+use self::explain::{Explanation, FactExplanation, HitExplanation, Outcome, SentenceExplanation};
 use self::names::Automata;
 use self::number::NumberMatch;
-use self::roles::{Hit, Mention, Sentence};
+use self::roles::{Hit, LazyTree, Mention, Sentence, Trace};
 use self::tokens::Token;
+use crate::syntax;
 
 /// Compiled once per lexicon (automata over every name and trigger), then shared by all threads.
 #[derive(Debug)]
 pub struct Extractor {
     lexicon: Lexicon,
     automata: Automata,
+    analyzer: syntax::Analyzer<'static>,
 }
 
 /// Buffers reused from sentence to sentence.
@@ -96,7 +102,11 @@ fn token_range(tokens: &[Token], span: &std::ops::Range<usize>) -> std::ops::Ran
 impl Extractor {
     /// Compiles the automata for `lexicon`'s predicates and actors.
     pub fn new(lexicon: &Lexicon) -> Self {
-        Extractor { lexicon: lexicon.clone(), automata: Automata::new(lexicon) }
+        Extractor {
+            lexicon: lexicon.clone(),
+            automata: Automata::new(lexicon),
+            analyzer: syntax::Analyzer::new(),
+        }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -108,18 +118,29 @@ impl Extractor {
         self.extract_explained(article).0
     }
 
+    /// Why the article gives the facts it gives: for every sentence with a trigger, its parse,
+    /// and for every trigger hit its facts (with the rule that filled each part, the discourse
+    /// model's fills included) or the reason it gave none. The facts are those of
+    /// [`Extractor::extract`].
+    pub fn explain(&self, article: &Article) -> Explanation {
+        let mut e = Explanation::default();
+        let (facts, fills) = self.extract_into(article, &mut Vec::new(), Some(&mut e));
+        e.settle(&facts, &fills);
+        e
+    }
+
     /// Every fact the article states, in text order, with the parts of them that the
     /// discourse model ([`context`]) filled from earlier sentences (`ContextFill::fact`
     /// indexes the facts).
     pub fn extract_explained(&self, article: &Article) -> (Vec<Fact>, Vec<ContextFill>) {
-        self.extract_into(article, &mut Vec::new())
+        self.extract_into(article, &mut Vec::new(), None)
     }
 
     /// [`Extractor::extract`], and a warning (FC215, [`tokens::FC215`]) for each sentence
     /// with a trigger that was cut at [`tokens::MAX_SENTENCE`] bytes, in text order.
     pub fn extract_noting(&self, article: &Article) -> (Vec<Fact>, Vec<crate::diag::Diagnostic>) {
         let mut cuts = Vec::new();
-        let (facts, _) = self.extract_into(article, &mut cuts);
+        let (facts, _) = self.extract_into(article, &mut cuts, None);
         let text = article.text.as_str();
         let notes = cuts
             .into_iter()
@@ -153,6 +174,7 @@ impl Extractor {
         &self,
         article: &Article,
         cuts: &mut Vec<usize>,
+        mut explain: Option<&mut Explanation>,
     ) -> (Vec<Fact>, Vec<ContextFill>) {
         let text = article.text.as_str();
         let mut facts = Vec::new();
@@ -215,12 +237,31 @@ impl Extractor {
             let first_new = facts.len();
             let adjoins = text.get(before.end..s).is_some_and(|g| g.trim().is_empty());
             let prev = if adjoins && before.end > before.start { before.clone() } else { s..s };
-            self.sentence(article, s..e, prev, &raw[k..j], &mut scratch, &mut facts);
+            let mut trace = explain.is_some().then(|| (Trace::default(), Vec::new()));
+            self.sentence(
+                article,
+                s..e,
+                prev,
+                &raw[k..j],
+                &mut scratch,
+                &mut facts,
+                trace.as_mut(),
+            );
             // `... 21 Russian diplomats. Belgium expelled 21.`: a count with no object takes the
             // object of the same predicate in the sentence just before.
             let adjacent = text.get(cursor..s).is_some_and(|g| g.len() < 8 && g.trim().is_empty());
             if adjacent && prev_facts.start < prev_facts.end {
                 carry_objects(&mut facts, prev_facts.clone(), first_new);
+            }
+            if let (Some(ex), Some((trace, words))) = (explain.as_deref_mut(), trace) {
+                ex.sentences.push(self.explain_sentence(
+                    s..e,
+                    &scratch,
+                    trace,
+                    words,
+                    first_new,
+                    &facts[first_new..],
+                ));
             }
             discourse.sentence(&env, s..e, &scratch.tokens, &scratch.dates, &mut facts, first_new);
             prev_facts = first_new..facts.len();
@@ -239,6 +280,7 @@ impl Extractor {
         raw: &[RawHit],
         sc: &mut Scratch,
         out: &mut Vec<Fact>,
+        trace: Option<&mut (Trace, Vec<explain::Word>)>,
     ) {
         let text = article.text.as_str();
         let Some(sent) = text.get(span.clone()) else { return };
@@ -310,6 +352,7 @@ impl Extractor {
                 dates: &sc.dates,
                 hits: &sc.hits,
                 lexicon: &self.lexicon,
+                tree: None,
             }
             .idle_counted();
             if idle.iter().any(|&b| b) {
@@ -337,8 +380,66 @@ impl Extractor {
             dates: &sc.dates,
             hits: &sc.hits,
             lexicon: &self.lexicon,
+            // Parsed on first use, by a verb trigger whose window rules left a part open.
+            tree: Some(LazyTree::new(self.analyzer, span.clone())),
         };
-        s.facts(out);
+        match trace {
+            Some((trace, words)) => {
+                s.facts(out, Some(trace));
+                // An explanation shows every trigger sentence's parse.
+                if let Some(t) = s.tree() {
+                    words.extend(t.parse.tokens.iter().map(|t| explain::Word {
+                        span: t.span.clone(),
+                        upos: t.upos,
+                        deprel: t.deprel,
+                        head: t.head,
+                    }));
+                }
+            }
+            None => s.facts(out, None),
+        }
+    }
+
+    /// The explanation of one sentence just read: its parse, and each hit's facts or reason.
+    fn explain_sentence(
+        &self,
+        span: std::ops::Range<usize>,
+        sc: &Scratch,
+        trace: Trace,
+        words: Vec<explain::Word>,
+        first: usize,
+        facts: &[Fact],
+    ) -> SentenceExplanation {
+        let mut hits: Vec<HitExplanation> = sc
+            .hits
+            .iter()
+            .map(|h| HitExplanation {
+                span: h.span.clone(),
+                predicate: h.trigger.predicate,
+                outcome: Outcome::Facts(Vec::new()),
+            })
+            .collect();
+        for (i, ((h, mut parts), fact)) in trace.facts.into_iter().zip(facts).enumerate() {
+            // The object carried from the sentence before.
+            if !fact.object.is_empty() && !parts.iter().any(|p| p.part == explain::Part::Object) {
+                parts.push(explain::Fill {
+                    part: explain::Part::Object,
+                    source: explain::Source::PreviousSentence("object of the same predicate"),
+                    span: fact.object_span.clone(),
+                });
+            }
+            if let Some(HitExplanation { outcome: Outcome::Facts(v), .. }) = hits.get_mut(h) {
+                v.push(FactExplanation { index: first + i, fact: fact.clone(), parts });
+            }
+        }
+        for (h, why) in trace.skipped {
+            if let Some(hit) = hits.get_mut(h)
+                && matches!(&hit.outcome, Outcome::Facts(v) if v.is_empty())
+            {
+                hit.outcome = Outcome::Skipped(why);
+            }
+        }
+        SentenceExplanation { span, words, hits }
     }
 }
 
