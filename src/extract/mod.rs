@@ -47,6 +47,9 @@ struct Scratch {
     all_counts: Vec<NumberMatch>,
     dates: Vec<DateMatch>,
     hits: Vec<Hit>,
+    /// The sentence just before the one read, when next to it (else empty): its cue words
+    /// count for a cued form.
+    before: std::ops::Range<usize>,
 }
 
 /// A trigger hit in the whole text.
@@ -236,17 +239,10 @@ impl Extractor {
             let e = raw[k..j].iter().map(|h| h.span.end).max().unwrap_or(e).max(e);
             let first_new = facts.len();
             let adjoins = text.get(before.end..s).is_some_and(|g| g.trim().is_empty());
-            let prev = if adjoins && before.end > before.start { before.clone() } else { s..s };
+            scratch.before =
+                if adjoins && before.end > before.start { before.clone() } else { s..s };
             let mut trace = explain.is_some().then(|| (Trace::default(), Vec::new()));
-            self.sentence(
-                article,
-                s..e,
-                prev,
-                &raw[k..j],
-                &mut scratch,
-                &mut facts,
-                trace.as_mut(),
-            );
+            self.sentence(article, s..e, &raw[k..j], &mut scratch, &mut facts, trace.as_mut());
             // `... 21 Russian diplomats. Belgium expelled 21.`: a count with no object takes the
             // object of the same predicate in the sentence just before.
             let adjacent = text.get(cursor..s).is_some_and(|g| g.len() < 8 && g.trim().is_empty());
@@ -276,7 +272,6 @@ impl Extractor {
         &self,
         article: &Article,
         span: std::ops::Range<usize>,
-        prev: std::ops::Range<usize>,
         raw: &[RawHit],
         sc: &mut Scratch,
         out: &mut Vec<Fact>,
@@ -345,7 +340,7 @@ impl Extractor {
                 text,
                 file: article.file,
                 span: base..base + trimmed.len(),
-                before: prev.clone(),
+                before: sc.before.clone(),
                 tokens: &sc.tokens,
                 mentions: &sc.mentions,
                 counts: &sc.counts,
@@ -373,7 +368,7 @@ impl Extractor {
             text,
             file: article.file,
             span: base..base + trimmed.len(),
-            before: prev,
+            before: sc.before.clone(),
             tokens: &sc.tokens,
             mentions: &sc.mentions,
             counts: &sc.counts,
