@@ -99,6 +99,10 @@ pub struct Predicate {
     /// for `deployed`). When not empty, a verb form whose object noun is another common noun
     /// (`sent 6,000 missiles`, `withdrew their savings`) names no event of this predicate.
     pub counts: Vec<String>,
+    /// Verb forms that name the event only when their object is one of `counts` (`contributes
+    /// 700 troops`): the word is more often something else (`gas supplies`, `supplied Japan
+    /// with oil`, `contributed to the fund`).
+    pub counted: Vec<String>,
     /// `speaker source`: whoever reports the event (`..., the army said`) is the source, never
     /// the agent of a passive (violence: `officials said 300 people had been killed`). By
     /// default (`speaker agent`) the reporting authority is the agent of its own acts.
@@ -217,6 +221,7 @@ impl Lexicon {
                 push_unique(&mut p.cued, pred.cued);
                 push_unique(&mut p.cues, pred.cues);
                 push_unique(&mut p.counts, pred.counts);
+                push_unique(&mut p.counted, pred.counted);
                 p.speaker_is_source |= pred.speaker_is_source;
                 p.examples.extend(pred.examples);
                 if p.origin.is_none() {
@@ -291,6 +296,7 @@ impl Lexicon {
             &mut p.cued,
             &mut p.cues,
             &mut p.counts,
+            &mut p.counted,
         ] {
             let before = v.len();
             v.retain(|n| n != name);

@@ -47,6 +47,9 @@ struct Scratch {
     all_counts: Vec<NumberMatch>,
     dates: Vec<DateMatch>,
     hits: Vec<Hit>,
+    /// The sentence just before the one read, when next to it (else empty): its cue words
+    /// count for a cued form.
+    before: std::ops::Range<usize>,
 }
 
 /// A trigger hit in the whole text.
@@ -198,6 +201,8 @@ impl Extractor {
         let mut scratch = Scratch::default();
         let mut cursor = 0usize;
         let mut prev_facts = 0..0;
+        // The sentence before the one read (for a cue word, `killed` before `among the dead`).
+        let mut before = 0..0;
         let mut k = 0;
         while k < raw.len() {
             let p = raw[k].span.start;
@@ -214,6 +219,7 @@ impl Extractor {
             let mut cut_before = None;
             while e <= p && e < text.len() {
                 cut_before = cut.then_some(e);
+                before = s..e;
                 s = tokens::skip_space(text, e);
                 (e, cut) = tokens::sentence_bound(text, s);
             }
@@ -232,6 +238,9 @@ impl Extractor {
             // A trigger running past the sentence end (a wrapped phrase) ends it there.
             let e = raw[k..j].iter().map(|h| h.span.end).max().unwrap_or(e).max(e);
             let first_new = facts.len();
+            let adjoins = text.get(before.end..s).is_some_and(|g| g.trim().is_empty());
+            scratch.before =
+                if adjoins && before.end > before.start { before.clone() } else { s..s };
             let mut trace = explain.is_some().then(|| (Trace::default(), Vec::new()));
             self.sentence(article, s..e, &raw[k..j], &mut scratch, &mut facts, trace.as_mut());
             // `... 21 Russian diplomats. Belgium expelled 21.`: a count with no object takes the
@@ -252,6 +261,7 @@ impl Extractor {
             }
             discourse.sentence(&env, s..e, &scratch.tokens, &scratch.dates, &mut facts, first_new);
             prev_facts = first_new..facts.len();
+            before = s..e;
             cursor = e;
             k = j;
         }
@@ -323,10 +333,42 @@ impl Extractor {
         mark(&mut sc.tokens, sc.hits.iter().map(|m| m.span.clone()), |t, i| t.trigger = Some(i));
 
         let trimmed = sent.trim_end();
+        // A `counted` form without its noun (`took place`) is no trigger at all: drop it, so
+        // that it neither ends a clause nor stands between a verb and its object.
+        if sc.hits.iter().any(|h| h.trigger.counted) {
+            let idle = Sentence {
+                text,
+                file: article.file,
+                span: base..base + trimmed.len(),
+                before: sc.before.clone(),
+                tokens: &sc.tokens,
+                mentions: &sc.mentions,
+                counts: &sc.counts,
+                dates: &sc.dates,
+                hits: &sc.hits,
+                lexicon: &self.lexicon,
+                tree: None,
+            }
+            .idle_counted();
+            if idle.iter().any(|&b| b) {
+                let mut i = 0;
+                sc.hits.retain(|_| {
+                    i += 1;
+                    !idle.get(i - 1).copied().unwrap_or(false)
+                });
+                for t in &mut sc.tokens {
+                    t.trigger = None;
+                }
+                mark(&mut sc.tokens, sc.hits.iter().map(|m| m.span.clone()), |t, i| {
+                    t.trigger = Some(i)
+                });
+            }
+        }
         let s = Sentence {
             text,
             file: article.file,
             span: base..base + trimmed.len(),
+            before: sc.before.clone(),
             tokens: &sc.tokens,
             mentions: &sc.mentions,
             counts: &sc.counts,

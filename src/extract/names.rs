@@ -36,6 +36,9 @@ pub struct Trigger {
     /// A `cued` form (`died`, `deaths`): the event only in a sentence with one of the
     /// predicate's `cue` words, and never done by whoever reports it.
     pub cued: bool,
+    /// A `counted` form (`contributes`): the event only when its object is one of what the
+    /// predicate counts (`contributes 700 troops`, not `gas supplies`).
+    pub counted: bool,
 }
 
 /// One name an actor goes by in articles.
@@ -66,6 +69,19 @@ fn verb_form(word: &str, canonical: &str) -> Form {
         Form::Ing
     } else {
         Form::Base
+    }
+}
+
+/// The form of a phrase, from its first word: a noun when that word is one of the predicate's
+/// nouns or ends like one (`imposition of sanctions`, `deployment of troops`), else a verb form.
+fn phrase_form(first: &str, canonical: &str, nouns: &[String]) -> Form {
+    let w = first.to_ascii_lowercase();
+    let noun_ending =
+        ["tion", "sion", "ment"].iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e));
+    if noun_ending || nouns.iter().any(|n| n.eq_ignore_ascii_case(&w)) {
+        Form::Noun
+    } else {
+        verb_form(&w, canonical)
     }
 }
 
@@ -117,6 +133,7 @@ impl Automata {
                     pronoun_object: false,
                     also_noun: pred.nouns.iter().any(|n| n.eq_ignore_ascii_case(v)),
                     cued: false,
+                    counted: false,
                 };
                 add(v.clone(), t, &mut pats, &mut info);
             }
@@ -127,19 +144,21 @@ impl Automata {
                     pronoun_object: false,
                     also_noun: true,
                     cued: false,
+                    counted: false,
                 };
                 add(n.clone(), t, &mut pats, &mut info);
             }
             for ph in &pred.phrases {
                 let words: Vec<&str> = ph.split_whitespace().collect();
                 let Some((first, rest)) = words.split_first() else { continue };
-                let form = verb_form(first, &canonical);
+                let form = phrase_form(first, &canonical, &pred.nouns);
                 let t = Trigger {
                     predicate: id,
                     form,
                     pronoun_object: false,
                     also_noun: false,
                     cued: false,
+                    counted: false,
                 };
                 add(words.join(" "), t, &mut pats, &mut info);
                 if rest.is_empty() {
@@ -156,6 +175,20 @@ impl Automata {
                     add(format!("{first} {pro} {tail}"), t, &mut pats, &mut info);
                     add(format!("{first} {pro} \"{tail}\""), t, &mut pats, &mut info);
                 }
+            }
+            // Counted forms: verbs that are the event only with a counted object (`took
+            // prisoners`: the verb, with its own noun).
+            for item in &pred.counted {
+                let Some(v) = item.split_whitespace().next() else { continue };
+                let t = Trigger {
+                    predicate: id,
+                    form: verb_form(v, &canonical),
+                    pronoun_object: false,
+                    also_noun: false,
+                    cued: false,
+                    counted: true,
+                };
+                add(v.to_string(), t, &mut pats, &mut info);
             }
             // Cued forms: a participle (`died`) reads as a verb whose patient comes before it;
             // anything else (`deaths`, `dead`, `death toll`) as a noun.
@@ -177,6 +210,7 @@ impl Automata {
                     pronoun_object: false,
                     also_noun: false,
                     cued: true,
+                    counted: false,
                 };
                 add(c, t, &mut pats, &mut info);
             }

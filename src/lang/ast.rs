@@ -184,6 +184,7 @@ pub enum PropertyKind {
     Cued,
     Cue,
     Counts,
+    Counted,
     Speaker,
     Drop,
     Example,
@@ -191,7 +192,7 @@ pub enum PropertyKind {
 
 impl PropertyKind {
     /// Every property, with its keyword.
-    pub const ALL: [(PropertyKind, &'static str); 14] = [
+    pub const ALL: [(PropertyKind, &'static str); 15] = [
         (PropertyKind::Alias, "alias"),
         (PropertyKind::Code, "code"),
         (PropertyKind::Demonym, "demonym"),
@@ -203,6 +204,7 @@ impl PropertyKind {
         (PropertyKind::Cued, "cued"),
         (PropertyKind::Cue, "cue"),
         (PropertyKind::Counts, "counts"),
+        (PropertyKind::Counted, "counted"),
         (PropertyKind::Speaker, "speaker"),
         (PropertyKind::Drop, "drop"),
         (PropertyKind::Example, "example"),
@@ -221,7 +223,7 @@ impl PropertyKind {
         use PropertyKind::*;
         match self {
             Alias | Code | Demonym | Metonym => header == HeaderKind::Actor,
-            Verb | Noun | Phrase | Object | Cued | Cue | Counts | Speaker | Example => {
+            Verb | Noun | Phrase | Object | Cued | Cue | Counts | Counted | Speaker | Example => {
                 header == HeaderKind::Predicate
             }
             Drop => true,

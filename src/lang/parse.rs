@@ -864,6 +864,26 @@ impl<'s> Parser<'s> {
             );
             return LineKind::Error;
         }
+        // `counted took prisoners`: a verb and the one noun it counts.
+        if kind == PropertyKind::Counted
+            && let Some(bad) = items.iter().find(|i| {
+                let words: Vec<&str> = i.text.split_whitespace().collect();
+                words.is_empty() || words.len() > 2 || !words.iter().all(|w| is_predicate_word(w))
+            })
+        {
+            self.errors.push(
+                ParseError::syntax(
+                    bad.span.clone(),
+                    format!(
+                        "a `{}` item is a lower-case verb form, or a verb form and the noun it counts, found `{}`",
+                        keyword.text, bad.text
+                    ),
+                )
+                .label("not one or two lower-case words")
+                .help("write `counted contributes` or `counted took prisoners`"),
+            );
+            return LineKind::Error;
+        }
         if matches!(
             kind,
             PropertyKind::Verb

@@ -169,6 +169,7 @@ fn add_property(
             PropertyKind::Cued => pr.cued.extend(items(&p.value)),
             PropertyKind::Cue => pr.cues.extend(items(&p.value)),
             PropertyKind::Counts => pr.counts.extend(items(&p.value)),
+            PropertyKind::Counted => pr.counted.extend(items(&p.value)),
             PropertyKind::Speaker => {
                 if let Some(last) = items(&p.value).last() {
                     pr.speaker_is_source = last == "source";

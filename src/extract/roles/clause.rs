@@ -63,13 +63,23 @@ impl<'a> Sentence<'a> {
         (0, false)
     }
 
+    /// A trigger at token `k` that is not a `counted` form: a `counted` form is no event by
+    /// itself (`send more military supplies`: a head of the object, not a new clause).
+    pub(super) fn plain_trigger(&self, k: usize) -> bool {
+        self.tokens
+            .get(k)
+            .and_then(|t| t.trigger)
+            .and_then(|h| self.hits.get(h as usize))
+            .is_some_and(|h| !h.trigger.counted)
+    }
+
     /// One past the last token of the clause that follows the trigger ending at `tj`.
     pub(super) fn right_end(&self, tj: usize) -> usize {
         let n = self.tokens.len();
         let mut k = tj;
         while k < n {
             let t = &self.tokens[k];
-            if t.trigger.is_some() {
+            if self.plain_trigger(k) {
                 return k;
             }
             match t.kind {
@@ -280,15 +290,20 @@ impl<'a> Sentence<'a> {
             .map_or(0, |k| k + 1)
     }
 
-    /// Whether a word of the sentence is one of `cues`.
-    pub(super) fn has_cue(&self, cues: &[String]) -> bool {
-        (0..self.tokens.len()).any(|k| {
-            // In lower case (a capital may start a name: `Gun Violence Archive`), or in a
-            // headline in capitals.
-            let w = self.word(k);
+    /// Whether a word of the sentence, or (with `before`) of the sentence just before, is one
+    /// of `cues`.
+    pub(super) fn has_cue(&self, cues: &[String], before: bool) -> bool {
+        // In lower case (a capital may start a name: `Gun Violence Archive`), or in a headline
+        // in capitals.
+        let cue = |w: &str| {
             let caps = w.len() > 1 && !w.bytes().any(|b| b.is_ascii_lowercase());
             !w.is_empty() && cues.iter().any(|c| c == w || (caps && c.eq_ignore_ascii_case(w)))
-        })
+        };
+        // The sentence before tells of the same event (`... were killed when guerrillas
+        // attacked. A U.S. adviser was among the dead.`).
+        let prev = if before { self.text.get(self.before.clone()).unwrap_or("") } else { "" };
+        (0..self.tokens.len()).any(|k| cue(self.word(k)))
+            || prev.split(|c: char| !c.is_alphanumeric()).any(cue)
     }
 
     /// Whether the object after a verb form at `from..to` is a common noun the predicate does
@@ -302,11 +317,46 @@ impl<'a> Sentence<'a> {
         if counts.is_empty() {
             return false;
         }
+        self.object_head(from, to, false)
+            .is_some_and(|h| !counts.iter().any(|c| c.eq_ignore_ascii_case(h)))
+    }
+
+    /// Whether the object after a `counted` form at `from..to` has a head and it is one of
+    /// `counts` (`contributes 700 troops`): `gas supplies to Poland` and `supplied Japan with
+    /// oil` are not the event.
+    ///
+    /// The nouns are those of the `counted` items of the verb at `verb` (`counted took
+    /// prisoners, took hostages`), or, for a verb listed alone, the predicate's `counts`. The
+    /// head before `of` counts too (`took 120 prisoners of war`).
+    pub(super) fn counts_own(&self, verb: usize, from: usize, to: usize, pred: &Predicate) -> bool {
+        let v = self.word(verb);
+        let own = |h: &str| {
+            let mut paired = false;
+            for item in &pred.counted {
+                let mut words = item.split_whitespace();
+                if words.next().is_some_and(|w| w.eq_ignore_ascii_case(v))
+                    && let Some(noun) = words.next()
+                {
+                    paired = true;
+                    if noun.eq_ignore_ascii_case(h) {
+                        return true;
+                    }
+                }
+            }
+            !paired && pred.counts.iter().any(|c| c.eq_ignore_ascii_case(h))
+        };
+        self.object_head(from, to, true).is_some_and(own)
+            || self.object_head(from, to, false).is_some_and(own)
+    }
+
+    /// The head of the object after a verb form at `from..to` (see [`Self::counts_other`]).
+    /// With `before_of`, the head before an `of` (`prisoners` of war).
+    fn object_head(&self, from: usize, to: usize, before_of: bool) -> Option<&'a str> {
         let caps = crate::extract::all_caps(self.text.get(self.span.clone()).unwrap_or(""));
         let mut head: Option<&str> = None;
         for k in from..to.min(from + 12).min(self.tokens.len()) {
             let t = &self.tokens[k];
-            if t.kind != Kind::Word || t.date.is_some() || t.trigger.is_some() {
+            if t.kind != Kind::Word || t.date.is_some() || self.plain_trigger(k) {
                 break;
             }
             if t.count.is_some() || t.actor.is_some() {
@@ -314,6 +364,13 @@ impl<'a> Sentence<'a> {
             }
             let w = self.word(k);
             if w == "of" {
+                if before_of && head.is_some() {
+                    break;
+                }
+                continue;
+            }
+            // `supplied Japan with oil`: after the receiver, what is given.
+            if w == "with" && k > from && self.tokens[k - 1].actor.is_some() {
                 continue;
             }
             if one_of(w, PREPOSITIONS) || one_of(w, OBJECT_STOPS) {
@@ -333,6 +390,6 @@ impl<'a> Sentence<'a> {
             }
             head = Some(w);
         }
-        head.is_some_and(|h| !counts.iter().any(|c| c.eq_ignore_ascii_case(h)))
+        head
     }
 }

@@ -112,64 +112,58 @@ impl<'a> Sentence<'a> {
                 words += 1;
             }
             // An object preposition: `from Belgium`, `to Poland`.
-            if k < end && preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k))) {
-                let mut j = k + 1;
-                if self.is(j, &["the"]) {
-                    j += 1;
-                }
-                if j < end
-                    && let Some(m) = self.mention_starting_at(j)
-                    && let Some(men) = self.mentions.get(m)
-                    && men.kind != NameKind::Demonym
-                {
-                    item.prep = Some(m);
-                    item.prep_from = self.is(k, &["from"]);
-                    k = men.toks.end;
-                    item.last_tok = Some(k - 1);
-                    // `to Romania, Bulgaria, Hungary and Slovakia`: one more place each.
-                    let mut places = Vec::new();
-                    // The clause ends at the first comma or `and` (`right_end`); the list
-                    // of places runs on past it.
-                    let mut e = k;
-                    while e < self.tokens.len() {
-                        let mut j = e;
-                        if self.punct(j) == Some(',') {
-                            j += 1;
-                        }
-                        if self.is(j, &["and"]) {
-                            j += 1;
-                        }
-                        if j == e {
-                            break;
-                        }
-                        if self.is(j, &["the"]) {
-                            j += 1;
-                        }
-                        let Some(nm) = self.mention_starting_at(j) else { break };
-                        let Some(next) = self.mentions.get(nm) else { break };
-                        if next.kind == NameKind::Demonym
-                            || self.tokens.get(next.toks.end).is_some_and(|t| t.count.is_some())
-                        {
-                            break;
-                        }
-                        places.push(nm);
-                        e = next.toks.end;
+            if k < end
+                && preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k)))
+                && let Some((p, m)) = self.object_after_prep(k, end, preps)
+                && let Some(men) = self.mentions.get(m)
+            {
+                item.prep = Some(m);
+                item.prep_from = self.is(p, &["from"]);
+                k = men.toks.end;
+                item.last_tok = Some(k - 1);
+                // `to Romania, Bulgaria, Hungary and Slovakia`: one more place each.
+                let mut places = Vec::new();
+                // The clause ends at the first comma or `and` (`right_end`); the list
+                // of places runs on past it.
+                let mut e = k;
+                while e < self.tokens.len() {
+                    let mut j = e;
+                    if self.punct(j) == Some(',') {
+                        j += 1;
                     }
-                    if !places.is_empty() {
-                        item.last_tok = Some(e - 1);
-                        let base = item.clone();
-                        items.push(item);
-                        for p in places {
-                            items.push(Item {
-                                count: None,
-                                single: None,
-                                prep: Some(p),
-                                coordinated: true,
-                                ..base.clone()
-                            });
-                        }
+                    if self.is(j, &["and"]) {
+                        j += 1;
+                    }
+                    if j == e {
                         break;
                     }
+                    if self.is(j, &["the"]) {
+                        j += 1;
+                    }
+                    let Some(nm) = self.mention_starting_at(j) else { break };
+                    let Some(next) = self.mentions.get(nm) else { break };
+                    if next.kind == NameKind::Demonym
+                        || self.tokens.get(next.toks.end).is_some_and(|t| t.count.is_some())
+                    {
+                        break;
+                    }
+                    places.push(nm);
+                    e = next.toks.end;
+                }
+                if !places.is_empty() {
+                    item.last_tok = Some(e - 1);
+                    let base = item.clone();
+                    items.push(item);
+                    for p in places {
+                        items.push(Item {
+                            count: None,
+                            single: None,
+                            prep: Some(p),
+                            coordinated: true,
+                            ..base.clone()
+                        });
+                    }
+                    break;
                 }
             }
             // After the preposition the count is of targets only when they are named
@@ -217,7 +211,8 @@ impl<'a> Sentence<'a> {
                 first_count.get_or_insert(k);
             } else if t.count.is_none() && t.actor.is_none() && {
                 let w = self.word(k);
-                w.len() > 3 && w.ends_with("ed")
+                // `were reported dead`: a link, not a participle of its own.
+                w.len() > 3 && w.ends_with("ed") && !one_of(w, DEAD_LINKS)
             } {
                 first_count = None;
             }
@@ -403,6 +398,85 @@ impl<'a> Sentence<'a> {
         out
     }
 
+    /// One person before a cued noun across its links (`a U.S. adviser was among the dead`,
+    /// `U.S. ADVISER SAID DEAD`): an item counting one, its actor the modifier.
+    pub(super) fn one_before_links(&self, ti: usize, stop: usize) -> Option<Item> {
+        let mut k = ti;
+        while k > stop && (self.is(k - 1, DEAD_LINKS) || self.is(k - 1, &["the", "said"])) {
+            k -= 1;
+        }
+        if k == ti || k <= stop {
+            return None;
+        }
+        self.one_person(k - 1, stop)
+    }
+
+    /// The object preposition and the actor after it, starting at the preposition at `k` (`to
+    /// Poland`, `from the Netherlands`): the preposition and the mention. When what follows is
+    /// a noun phrase that is no actor (`to a force it commands in Lithuania`) or an actor
+    /// modifying a noun after a determiner (`to the NATO battlegroup in Lithuania`), another object preposition a
+    /// few words on in the clause names the place; without one the modifier is kept (`from the
+    /// US embassy`).
+    pub(super) fn object_after_prep(
+        &self,
+        k: usize,
+        end: usize,
+        preps: &[String],
+    ) -> Option<(usize, usize)> {
+        let is_prep = |q: usize| preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(q)));
+        let limit = (k + 10).min(end);
+        let mut fallback = None;
+        let mut p = k;
+        loop {
+            let mut j = p + 1;
+            let det = self.is(j, &["the", "a", "an"]);
+            if det {
+                j += 1;
+            }
+            if j < end
+                && let Some(m) = self.mention_starting_at(j)
+                && let Some(men) = self.mentions.get(m)
+                && men.kind != NameKind::Demonym
+            {
+                let e = men.toks.end;
+                // `send to Ukraine rocket systems`: without a determiner the actor is no modifier.
+                let modifies = det
+                    && self.tokens.get(e).is_some_and(|t| {
+                        t.kind == Kind::Word
+                            && t.actor.is_none()
+                            && t.count.is_none()
+                            && t.date.is_none()
+                            && self.word(e).starts_with(|c: char| c.is_lowercase())
+                            && !self.is(e, PREPOSITIONS)
+                            && !self.is(e, RIGHT_STOPS)
+                    });
+                if !modifies {
+                    return Some((p, m));
+                }
+                fallback.get_or_insert((p, m));
+                j = e;
+            }
+            // The next object preposition of the clause, if any.
+            let mut q = j;
+            loop {
+                let Some(t) = self.tokens.get(q).filter(|_| q < limit) else { return fallback };
+                if t.kind != Kind::Word
+                    || t.count.is_some()
+                    || t.trigger.is_some()
+                    || t.date.is_some()
+                    || self.is(q, RIGHT_STOPS)
+                {
+                    return fallback;
+                }
+                if is_prep(q) {
+                    break;
+                }
+                q += 1;
+            }
+            p = q;
+        }
+    }
+
     /// A count (and perhaps one noun or demonym) right before a verb with no auxiliary: an
     /// elliptic passive (`40 HURT`, `and 58 wounded`, `Two Britons captured`).
     pub(super) fn count_before(&self, ti: usize) -> bool {
@@ -449,7 +523,10 @@ impl<'a> Sentence<'a> {
             {
                 return None;
             }
-            words += 1;
+            // `were among the dead`, `were reported dead`: links, not words of the noun phrase.
+            if !self.is(k, DEAD_LINKS) {
+                words += 1;
+            }
         }
         None
     }

@@ -49,7 +49,7 @@ use super::explain::{Fill, Part, Skip, Source};
 use super::names::{Form, Trigger};
 use super::number::NumberMatch;
 use super::tokens::{Kind, Token};
-use crate::lexicon::{Lexicon, NameKind};
+use crate::lexicon::{Lexicon, NameKind, Predicate};
 use crate::model::{ActorId, Fact, Quantity, Span};
 use crate::source::FileId;
 
@@ -86,6 +86,9 @@ pub struct Sentence<'a> {
     pub text: &'a str,
     pub file: FileId,
     pub span: Span,
+    /// The sentence just before (empty when there is none next to it): a `cue` word there
+    /// counts too (`... 29 soldiers were killed. His deputy was among the dead.`).
+    pub before: Span,
     pub tokens: &'a [Token],
     pub mentions: &'a [Mention],
     pub counts: &'a [NumberMatch],
@@ -151,6 +154,26 @@ struct Item {
 }
 
 impl<'a> Sentence<'a> {
+    /// For each hit, whether it is a `counted` form whose object is not one of its nouns
+    /// (`took place`): no trigger.
+    pub fn idle_counted(&self) -> Vec<bool> {
+        self.hits
+            .iter()
+            .map(|hit| {
+                let (ti, tj) = (hit.toks.start, hit.toks.end);
+                hit.trigger.counted
+                    && !(ti < tj
+                        && tj <= self.tokens.len()
+                        && self.counts_own(
+                            ti,
+                            tj,
+                            self.right_end(tj).max(tj),
+                            self.lexicon.predicate(hit.trigger.predicate),
+                        ))
+            })
+            .collect()
+    }
+
     /// Reads the facts of the sentence into `out`.
     pub fn facts(&self, out: &mut Vec<Fact>, mut trace: Option<&mut Trace>) {
         let skip = |trace: &mut Option<&mut Trace>, h: usize, why: Skip| {
@@ -179,8 +202,26 @@ impl<'a> Sentence<'a> {
             // `26 people died`: a cued form is the event only with a cue word in the sentence
             // (`in the attack`, `gunmen`); without one it may be an accident or an illness.
             let cued = hit.trigger.cued;
-            if cued && !self.has_cue(&pred.cues) {
+            // `deaths from Covid-19`, `died of cancer`: a cause named after the word is the
+            // cause; a cue in the sentence before does not make it violence.
+            let cause = self.is(tj, &["from", "of"]);
+            if cued && !self.has_cue(&pred.cues, !cause) {
                 skip(&mut trace, hi, Skip::NoCue);
+                continue;
+            }
+            // `the dead man's brother`, `its dead soldiers`: a cued word before a noun is an
+            // adjective, no statement of deaths (`the death toll rose`, `the dead were` are).
+            if cued
+                && tj == ti + 1
+                && ti > 0
+                && self.is(ti - 1, ADJ_DETS)
+                && self.tokens.get(tj).is_some_and(|t| t.kind == Kind::Word && t.count.is_none())
+                && !self.is(tj, PREPOSITIONS)
+                && !self.is(tj, RIGHT_STOPS)
+                && !self.is(tj, BE)
+                && !self.is(tj, TOLL_LINKS)
+            {
+                skip(&mut trace, hi, Skip::Adjective);
                 continue;
             }
             let (stop, hypothetical) = self.left_stop(ti);
@@ -227,7 +268,12 @@ impl<'a> Sentence<'a> {
                     // the one after `by` (`deaths caused by Russian shelling`).
                     subject = if cued {
                         why.subject = Source::Window("by + agent after the noun");
-                        self.by_agent(tj, right.max(tj))
+                        // Right after the noun or `caused by`, not `given by` (a source).
+                        let mut b = tj;
+                        while b < right && self.is(b, &["caused", "inflicted"]) {
+                            b += 1;
+                        }
+                        if self.is(b, &["by"]) { self.by_agent(b, right.max(tj)) } else { None }
                     } else {
                         why.subject =
                             Source::Window("noun agent (possessive, by, announcing verb)");
@@ -255,12 +301,23 @@ impl<'a> Sentence<'a> {
                             why.items = Source::Window("count before the noun");
                         }
                     }
+                    // `a U.S. adviser was among the dead`: one.
+                    if cued
+                        && !found.iter().any(|i| i.count.is_some() || i.single.is_some())
+                        && let Some(item) = self.one_before_links(ti, stop)
+                    {
+                        found = vec![item];
+                    }
                     items = found;
                     noun_from_is_agent = subject.is_none() && !cued;
                 }
                 _ => {
                     // `sent 6,000 missiles to Ukraine`: the predicate counts other nouns.
                     if !cued && self.counts_other(tj, right, &pred.counts) {
+                        continue;
+                    }
+                    // `contributes 700 troops`: a `counted` form needs a counted object.
+                    if hit.trigger.counted && !self.counts_own(ti, tj, right, pred) {
                         continue;
                     }
                     // `the expelled diplomats`: an adjective, not a statement.
@@ -292,6 +349,9 @@ impl<'a> Sentence<'a> {
                                     && ti > 0
                                     && self.is(ti - 1, ONE_PERSON)
                                     && !self.object_may_follow(tj)));
+                    if (aux.is_some() || reduced) && hit.trigger.counted {
+                        continue;
+                    }
                     if aux.is_some() || reduced {
                         passive = true;
                         let before = aux.unwrap_or(ti);

@@ -629,6 +629,9 @@ pub(super) const ONE_PERSON: &[&str] = &[
     "trader",
     "banker",
     "captain",
+    "general",
+    "brigadier",
+    "admiral",
     "colonel",
     "lieutenant",
     "sergeant",
@@ -636,6 +639,25 @@ pub(super) const ONE_PERSON: &[&str] = &[
     "commander",
     "guard",
     "activist",
+    "protester",
+    "protestor",
+    "demonstrator",
+    "migrant",
+    "refugee",
+    "farmer",
+    "villager",
+    "child",
+    "teenager",
+    "youth",
+    "tourist",
+    "passenger",
+    "driver",
+    "fisherman",
+    "nurse",
+    "peacekeeper",
+    "detainee",
+    "prisoner",
+    "hostage",
     "student",
     "teacher",
     "doctor",
@@ -693,6 +715,11 @@ pub(super) const TOLL_LINKS: &[&str] = &[
     "grew",
     "already",
 ];
+
+/// Words between a count and a cued noun that link them (`five children were among the dead`,
+/// `three people were reported dead`): the count's noun phrase is before them.
+pub(super) const DEAD_LINKS: &[&str] =
+    &["among", "were", "was", "are", "is", "been", "reported", "confirmed", "found"];
 
 pub(super) const PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "which", "who", "that"];
 
