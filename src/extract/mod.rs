@@ -336,20 +336,7 @@ impl Extractor {
         // A `counted` form without its noun (`took place`) is no trigger at all: drop it, so
         // that it neither ends a clause nor stands between a verb and its object.
         if sc.hits.iter().any(|h| h.trigger.counted) {
-            let idle = Sentence {
-                text,
-                file: article.file,
-                span: base..base + trimmed.len(),
-                before: sc.before.clone(),
-                tokens: &sc.tokens,
-                mentions: &sc.mentions,
-                counts: &sc.counts,
-                dates: &sc.dates,
-                hits: &sc.hits,
-                lexicon: &self.lexicon,
-                tree: None,
-            }
-            .idle_counted();
+            let idle = self.view(article, base..base + trimmed.len(), sc, None).idle_counted();
             if idle.iter().any(|&b| b) {
                 let mut i = 0;
                 sc.hits.retain(|_| {
@@ -364,20 +351,9 @@ impl Extractor {
                 });
             }
         }
-        let s = Sentence {
-            text,
-            file: article.file,
-            span: base..base + trimmed.len(),
-            before: sc.before.clone(),
-            tokens: &sc.tokens,
-            mentions: &sc.mentions,
-            counts: &sc.counts,
-            dates: &sc.dates,
-            hits: &sc.hits,
-            lexicon: &self.lexicon,
-            // Parsed on first use, by a verb trigger whose window rules left a part open.
-            tree: Some(LazyTree::new(self.analyzer, span.clone())),
-        };
+        // Parsed on first use, by a verb trigger whose window rules left a part open.
+        let tree = LazyTree::new(self.analyzer, span.clone());
+        let s = self.view(article, base..base + trimmed.len(), sc, Some(tree));
         match trace {
             Some((trace, words)) => {
                 s.facts(out, Some(trace));
@@ -392,6 +368,29 @@ impl Extractor {
                 }
             }
             None => s.facts(out, None),
+        }
+    }
+
+    /// The roles' view of the sentence at `span` just read into `sc`.
+    fn view<'s>(
+        &'s self,
+        article: &'s Article,
+        span: std::ops::Range<usize>,
+        sc: &'s Scratch,
+        tree: Option<LazyTree<'s>>,
+    ) -> Sentence<'s> {
+        Sentence {
+            text: article.text.as_str(),
+            file: article.file,
+            span,
+            before: sc.before.clone(),
+            tokens: &sc.tokens,
+            mentions: &sc.mentions,
+            counts: &sc.counts,
+            dates: &sc.dates,
+            hits: &sc.hits,
+            lexicon: &self.lexicon,
+            tree,
         }
     }
 
