@@ -161,13 +161,22 @@ impl Model {
     where
         I: Iterator<Item = &'a str> + Clone,
     {
+        self.tag_words(forms, s);
+        s.words.clear();
+        s.words.extend(s.lex.iter().map(|l| l.lower));
+        self.parser.parse(&s.words, &s.tags, &mut s.state, &mut s.feats, &mut s.scores);
+    }
+
+    /// Tags only (into `s.tags`): the first half of [`Model::annotate`], for a caller that
+    /// decides from the tags whether the parse is worth its cost.
+    pub fn tag_words<'a, I>(&self, forms: I, s: &mut Scratch)
+    where
+        I: Iterator<Item = &'a str> + Clone,
+    {
         let caps = is_caps(forms.clone());
         s.lex.clear();
         s.lex.extend(forms.map(|f| Lex::new(f, caps)));
         self.tagger.tag(&s.lex, &mut s.tags, &mut s.feats, &mut s.scores);
-        s.words.clear();
-        s.words.extend(s.lex.iter().map(|l| l.lower));
-        self.parser.parse(&s.words, &s.tags, &mut s.state, &mut s.feats, &mut s.scores);
     }
 
     /// The tag's UPOS and XPOS.

@@ -439,8 +439,8 @@ impl<'a> Sentence<'a> {
                 }
             }
             // The tree only where the window rules left a part open (parsing costs).
-            // Only what the tree can give: a count the window missed (a number in the
-            // sentence), the `by` agent of a counted fact without one, or a check of an
+            // Only what the tree can give: a count the window missed (a number near the
+            // verb), the `by` agent of a counted fact without one, or a check of an
             // attribution.
             let counted = items.iter().any(|i| i.count.is_some() || i.single.is_some());
             let open = if counted {
@@ -451,7 +451,13 @@ impl<'a> Sentence<'a> {
                     }
                 }
             } else {
-                (0..self.counts.len()).any(|c| !self.is_unit_count(c))
+                // The patient's count is near its verb: up to 12 words before (`100,000 people
+                // are believed to have been killed`), 6 after (`killed or wounded more than
+                // 4,000`); a number further away is another phrase's.
+                let reach = ti.saturating_sub(12)..(ti + 7).min(self.tokens.len());
+                reach
+                    .clone()
+                    .any(|k| self.tokens[k].count.is_some_and(|c| !self.is_unit_count(c as usize)))
             };
             if form != Form::Noun
                 && open
