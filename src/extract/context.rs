@@ -81,23 +81,8 @@ const SAME_EVENT_GAP: usize = 1500;
 /// The smallest count that alone makes two facts one event.
 const SAME_EVENT_COUNT: u64 = 10;
 
-/// The part of a fact filled from context.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    Subject,
-    Object,
-    Date,
-}
-
-impl Part {
-    pub fn name(self) -> &'static str {
-        match self {
-            Part::Subject => "subject",
-            Part::Object => "object",
-            Part::Date => "date",
-        }
-    }
-}
+/// The part of a fact filled from context (subject, object or date).
+pub use super::explain::Part;
 
 /// One part of one fact filled from an earlier sentence: `fact` indexes the facts
 /// [`super::Extractor::extract_explained`] returns, `from` is where the antecedent was named.

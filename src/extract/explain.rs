@@ -3,7 +3,7 @@
 //! reason it gave none. Built by [`super::Extractor::explain`]; `factcheck extract --explain`
 //! renders it. Data only: the library never prints.
 
-use super::context::{self, ContextFill};
+use super::context::ContextFill;
 use crate::model::{Fact, PredicateId, Span};
 use crate::syntax::Upos;
 
@@ -26,11 +26,7 @@ impl Explanation {
                         fe.fact = f.clone();
                     }
                     for fill in fills.iter().filter(|c| c.fact == fe.index) {
-                        let part = match fill.part {
-                            context::Part::Subject => Part::Subject,
-                            context::Part::Object => Part::Object,
-                            context::Part::Date => Part::Date,
-                        };
+                        let part = fill.part;
                         let new = Fill {
                             part,
                             source: Source::Context(fill.rule),

@@ -454,9 +454,7 @@ impl<'a> Sentence<'a> {
                 // The patient's count is near its verb: up to 12 words before (`100,000 people
                 // are believed to have been killed`), 6 after (`killed or wounded more than
                 // 4,000`); a number further away is another phrase's.
-                let reach = ti.saturating_sub(12)..(ti + 7).min(self.tokens.len());
-                reach
-                    .clone()
+                (ti.saturating_sub(12)..(ti + 7).min(self.tokens.len()))
                     .any(|k| self.tokens[k].count.is_some_and(|c| !self.is_unit_count(c as usize)))
             };
             if form != Form::Noun

@@ -81,26 +81,28 @@ impl Parsed {
     ) -> Self {
         let parse = analyzer.analyze_sentence(text, span);
         let words = &parse.tokens;
-        let mut syn_of_tok = Vec::with_capacity(tokens.len());
-        let mut j = 0;
-        for t in tokens {
-            while j < words.len() && words[j].span.end <= t.span.start {
-                j += 1;
-            }
-            let hit = words.get(j).is_some_and(|w| w.span.start < t.span.end);
-            syn_of_tok.push(if hit { j as u32 } else { NONE });
-        }
-        let mut tok_of_syn = Vec::with_capacity(words.len());
-        let mut k = 0;
-        for w in words {
-            while k < tokens.len() && tokens[k].span.end <= w.span.start {
-                k += 1;
-            }
-            let hit = tokens.get(k).is_some_and(|x| x.span.start < w.span.end);
-            tok_of_syn.push(if hit { k as u32 } else { NONE });
-        }
+        let syn_of_tok = first_overlaps(tokens.iter().map(|t| &t.span), words, |w| &w.span);
+        let tok_of_syn = first_overlaps(words.iter().map(|w| &w.span), tokens, |t| &t.span);
         Parsed { parse, syn_of_tok, tok_of_syn }
     }
+}
+
+/// For each span of `from`, the index of the first item of `to` it overlaps (`NONE` for none);
+/// both in text order, so one forward walk.
+fn first_overlaps<'s, T>(
+    from: impl Iterator<Item = &'s Range<usize>>,
+    to: &[T],
+    span: impl Fn(&T) -> &Range<usize>,
+) -> Vec<u32> {
+    let mut j = 0;
+    from.map(|s| {
+        while j < to.len() && span(&to[j]).end <= s.start {
+            j += 1;
+        }
+        let hit = to.get(j).is_some_and(|x| span(x).start < s.end);
+        if hit { j as u32 } else { NONE }
+    })
+    .collect()
 }
 
 /// The parse of a sentence and its maps to the extractor's tokens.
@@ -261,12 +263,9 @@ impl<'a> Sentence<'a> {
         // `The England international, 24, was hurt`: a bare figure set off by commas is an age
         // or an aside, not the count of the phrase.
         let aside = |j: usize| {
-            let word =
-                |k: Option<usize>| k.and_then(|k| t.parse.tokens.get(k)).map(|w| w.span.clone());
-            let comma = |s: Option<Range<usize>>| {
-                s.and_then(|s| self.text.get(s)).is_some_and(|w| w == "," || w == "(" || w == ")")
-            };
-            comma(word(j.checked_sub(1))) && comma(word(Some(j + 1)))
+            let mark =
+                |k: Option<usize>| matches!(k.and_then(|k| self.punct(k)), Some(',' | '(' | ')'));
+            self.tok(t, j).is_some_and(|k| mark(k.checked_sub(1)) && mark(Some(k + 1)))
         };
         own(i)
             .filter(|_| !aside(i))
