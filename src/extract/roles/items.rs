@@ -5,8 +5,29 @@
 use super::*;
 
 impl<'a> Sentence<'a> {
+    /// The actor named next in a list that goes on at token `k`: after a comma, `and` or both
+    /// (`, and the Netherlands`), with an optional `the`.
+    fn next_listed(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        if self.punct(j) == Some(',') {
+            j += 1;
+        }
+        if self.is(j, &["and"]) {
+            j += 1;
+        }
+        if j == k {
+            return None;
+        }
+        if self.is(j, &["the"]) {
+            j += 1;
+        }
+        self.mention_starting_at(j)
+    }
+
     pub(super) fn is_unit_count(&self, c: usize) -> bool {
-        let Some(cm) = self.counts.get(c) else { return true };
+        if c >= self.counts.len() {
+            return true;
+        }
         let last = self.tokens.iter().rposition(|t| t.count == Some(c as u32));
         let Some(last) = last else { return true };
         let next = last + 1;
@@ -17,7 +38,6 @@ impl<'a> Sentence<'a> {
         if first > 0 && matches!(self.punct(first - 1), Some('$' | '\u{a3}' | '\u{20ac}')) {
             return true;
         }
-        let _ = cm;
         false
     }
 
@@ -127,20 +147,7 @@ impl<'a> Sentence<'a> {
                 // of places runs on past it.
                 let mut e = k;
                 while e < self.tokens.len() {
-                    let mut j = e;
-                    if self.punct(j) == Some(',') {
-                        j += 1;
-                    }
-                    if self.is(j, &["and"]) {
-                        j += 1;
-                    }
-                    if j == e {
-                        break;
-                    }
-                    if self.is(j, &["the"]) {
-                        j += 1;
-                    }
-                    let Some(nm) = self.mention_starting_at(j) else { break };
+                    let Some(nm) = self.next_listed(e) else { break };
                     let Some(next) = self.mentions.get(nm) else { break };
                     if next.kind == NameKind::Demonym
                         || self.tokens.get(next.toks.end).is_some_and(|t| t.count.is_some())
@@ -364,21 +371,7 @@ impl<'a> Sentence<'a> {
             k += 1;
             words += 1;
         }
-        loop {
-            let mut j = k;
-            if self.punct(j) == Some(',') {
-                j += 1;
-            }
-            if self.is(j, &["and"]) {
-                j += 1;
-            }
-            if j == k {
-                break;
-            }
-            if self.is(j, &["the"]) {
-                j += 1;
-            }
-            let Some(m) = self.mention_starting_at(j) else { break };
+        while let Some(m) = self.next_listed(k) {
             let Some(men) = self.mentions.get(m) else { break };
             if men.kind == NameKind::Demonym {
                 break;
