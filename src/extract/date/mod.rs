@@ -203,6 +203,10 @@ pub fn scan_dates_lean(
                 out.push(m);
                 continue;
             }
+            if let Some(e) = impossible_at(b, i) {
+                i = e.max(i + 1);
+                continue;
+            }
         }
         i = next_start(b, i);
     }
@@ -339,7 +343,7 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
                             | b"year"
                     )
             }
-            _ => matches!(n, b"day" | b"week" | b"month" | b"year"),
+            _ => matches!(n, b"day" | b"week" | b"fortnight" | b"month" | b"year"),
         };
     }
     if w == b"in" {
