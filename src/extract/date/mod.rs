@@ -168,6 +168,27 @@ pub fn scan_dates_lean(
     lean: Lean,
     out: &mut Vec<DateMatch>,
 ) {
+    scan_dates_after(text, reference, lean, None, out);
+}
+
+/// Whether `text` has a date anaphor (`that year`, `that day`, `the same day`): the caller
+/// then finds the last date stated before `text` for [`scan_dates_after`].
+pub fn has_date_anaphor(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len())
+        .any(|i| matches!(b[i], b't' | b'T') && at_boundary(b, i) && anaphor_at(b, i).is_some())
+}
+
+/// [`scan_dates_lean`] continuing a text: `anchor` is the last date stated before `text`,
+/// from which a date anaphor (`that year`, `the same day`) with none before it in `text`
+/// resolves.
+pub fn scan_dates_after(
+    text: &str,
+    reference: Option<PartialDate>,
+    lean: Lean,
+    anchor: Option<PartialDate>,
+    out: &mut Vec<DateMatch>,
+) {
     let b = text.as_bytes();
     let r = reference.and_then(|d| d.to_civil());
     let first = out.len();
@@ -178,6 +199,19 @@ pub fn scan_dates_lean(
             tense.step(b, i);
         }
         if b[i].is_ascii_alphanumeric() && at_boundary(b, i) && may_start_date(b, i) {
+            // `that year`, `the same day`: the period of the last date read before it (here,
+            // else the caller's `anchor`) that holds it; nothing without one.
+            if let Some((grain, e)) = anaphor_at(b, i) {
+                let last = out[first..].iter().rev().find_map(|m| match m.date {
+                    DateSpec::On(d) => Some(d),
+                    _ => None,
+                });
+                if let Some(date) = last.or(anchor).and_then(|d| to_grain(d, grain)) {
+                    out.push(DateMatch { span: i..e, date: DateSpec::On(date) });
+                }
+                i = e;
+                continue;
+            }
             // `the next day`, `the day before`: from the last day read before it, else `R`.
             let m = match next_day_at(b, i) {
                 Some((off, e)) => {
@@ -321,6 +355,7 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
                     || matches!(
                         n,
                         b"day"
+                            | b"same"
                             | b"past"
                             | b"last"
                             | b"twenty"
@@ -345,6 +380,9 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
             }
             _ => matches!(n, b"day" | b"week" | b"fortnight" | b"month" | b"year"),
         };
+    }
+    if w == b"that" {
+        return anaphor_at(b, i).is_some();
     }
     if w == b"in" {
         // `in two weeks` (a date only when leaning forward).

@@ -628,3 +628,39 @@ fn compound_ago(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpe
     });
     Some((spec, end))
 }
+
+/// A date anaphor: `that year`, `that month`, `that day`, `that same day`, `the same year`
+/// (not `that week`, `the same week`: a week is no [`PartialDate`]). The grain (0: year, 1:
+/// month, 2: day) and the end.
+pub(in crate::extract) fn anaphor_at(b: &[u8], at: usize) -> Option<(u8, usize)> {
+    let mut p = match word_is(b, at, "that") {
+        Some(e) => {
+            let q = skip_ws(b, e);
+            word_is(b, q, "same").map_or(q, |e2| skip_ws(b, e2))
+        }
+        None => skip_ws(b, word_is(b, skip_ws(b, word_is(b, at, "the")?), "same")?),
+    };
+    if p == at {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let (w, e) = word_at(b, p, &mut buf)?;
+    p = e;
+    let grain = match w {
+        b"year" => 0,
+        b"month" => 1,
+        b"day" => 2,
+        _ => return None,
+    };
+    Some((grain, p))
+}
+
+/// `d` kept to a grain (0: the year, 1: the month, 2: the day), when it states that much.
+pub(in crate::extract) fn to_grain(d: PartialDate, grain: u8) -> Option<PartialDate> {
+    let year = Some(d.year?);
+    Some(match grain {
+        0 => PartialDate { year, month: None, day: None },
+        1 => PartialDate { year, month: Some(d.month?), day: None },
+        _ => PartialDate { year, month: Some(d.month?), day: Some(d.day?) },
+    })
+}

@@ -657,3 +657,31 @@ fn more_holidays() {
     assert_eq!(dates("on palm sunday", Some("2022-05-01")), ["2022-04-10 [palm sunday]"]);
     assert_eq!(dates("trinity sunday", Some("2022-07-01")), ["2022-06-12 [trinity sunday]"]);
 }
+
+#[test]
+fn date_anaphors() {
+    assert_eq!(
+        dates("Elections were held in 2019. That year, the army arrested 40", TUE),
+        ["2019 [2019]", "2019 [That year]"]
+    );
+    assert_eq!(
+        dates("On March 3 the talks failed and that same day the border closed", TUE),
+        ["2022-03-03 [March 3]", "2022-03-03 [that same day]"]
+    );
+    assert_eq!(
+        dates("in May 2020; the same year", TUE),
+        ["2020-05 [May 2020]", "2020 [the same year]"]
+    );
+    // The day of a date that names only its year is unknown; nothing before, nothing read.
+    assert_eq!(dates("in 2019, and that day", TUE), ["2019 [2019]"]);
+    assert!(dates("that year", TUE).is_empty());
+    assert!(dates("that dayroom", TUE).is_empty());
+    // From the caller's anchor, the last date stated before the text.
+    let mut out = Vec::new();
+    let r = crate::input::dateline::iso_date("2022-03-29");
+    let anchor = crate::input::dateline::iso_date("2002-07-04");
+    scan_dates_after("That year, two were killed", r, Lean::Clause, anchor, &mut out);
+    assert_eq!(out.iter().map(|m| m.date.to_string()).collect::<Vec<_>>(), ["2002"]);
+    assert!(has_date_anaphor("That year, two were killed"));
+    assert!(!has_date_anaphor("that years-long war"));
+}
