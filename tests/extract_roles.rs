@@ -249,3 +249,18 @@ fn cued_deaths_and_the_speaker_as_source() {
     // Whoever reports the dead is not the killer.
     case("Separatist officials said 300 people had been killed.", &["_ killed 300"]);
 }
+
+#[test]
+fn dates_of_when_clauses_and_anaphors() {
+    let d = Some(PartialDate::ymd(2022, 3, 29));
+    // A `when` clause after a date is that date's (`since X` as X).
+    assert_eq!(
+        facts("Fighting has raged since 3 January, when rebels killed 40 soldiers.", d),
+        ["_ killed 40 _ 2022-01-03"]
+    );
+    // `That year` is the year of the last date stated before it.
+    assert_eq!(
+        facts("The border closed in 2019. That year, police arrested 300 protesters.", d),
+        ["_ arrested 300 _ 2019"]
+    );
+}
