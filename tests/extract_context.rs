@@ -97,4 +97,10 @@ fn a_speech_verbs_date_is_passed_over() {
         &["_ killed 12 _ --03-02"],
         &["_ killed 12 _ --03-02 <- date from \"2 March\" (sentence-date)"],
     );
+    // A date in a `since` clause bounds a running total: not the fact's day.
+    case(
+        "The ministry said on Sunday that 40 people had been killed since the fighting began on 2 March.",
+        &["_ killed 40"],
+        &[],
+    );
 }

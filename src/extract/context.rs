@@ -506,6 +506,15 @@ impl Discourse {
             {
                 return;
             }
+            // A date in a clause `since` or `until` opens (`wounded since the offensive started
+            // before dawn on Thursday`) bounds a running period: not the fact's day.
+            let clause_bound = (r.start.saturating_sub(8)..r.start)
+                .rev()
+                .take_while(|&k| tokens[k].kind == Kind::Word)
+                .any(|k| is(env.text, tokens, k, &["since", "until"]));
+            if clause_bound {
+                return;
+            }
             let after_speech = r.start > 0 && is(env.text, tokens, r.start - 1, SPEECH)
                 || r.start > 1
                     && is(env.text, tokens, r.start - 2, SPEECH)
