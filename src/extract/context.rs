@@ -36,7 +36,8 @@
 //! - `sentence-date`: a fact without a date takes the one date its sentence states outside
 //!   the clause that [`super::roles`] read ("Three workers were killed and seven injured in
 //!   fighting at a zinc refinery on 2 March, the company said"), unless the sentence states
-//!   more than one, or that date is a bound ("until May", "as of Monday") or a modifier ("a
+//!   more than one, or that date is a bound ("until May", "as of Monday"), in a clause a bound
+//!   opens ("killed since the offensive began on Thursday": a running total) or a modifier ("a
 //!   1985 indictment", "the 2004 model year"). The wire dateline ("MANILA, March 20 -") and a
 //!   speech verb's date ("said on Sunday": a report comes after the event) are passed over:
 //!   "the high command said today troops killed 1,269 ... to capture ... on Sunday" is
