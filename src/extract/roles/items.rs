@@ -277,7 +277,7 @@ impl<'a> Sentence<'a> {
         }
         // `Kherson's mayor, Ihor Kolykhaiev, was arrested`: the person before a name set off
         // by commas.
-        if to >= 2 && to - 1 >= from && self.punct(to - 1) == Some(',') {
+        if to > from && to >= 2 && self.punct(to - 1) == Some(',') {
             let mut k = to - 1;
             while k > from
                 && self.tokens[k - 1].kind == Kind::Word
