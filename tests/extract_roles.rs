@@ -281,6 +281,19 @@ fn the_state_where_an_act_of_state_happened() {
 }
 
 #[test]
+fn subsets_are_facts_too() {
+    case(
+        "Officials said 5,000 civilians, including 210 children, had been killed.",
+        &["_ killed 5000", "_ killed 210"],
+    );
+    case("Police arrested 19 people, eight of them on Friday.", &["_ arrested 19", "_ arrested 8"]);
+    case(
+        "Russian shelling killed 12 people, among them three children.",
+        &["Russia killed 12", "Russia killed 3"],
+    );
+}
+
+#[test]
 fn agents_and_single_people() {
     // `by` + a demonym with an agent noun.
     case("The mayor, Oleg Petrenko, was detained by Russian forces.", &["Russia arrested 1"]);

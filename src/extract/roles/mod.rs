@@ -35,6 +35,8 @@
 //!   (`declined to`, `refused to`, `failed to`): a negated fact, without a count.
 //! - **elided noun** (`29 Chadian soldiers were killed and 58 wounded`, `killed 384 Libyans and
 //!   captured 48`): a bare count coordinated with the verb before takes that one's nationality.
+//! - **subsets** (`5,000 civilians, including 210 children`, `19 people, eight of them`,
+//!   `among them three children`): the subset is a fact of its own.
 //! - **disjunction** (`killed or wounded 1,500 Iraqi soldiers`): one count shared by verbs
 //!   joined by `or` is an upper bound of each ([`disjunction`]).
 //! - **tree** ([`tree`]): the count of the patient (`nummod` of the `obj` / `nsubj:pass`), its
@@ -499,6 +501,18 @@ impl<'a> Sentence<'a> {
                 {
                     item.modifier = Some(m);
                     why.object = Some(Source::Window("the side that lost them"));
+                }
+            }
+            // `5,000 civilians, including 210 children`: the subset too.
+            if let [item] = items.as_slice()
+                && let Some(last) = item.last_tok
+            {
+                // Before the verb for a passive; after it, past the clause's comma, up to the
+                // next trigger.
+                let next = self.hits.get(hi + 1).map_or(self.tokens.len(), |h| h.toks.start);
+                let limit = if last < ti { ti } else { next.max(right) };
+                if let Some(sub) = self.subset_after(item, limit, preps) {
+                    items.push(sub);
                 }
             }
             // The tree only where the window rules left a part open (parsing costs).
