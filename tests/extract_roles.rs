@@ -281,6 +281,22 @@ fn the_state_where_an_act_of_state_happened() {
 }
 
 #[test]
+fn gapping_with_counts_in_parentheses() {
+    case(
+        "Germany expelled 40 Russian diplomats, France 35 and the Netherlands (17).",
+        &[
+            "Germany expelled 40 Russia",
+            "France expelled 35 Russia",
+            "Netherlands expelled 17 Russia",
+        ],
+    );
+    case(
+        "Latvia (expelled 4) and Estonia (2) followed.",
+        &["Latvia expelled 4", "Estonia expelled 2"],
+    );
+}
+
+#[test]
 fn subsets_are_facts_too() {
     case(
         "Officials said 5,000 civilians, including 210 children, had been killed.",

@@ -446,8 +446,12 @@ impl<'a> Sentence<'a> {
         let n = self.tokens.len();
         let mut k = last + 1;
         let mut words = 0;
+        // `Latvia (expelled 4) and Estonia (2)`: the first item's closing parenthesis.
+        if self.punct(k) == Some(')') {
+            k += 1;
+        }
         // The rest of the first item's noun phrase, up to its comma.
-        while k < n && self.punct(k) != Some(',') {
+        while k < n && self.punct(k) != Some(',') && !self.is(k, &["and"]) {
             if words >= 4 || self.punct(k).is_some() || self.tokens[k].actor.is_some() {
                 return out;
             }
@@ -459,13 +463,21 @@ impl<'a> Sentence<'a> {
             if men.kind == NameKind::Demonym {
                 break;
             }
-            let e = men.toks.end;
+            // `the Netherlands (17)`: the count in parentheses.
+            let paren = self.punct(men.toks.end) == Some('(');
+            let e = men.toks.end + usize::from(paren);
             let Some(c) = self.tokens.get(e).and_then(|t| t.count) else { break };
             if self.is_unit_count(c as usize) {
                 break;
             }
             let mut ce = e;
             while ce < n && self.tokens[ce].count == Some(c) {
+                ce += 1;
+            }
+            if paren {
+                if self.punct(ce) != Some(')') {
+                    break;
+                }
                 ce += 1;
             }
             out.push((m, c as usize));
