@@ -52,14 +52,14 @@ impl Corpus {
             self.spans.clear();
             tokenize(text, s, &mut self.spans);
             let words = self.spans.iter().map(|r| text.get(r.clone()).unwrap_or(""));
-            self.stream.extend(words.map(|w| hash::lower(w)));
+            self.stream.extend(words.map(hash::lower));
             self.stream.push(0);
         }
     }
 
     /// Adds one sentence given as words.
     pub fn add_words<'a>(&mut self, words: impl Iterator<Item = &'a str>) {
-        self.stream.extend(words.map(|w| hash::lower(w)));
+        self.stream.extend(words.map(hash::lower));
         self.stream.push(0);
     }
 
