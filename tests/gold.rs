@@ -30,7 +30,7 @@ use factcheck::source::SourceMap;
 
 /// Floors: (part, predicate, strict recall, precision), the whole part as `*`.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
-    ("dev", "*", 0.48, 0.87),
+    ("dev", "*", 0.49, 0.88),
     // Precision 0.97 -> 0.96: refusals ("have so far declined to expel") give a negated fact
     // since issue 9 (docs/verdicts.md, rule 5); the gold files list them as "not facts".
     ("dev", "expelled", 0.64, 0.96),
@@ -38,7 +38,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "killed", 0.60, 0.90),
     ("dev", "wounded", 0.62, 0.94),
     ("dev", "deployed", 0.19, 0.80),
-    ("heldout", "*", 0.43, 0.78),
+    ("heldout", "*", 0.45, 0.79),
     ("heldout", "killed", 0.70, 0.88),
 ];
 
