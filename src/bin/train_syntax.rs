@@ -1,10 +1,16 @@
-//! `train-syntax DIR [--out FILE]`: trains the syntax model on a UD treebank directory (its
-//! `*-ud-train.conllu`, scored on `*-ud-dev.conllu` and `*-ud-test.conllu`) and writes the binary
-//! model (default `src/syntax/model/en_ewt.bin`, the one embedded in factcheck).
+//! `train-syntax DIR [--corpus DIR] [--out FILE]`: trains the syntax model on a UD treebank
+//! directory (its `*-ud-train.conllu`, scored on `*-ud-dev.conllu` and `*-ud-test.conllu`) and
+//! writes the binary model (default `src/syntax/model/en_ewt.bin`, the one embedded in
+//! factcheck).
 //!
 //! ```text
-//! cargo run --release --bin train-syntax -- ../shared/ud/en_ewt
+//! cargo run --release --bin train-syntax -- ../shared/ud/en_ewt --corpus ../shared/corpus/bulk
 //! ```
+//!
+//! `--corpus DIR`: unlabelled text (the `text` field of each line of its `*.jsonl` files) from
+//! which, with the treebank's training words, the parser's word clusters are learnt
+//! ([`factcheck::syntax::cluster`]); only the clusters (word hashes and cluster numbers) enter
+//! the model, never the text. Without it the model has no clusters.
 //!
 //! `--iterations N`: parser passes (15); `--caps-every N`: one training sentence in N is also
 //! learnt by the tagger as an ALL-CAPS line (16; 0 for none); `--tagger-only MODEL`: keeps the
@@ -15,6 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use factcheck::syntax::cluster::Corpus;
 use factcheck::syntax::train::{self, Settings};
 
 fn find(dir: &Path, part: &str) -> Option<PathBuf> {
@@ -27,12 +34,40 @@ fn find(dir: &Path, part: &str) -> Option<PathBuf> {
     found.into_iter().next()
 }
 
+/// The unlabelled text for the word clusters: the `text` field of every line of the `*.jsonl`
+/// files of `dir`, in file-name order.
+fn read_corpus(dir: &Path) -> Result<Corpus, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("no *.jsonl file in {}", dir.display()));
+    }
+    let mut corpus = Corpus::default();
+    for f in &files {
+        let text =
+            std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line)
+                .map_err(|e| format!("{}:{}: {e}", f.display(), i + 1))?;
+            if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+                corpus.add_text(t);
+            }
+        }
+    }
+    Ok(corpus)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut dir = None;
     let mut out = PathBuf::from("src/syntax/model/en_ewt.bin");
     let mut settings = Settings::default();
     let mut tagger_only: Option<PathBuf> = None;
+    let mut corpus_dir: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -46,12 +81,13 @@ fn main() -> ExitCode {
                     it.next().and_then(|s| s.parse().ok()).unwrap_or(settings.caps_every)
             }
             "--tagger-only" => tagger_only = it.next().map(PathBuf::from),
+            "--corpus" => corpus_dir = it.next().map(PathBuf::from),
             _ => dir = Some(PathBuf::from(a)),
         }
     }
     let Some(dir) = dir else {
         eprintln!(
-            "usage: train-syntax UD_DIR [--out FILE] [--iterations N] [--caps-every N] [--tagger-only MODEL]"
+            "usage: train-syntax UD_DIR [--corpus DIR] [--out FILE] [--iterations N] [--caps-every N] [--tagger-only MODEL]"
         );
         return ExitCode::from(2);
     };
@@ -77,7 +113,14 @@ fn main() -> ExitCode {
             .and_then(|mut m| train::retrain_tagger(&mut m, &text, &settings).map(|()| m)),
         None => {
             let dev = find(&dir, "dev").and_then(|p| std::fs::read_to_string(p).ok());
-            train::train(&text, dev.as_deref(), &settings, &mut log)
+            let corpus = match corpus_dir.as_deref().map(read_corpus).transpose() {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            train::train(&text, dev.as_deref(), corpus, &settings, &mut log)
         }
     };
     let model = match trained {

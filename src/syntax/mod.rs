@@ -31,9 +31,11 @@
 //! - Spans are byte ranges into the text given, never re-searched. No input panics.
 //!
 //! Layout: [`tokenize`] (text to sentences and words), [`tagger`] and [`parser`] (the two
-//! perceptron models over [`hash`]ed features, [`perceptron`] weights), [`lemma`], [`model`]
+//! perceptron models over [`hash`]ed features, [`perceptron`] weights; the parser's word
+//! [`cluster`]s), [`lemma`], [`model`]
 //! (the binary file), [`conllu`] (reading treebanks), [`train`] (training and evaluation).
 
+pub mod cluster;
 pub mod conllu;
 pub mod hash;
 pub mod lemma;

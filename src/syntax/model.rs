@@ -2,13 +2,14 @@
 //!
 //! File layout (little-endian): the magic `FCSYNTAX`, a version, then the tag set
 //! (UPOS and XPOS of each tag), the labels, the tag dictionary and ambiguity classes, the
-//! lemmatiser's tables (a few thousand entries, read into small maps), and the tagger's and the
-//! parser's weights ([`Weights::write`]: the hash tables themselves, used in place from the
+//! lemmatiser's tables (a few thousand entries, read into small maps), the word clusters (since
+//! version 6: word hash and cluster path, some 40,000, read into a map), and the tagger's and
+//! the parser's weights ([`Weights::write`]: the hash tables themselves, used in place from the
 //! bytes embedded in the binary, so loading builds nothing big). Reading checks every length
 //! and never panics on a damaged file. Version 3 files (the same tables with each bucket's
-//! entries apart from its fingerprints) and version 4 files (no dense rows) are still read, their
-//! tables laid out again at load, so an older model is converted by writing it again
-//! (`train-syntax DIR --tagger-only OLD`).
+//! entries apart from its fingerprints), version 4 files (no dense rows) and version 5 files (no
+//! clusters) are still read, the older tables laid out again at load, so an older model is
+//! converted by writing it again (`train-syntax DIR --tagger-only OLD`).
 
 use super::Upos;
 use super::lemma::{Lemmatizer, Rule};
@@ -19,7 +20,7 @@ use super::perceptron::{IdMap, Weights};
 use super::tagger::{Lex, Tagger, is_caps};
 
 const MAGIC: &[u8; 8] = b"FCSYNTAX";
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 
 /// A model file that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,6 +141,8 @@ pub struct Model {
     pub tagger: Tagger,
     pub parser: Parser,
     pub lemmatizer: Lemmatizer,
+    /// Word clusters for the parser: lowercased word hash -> path ([`super::cluster`]).
+    pub clusters: IdMap<u16>,
 }
 
 /// Buffers reused from sentence to sentence (one per thread): nothing is allocated per token
@@ -149,6 +152,7 @@ pub struct Scratch {
     pub lex: Vec<Lex>,
     pub words: Vec<u64>,
     pub tags: Vec<u16>,
+    pub clusters: Vec<u16>,
     pub feats: Vec<u64>,
     pub scores: Vec<i32>,
     pub state: State,
@@ -164,7 +168,13 @@ impl Model {
         self.tag_words(forms, s);
         s.words.clear();
         s.words.extend(s.lex.iter().map(|l| l.lower));
-        self.parser.parse(&s.words, &s.tags, &mut s.state, &mut s.feats, &mut s.scores);
+        s.clusters.clear();
+        if !self.clusters.is_empty() {
+            let cluster = |w: &u64| self.clusters.get(w).copied().unwrap_or(0);
+            s.clusters.extend(s.words.iter().map(cluster));
+        }
+        let Scratch { words, tags, clusters, state, feats, scores, .. } = s;
+        self.parser.parse(words, tags, clusters, state, feats, scores);
     }
 
     /// Tags only (into `s.tags`): the first half of [`Model::annotate`], for a caller that
@@ -236,6 +246,13 @@ impl Model {
         for &k in &self.lemmatizer.known {
             w.u64(k);
         }
+        let mut clusters: Vec<_> = self.clusters.iter().collect();
+        clusters.sort();
+        w.u32(clusters.len() as u32);
+        for (&k, &c) in clusters {
+            w.u64(k);
+            w.u16(c);
+        }
         self.tagger.weights.write(&mut w);
         self.parser.weights.write(&mut w);
         w.0
@@ -297,6 +314,14 @@ impl Model {
         m.lemmatizer.known.reserve(n.min(1 << 20));
         for _ in 0..n {
             m.lemmatizer.known.push(r.u64()?);
+        }
+        if v >= 6 {
+            let n = r.u32()? as usize;
+            m.clusters.reserve(n.min(1 << 20));
+            for _ in 0..n {
+                let k = r.u64()?;
+                m.clusters.insert(k, r.u16()?);
+            }
         }
         if v == 3 {
             m.tagger.weights = Weights::read_v3(&mut r)?.relayout();

@@ -1,6 +1,6 @@
 //! The dependency parser: greedy arc-hybrid transitions (Kuhlmann et al. 2011) scored by an
-//! averaged perceptron over Zhang & Nivre (2011) style features, trained with the dynamic oracle
-//! of Goldberg & Nivre (2013).
+//! averaged perceptron over Zhang & Nivre (2011) style features and word-cluster features (Koo
+//! et al. 2008; [`cluster`]), trained with the dynamic oracle of Goldberg & Nivre (2013).
 //!
 //! The configuration is a stack, a buffer (always a suffix of the sentence, so a single index
 //! `b`) and the arcs so far. An artificial ROOT sits at the end of the buffer (index `n`) and is
@@ -11,6 +11,7 @@
 //! Inference ([`Parser::parse`]) and training ([`train_sentence`]) share [`State`] and
 //! [`features`]; all buffers live in a [`State`] reused from sentence to sentence.
 
+use super::cluster;
 use super::hash::feat;
 use super::perceptron::{TrainWeights, Weights};
 
@@ -176,9 +177,10 @@ fn dist(a: u32, b: u32) -> u64 {
     }
 }
 
-/// The features of a configuration. `words` are lowercased word hashes and `tags` tag numbers,
-/// one per word.
-pub fn features(st: &State, words: &[u64], tags: &[u16], out: &mut Vec<u64>) {
+/// The features of a configuration. `words` are lowercased word hashes, `tags` tag numbers and
+/// `clusters` word cluster paths ([`cluster::prefix`]; 0 for none), one per word, or empty
+/// when the model has no clusters.
+pub fn features(st: &State, words: &[u64], tags: &[u16], clusters: &[u16], out: &mut Vec<u64>) {
     out.clear();
     let n = st.n;
     let w = |p: u32| match p {
@@ -317,6 +319,32 @@ pub fn features(st: &State, words: &[u64], tags: &[u16], out: &mut Vec<u64>) {
         feat(126, s0w, set(&st.lset, s0), 0),
         feat(127, b0w, set(&st.lset, b0), 0),
     ]);
+    // Word clusters (none when the model has none).
+    if clusters.is_empty() {
+        return;
+    }
+    let cl = |p: u32| match p {
+        NONE => 0,
+        p => clusters.get(p as usize).copied().unwrap_or(1),
+    };
+    let (s0c, s1c, b0c, b1c) = (cl(s0), cl(s1), cl(b0), cl(b1));
+    let c4 = |c: u16| cluster::prefix(c, 4);
+    let c6 = |c: u16| cluster::prefix(c, 6);
+    let cf = |c: u16| c as u64;
+    out.extend_from_slice(&[
+        feat(130, cf(s0c), 0, 0),
+        feat(131, cf(b0c), 0, 0),
+        feat(132, cf(b1c), 0, 0),
+        feat(133, cf(s1c), 0, 0),
+        feat(134, c4(s0c), c4(b0c), 0),
+        feat(135, c6(s0c), c6(b0c), 0),
+        feat(136, cf(s0c), b0t, 0),
+        feat(137, s0t, cf(b0c), 0),
+        feat(138, c4(s1c), c4(s0c), 0),
+        feat(139, cf(s1c), s0t, 0),
+        feat(140, s1t, cf(s0c), 0),
+        feat(141, c4(s0c), c4(b0c), c4(b1c)),
+    ]);
 }
 
 /// The trained parser.
@@ -336,6 +364,7 @@ impl Parser {
         &self,
         words: &[u64],
         tags: &[u16],
+        clusters: &[u16],
         st: &mut State,
         feats: &mut Vec<u64>,
         scores: &mut Vec<i32>,
@@ -343,7 +372,7 @@ impl Parser {
         st.reset(words.len());
         scores.resize(self.weights.nclasses(), 0);
         while !st.is_terminal() {
-            features(st, words, tags, feats);
+            features(st, words, tags, clusters, feats);
             self.weights.score(feats, scores);
             let Some(best) = best_valid(st, scores, self.root, |_| true) else { break };
             st.apply(best);
@@ -367,11 +396,12 @@ fn best_valid(
     best
 }
 
-/// One training sentence: words, predicted tags, gold heads (`n` for ROOT; projective) and
+/// One training sentence: words, predicted tags, word clusters, gold heads (`n` for ROOT; projective) and
 /// gold label numbers.
 pub struct ParseExample {
     pub words: Vec<u64>,
     pub tags: Vec<u16>,
+    pub clusters: Vec<u16>,
     pub heads: Vec<u32>,
     pub labels: Vec<u8>,
 }
@@ -396,7 +426,7 @@ pub fn train_sentence(
     gold_labels.push(0);
     scores.resize(w.nclasses(), 0);
     while !st.is_terminal() {
-        features(st, &ex.words, &ex.tags, feats);
+        features(st, &ex.words, &ex.tags, &ex.clusters, feats);
         w.score(feats, scores);
         let Some(guess) = best_valid(st, scores, root, |_| true) else { break };
         let costs = st.costs(&gold);

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::Upos;
+use super::cluster::{ClusterSettings, Corpus};
 use super::conllu::{self, Block};
 use super::lemma::Lemmatizer;
 use super::model::{Model, Scratch, TagName};
@@ -55,6 +56,7 @@ pub struct Settings {
     pub seed: u64,
     /// Largest model file: rare parser weights are pruned until it fits.
     pub max_bytes: usize,
+    pub clusters: ClusterSettings,
 }
 
 impl Default for Settings {
@@ -66,6 +68,7 @@ impl Default for Settings {
             caps_every: 16,
             seed: 0x5eed,
             max_bytes: 14_500_000,
+            clusters: ClusterSettings::default(),
         }
     }
 }
@@ -161,11 +164,13 @@ pub fn retrain_tagger(model: &mut Model, text: &str, settings: &Settings) -> Res
     Ok(())
 }
 
-/// Trains a model on a CoNLL-U training text. `log` receives progress lines (with, when `dev`
-/// is given, its scores at each pruning level tried).
+/// Trains a model on a CoNLL-U training text. With a `corpus` (unlabelled text), word clusters
+/// are learnt from it and the training text's words, and the parser reads them. `log` receives
+/// progress lines (with, when `dev` is given, its scores at each pruning level tried).
 pub fn train(
     text: &str,
     dev: Option<&str>,
+    corpus: Option<Corpus>,
     settings: &Settings,
     log: &mut dyn FnMut(&str),
 ) -> Result<Model, String> {
@@ -210,6 +215,19 @@ pub fn train(
     model.lemmatizer = Lemmatizer::train(
         blocks.iter().flat_map(|b| b.words.iter().map(|w| (w.form(), w.cols[4], w.cols[2]))),
     );
+
+    if let Some(mut corpus) = corpus {
+        for b in &blocks {
+            corpus.add_words(b.words.iter().map(|w| w.form()));
+        }
+        model.clusters = corpus.clusters(&settings.clusters);
+        log(&format!(
+            "{} clusters of {} words learnt from {} words",
+            1 << settings.clusters.depth,
+            model.clusters.len(),
+            corpus.words()
+        ));
+    }
 
     let tag_examples: Vec<TagExample> = blocks
         .iter()
@@ -283,6 +301,14 @@ pub fn train(
             ParseExample {
                 words: te.lex.iter().map(|l| l.lower).collect(),
                 tags,
+                clusters: if model.clusters.is_empty() {
+                    Vec::new()
+                } else {
+                    te.lex
+                        .iter()
+                        .map(|l| model.clusters.get(&l.lower).copied().unwrap_or(0))
+                        .collect()
+                },
                 heads,
                 labels: b.words.iter().map(|w| label_index[w.cols[7]]).collect(),
             }
