@@ -185,6 +185,7 @@ pub enum PropertyKind {
     Cue,
     Counts,
     Counted,
+    Except,
     Speaker,
     Drop,
     Example,
@@ -192,7 +193,7 @@ pub enum PropertyKind {
 
 impl PropertyKind {
     /// Every property, with its keyword.
-    pub const ALL: [(PropertyKind, &'static str); 15] = [
+    pub const ALL: [(PropertyKind, &'static str); 16] = [
         (PropertyKind::Alias, "alias"),
         (PropertyKind::Code, "code"),
         (PropertyKind::Demonym, "demonym"),
@@ -205,6 +206,7 @@ impl PropertyKind {
         (PropertyKind::Cue, "cue"),
         (PropertyKind::Counts, "counts"),
         (PropertyKind::Counted, "counted"),
+        (PropertyKind::Except, "except"),
         (PropertyKind::Speaker, "speaker"),
         (PropertyKind::Drop, "drop"),
         (PropertyKind::Example, "example"),
@@ -223,9 +225,8 @@ impl PropertyKind {
         use PropertyKind::*;
         match self {
             Alias | Code | Demonym | Metonym => header == HeaderKind::Actor,
-            Verb | Noun | Phrase | Object | Cued | Cue | Counts | Counted | Speaker | Example => {
-                header == HeaderKind::Predicate
-            }
+            Verb | Noun | Phrase | Object | Cued | Cue | Counts | Counted | Except | Speaker
+            | Example => header == HeaderKind::Predicate,
             Drop => true,
         }
     }

@@ -234,15 +234,34 @@ impl<'a> Sentence<'a> {
         if let Some(g) = self.by_agent(tj, self.tokens.len().min(right + 4)) {
             return Some(g);
         }
+        // `unveiled a raft of new sanctions`, `has toughened its financial sanctions`: up to two
+        // adjectives right before the noun, then its determiners.
         let mut k = ti;
         let mut skipped = 0;
-        while k > 0 && skipped < 4 {
+        let mut adjectives = 0;
+        while k > 0 && skipped < 6 {
             k -= 1;
-            if self.is(k, NOUN_DETS) {
+            if self.is(k, NOUN_DETS) || (skipped > 0 && self.is(k, &["up"])) {
                 skipped += 1;
                 continue;
             }
-            if self.is(k, ANNOUNCE) {
+            let t = &self.tokens[k];
+            if skipped == 0
+                && adjectives < 2
+                && t.kind == Kind::Word
+                && t.actor.is_none()
+                && t.count.is_none()
+                && t.trigger.is_none()
+                && self.word(k).starts_with(|c: char| c.is_lowercase())
+                && !self.is(k, PREPOSITIONS)
+                && !self.is(k, RIGHT_STOPS)
+                && !self.is(k, ANNOUNCE)
+                && !self.is(k, TIGHTEN)
+            {
+                adjectives += 1;
+                continue;
+            }
+            if self.is(k, ANNOUNCE) || self.is(k, TIGHTEN) {
                 let (stop, _) = self.left_stop(k);
                 return self.subject_left(k, stop);
             }

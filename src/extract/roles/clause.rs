@@ -73,6 +73,24 @@ impl<'a> Sentence<'a> {
             .is_some_and(|h| !h.trigger.counted)
     }
 
+    /// Whether one of a predicate's `except` phrases follows the trigger ending at `tj` within
+    /// the next ten words of its sentence (`charged Cuba with responsibility for`).
+    pub(super) fn except_after(&self, tj: usize, phrases: &[String]) -> bool {
+        let end = (tj + 10).min(self.tokens.len());
+        (tj..end).take_while(|&k| !matches!(self.punct(k), Some('.' | ';' | ':' | '?' | '!'))).any(
+            |k| {
+                phrases.iter().any(|ph| {
+                    let mut n = 0;
+                    let all = ph.split_whitespace().enumerate().all(|(i, w)| {
+                        n += 1;
+                        self.word(k + i).eq_ignore_ascii_case(w)
+                    });
+                    all && n > 0
+                })
+            },
+        )
+    }
+
     /// One past the last token of the clause that follows the trigger ending at `tj`.
     pub(super) fn right_end(&self, tj: usize) -> usize {
         let n = self.tokens.len();
@@ -315,6 +333,10 @@ impl<'a> Sentence<'a> {
     /// nothing to object to.
     pub(super) fn counts_other(&self, from: usize, to: usize, counts: &[String]) -> bool {
         if counts.is_empty() {
+            return false;
+        }
+        // `pulled out of Iraq`, `pulled out of the Chadian border town`: a place, no object.
+        if self.is(from, &["of"]) && self.place_follows(from + 1) {
             return false;
         }
         self.object_head(from, to, false)

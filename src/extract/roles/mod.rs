@@ -229,11 +229,16 @@ impl<'a> Sentence<'a> {
                 skip(&mut trace, hi, Skip::Hypothetical);
                 continue;
             }
-            let Some(negated) = self.polarity(ti, stop) else {
+            let Some(mut negated) = self.polarity(ti, stop) else {
                 skip(&mut trace, hi, Skip::Modality);
                 continue;
             };
             let right = self.right_end(tj).max(tj);
+            // `charged Cuba with responsibility for`: another sense of the word.
+            if self.except_after(tj, &pred.excepts) {
+                skip(&mut trace, hi, Skip::Except);
+                continue;
+            }
             let mut form = hit.trigger.form;
             // `Turkey's arrests`, `no arrests`, `new sanctions`: the noun.
             if form != Form::Noun
@@ -244,6 +249,17 @@ impl<'a> Sentence<'a> {
                     || self.tokens[ti - 1].kind == Kind::Possessive
                     || (self.is(ti - 1, PREPOSITIONS) && !self.is(ti - 1, &["to"]))
                     || self.modified_after_of(ti))
+            {
+                form = Form::Noun;
+            }
+            // `Moscow faced unprecedented western sanctions`, `respond to the U.S. sanctions`: a
+            // word that is also a noun, tagged as no verb, is the noun; not after a noun that
+            // acts (`Russian forces capture Chernobyl`: the tagger errs in run-on headlines).
+            if form == Form::Base
+                && hit.trigger.also_noun
+                && self.tree.is_some()
+                && !(ti > 0 && (self.is(ti - 1, FORCES) || self.is(ti - 1, AGENT_NOUNS)))
+                && !self.verb_within(&hit.span)
             {
                 form = Form::Noun;
             }
@@ -259,6 +275,11 @@ impl<'a> Sentence<'a> {
             let mut passive = false;
             match form {
                 Form::Noun => {
+                    // `Iran sanctions evasion`, `an arrest warrant`: the noun modifies another.
+                    if self.is(tj, NOUN_HEADS) {
+                        skip(&mut trace, hi, Skip::Modifier);
+                        continue;
+                    }
                     if self.modal_after(tj, right) {
                         skip(&mut trace, hi, Skip::ModalNoun);
                         continue;
@@ -358,9 +379,22 @@ impl<'a> Sentence<'a> {
                         subject = self.by_agent(tj, right);
                         why.subject = Source::Window("by + agent after a passive");
                         why.items = Source::Window("patient before a passive");
-                        let from = self.previous_trigger_end(ti).max(stop);
+                        let mut from = self.previous_trigger_end(ti).max(stop);
+                        // `one of the two men charged`: a participle right after its counted
+                        // noun counts that noun.
+                        if aux.is_none()
+                            && !cued
+                            && let Some(c) = self.count_start_before(ti)
+                        {
+                            from = from.max(c);
+                        }
                         let mut found = self.items_before(from, before, preps);
-                        // `are deployed in Estonia`, `were withdrawn from Iraq`: the place after.
+                        // `None of the three men were charged`: a denial.
+                        if !negated && self.none_before(from, before) {
+                            negated = true;
+                        }
+                        // `are deployed in Estonia`, `were withdrawn from Iraq`: the place after;
+                        // `to be dispatched to Romania, Bulgaria and Hungary`: each place.
                         if let Some(p) = self.prep_after(tj, right, preps) {
                             match found.first_mut() {
                                 Some(item) if item.prep.is_none() => {
@@ -369,6 +403,17 @@ impl<'a> Sentence<'a> {
                                 }
                                 Some(_) => {}
                                 None => found.push(Item { prep: Some(p), ..Item::default() }),
+                            }
+                            let end = self.mentions.get(p).map_or(tj, |m| m.toks.end);
+                            let (places, _) = self.places_listed(end);
+                            if found.len() == 1 && found[0].prep == Some(p) {
+                                for q in places {
+                                    found.push(Item {
+                                        prep: Some(q),
+                                        coordinated: true,
+                                        ..Item::default()
+                                    });
+                                }
                             }
                         }
                         // `29 Chadian soldiers were killed and 58 wounded`: the elided noun is the
@@ -421,6 +466,18 @@ impl<'a> Sentence<'a> {
                         }
                     }
                 }
+            }
+            // `Estonia, where Britain has 1,700 personnel deployed`: the place `where` stands for,
+            // for a predicate whose object is where (`in`).
+            if preps.iter().any(|p| p.eq_ignore_ascii_case("in"))
+                && !items.iter().any(|i| i.prep.is_some())
+                && let Some(m) = self.where_antecedent(stop, ti)
+            {
+                match items.first_mut() {
+                    Some(item) => item.prep = Some(m),
+                    None => items.push(Item { prep: Some(m), ..Item::default() }),
+                }
+                why.object = Some(Source::Window("the place `where` stands for"));
             }
             // `Iraq lost 3,000 men killed`, `Syria lost 40 soldiers, and another 12 were
             // captured`: the side that lost them is whose people they were, not the agent.
