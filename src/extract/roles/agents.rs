@@ -122,6 +122,20 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// A lower-case word that is no actor, count, date, trigger, preposition or clause stop:
+    /// an adjective or noun inside a noun phrase (`financial` sanctions, `trade` sanctions).
+    pub(super) fn plain_lower(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.actor.is_none()
+                && t.count.is_none()
+                && t.date.is_none()
+                && t.trigger.is_none()
+        }) && self.word(k).starts_with(|c: char| c.is_lowercase())
+            && !self.is(k, PREPOSITIONS)
+            && !self.is(k, RIGHT_STOPS)
+    }
+
     /// An agent after `by` in `[from, to)`.
     pub(super) fn by_agent(&self, from: usize, to: usize) -> Option<Group> {
         let mut k = from;
@@ -208,17 +222,37 @@ impl<'a> Sentence<'a> {
         true
     }
 
-    /// The agent of a noun trigger: a possessive (`Russia's expulsion`), a name or demonym just
-    /// before (`the Dutch expulsion`), `by X` after, or the subject of an announcing verb
-    /// (`Germany and France announced expulsions`).
-    pub(super) fn noun_agent(&self, ti: usize, tj: usize, right: usize) -> Option<Group> {
+    /// The agent of a noun trigger: a possessive (`Russia's expulsion`), a name or (with
+    /// `demonym`) a demonym just before, or before one or two words (`the Dutch expulsion`, `U.S.
+    /// trade sanctions`), `by X` after, or the subject of an announcing verb (`Germany and France
+    /// announced expulsions`).
+    pub(super) fn noun_agent(
+        &self,
+        ti: usize,
+        tj: usize,
+        right: usize,
+        demonym: bool,
+    ) -> Option<Group> {
         if ti >= 1 {
             let mut k = ti - 1;
+            // `U.S. trade sanctions`, `EU energy sanctions`: a word or two of the noun between
+            // (not a verb: `Tehran have faced sanctions`).
+            let mut words = 0;
+            while words < 2
+                && k >= 1
+                && self.plain_lower(k)
+                && !self.is(k, NOUN_DETS)
+                && !self.verb_within(&self.tokens[k].span)
+            {
+                k -= 1;
+                words += 1;
+            }
             if self.tokens[k].kind == Kind::Possessive && k >= 1 {
                 k -= 1;
             }
             if let Some(m) = self.mention_at(k)
                 && let Some(men) = self.mentions.get(m)
+                && (demonym || men.kind != NameKind::Demonym)
             {
                 let before = men.toks.start;
                 let in_count = before > 0 && self.tokens[before - 1].count.is_some();
@@ -245,16 +279,13 @@ impl<'a> Sentence<'a> {
                 skipped += 1;
                 continue;
             }
-            let t = &self.tokens[k];
+            // `impose the "most severe" sanctions`: quotes around the adjectives.
+            if matches!(self.punct(k), Some('"' | '\u{201c}' | '\u{201d}')) {
+                continue;
+            }
             if skipped == 0
                 && adjectives < 2
-                && t.kind == Kind::Word
-                && t.actor.is_none()
-                && t.count.is_none()
-                && t.trigger.is_none()
-                && self.word(k).starts_with(|c: char| c.is_lowercase())
-                && !self.is(k, PREPOSITIONS)
-                && !self.is(k, RIGHT_STOPS)
+                && self.plain_lower(k)
                 && !self.is(k, ANNOUNCE)
                 && !self.is(k, TIGHTEN)
             {

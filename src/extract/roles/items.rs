@@ -311,11 +311,18 @@ impl<'a> Sentence<'a> {
                 return items;
             }
         }
-        // `an Iranian official was arrested`, `A second U.S. Marine has been charged`: one.
+        // `an Iranian official was arrested`, `A second U.S. Marine has been charged`: one; not
+        // `Manafort and a business associate were indicted` (two).
         if let Some(item) =
             to.checked_sub(1).filter(|&k| k >= from).and_then(|k| self.one_person(k, from))
         {
-            return vec![item];
+            let mut s = item.first_tok.unwrap_or(to);
+            while s > from && self.is(s - 1, &["a", "an", "the", "his", "her", "their", "its"]) {
+                s -= 1;
+            }
+            if s == 0 || !self.is(s - 1, &["and"]) {
+                return vec![item];
+            }
         }
         // `Russian diplomats were expelled`, `19 Russians were`, `diplomats from Russia were`.
         for back in 1..=2 {
@@ -345,6 +352,10 @@ impl<'a> Sentence<'a> {
     /// campaign, was charged` (`to` is the passive's auxiliary).
     fn relative_antecedent(&self, from: usize, to: usize) -> Option<Item> {
         let k = to.checked_sub(1).filter(|&k| k >= from)?;
+        // `Manafort and Gates, who were indicted`: more than one.
+        if self.is(to, &["were", "are", "have"]) {
+            return None;
+        }
         let who = if self.is(k, &["who"]) {
             k
         } else if self.punct(k) == Some(',') {
@@ -599,6 +610,28 @@ impl<'a> Sentence<'a> {
         Some(c)
     }
 
+    /// Whether the count starting at token `c` before a noun at `ti..tj` counts the events the
+    /// noun names (`four arrests`, `11 arrests for`, `one high-profile arrest`): at most one
+    /// word between, no money around it (`a 22.8 mln dlr charge`, `dollars 232m`, `a one-time
+    /// charge`), and no `of` after the noun (`two charges of fraud`: what was charged).
+    pub(super) fn counts_events(&self, c: usize, ti: usize, tj: usize) -> bool {
+        let Some(id) = self.tokens.get(c).and_then(|t| t.count) else { return false };
+        let mut e = c;
+        while self.tokens.get(e).is_some_and(|t| t.count == Some(id)) {
+            e += 1;
+        }
+        const MONEY: &[&str] = &[
+            "dollars", "dollar", "dlrs", "dlr", "mln", "bln", "billion", "million", "bn", "euro",
+            "euros", "pounds", "pound", "cts", "ct", "cent", "cents", "yen",
+        ];
+        let money = (c > 0
+            && (self.is(c - 1, MONEY) || self.punct(c - 1).is_some_and(|p| p == '$')))
+            || (e..ti).any(|k| self.is(k, MONEY))
+            || self.word(c).ends_with(['m', 'M'])
+            || self.punct(e) == Some('-');
+        ti.saturating_sub(e) <= 1 && !money && !self.is(tj, &["of"])
+    }
+
     /// `none of`, `nobody`, `no one` in the few words before a passive's auxiliary at `to`:
     /// the patient is nobody (`None of the three men's clients were charged`).
     pub(super) fn none_before(&self, from: usize, to: usize) -> bool {
@@ -612,8 +645,9 @@ impl<'a> Sentence<'a> {
     /// The place `where` stands for: `Estonia, where Britain has 1,700 personnel deployed`
     /// (a name, a comma and `where` between the clause start `stop` and the trigger `ti`).
     pub(super) fn where_antecedent(&self, stop: usize, ti: usize) -> Option<usize> {
-        let w = (stop.max(2)..ti).rev().find(|&k| self.is(k, &["where"]))?;
-        if self.punct(w - 1) != Some(',') {
+        let w =
+            (stop.max(2).max(ti.saturating_sub(10))..ti).rev().find(|&k| self.is(k, &["where"]))?;
+        if self.punct(w - 1) != Some(',') || (w..ti).any(|k| self.punct(k).is_some()) {
             return None;
         }
         let m = self.mention_at(w - 2)?;

@@ -255,12 +255,20 @@ impl<'a> Sentence<'a> {
             // `Moscow faced unprecedented western sanctions`, `respond to the U.S. sanctions`: a
             // word that is also a noun, tagged as no verb, is the noun; not after a noun that
             // acts (`Russian forces capture Chernobyl`: the tagger errs in run-on headlines).
-            if form == Form::Base
+            // Read so, it counts only what the verb would (`the largest recall involves 155,465
+            // vehicles`), a count before it only right before (`four arrests`; not money, `a
+            // 22.8 mln dlr charge`, nor `two charges of fraud`), and no demonym before it is its
+            // agent (`Japanese sanctions`).
+            let tagged_noun = form == Form::Base
                 && hit.trigger.also_noun
                 && self.tree.is_some()
                 && !(ti > 0 && (self.is(ti - 1, FORCES) || self.is(ti - 1, AGENT_NOUNS)))
-                && !self.verb_within(&hit.span)
-            {
+                && !self.verb_within(&hit.span);
+            if tagged_noun {
+                if self.counts_other(tj, right, &pred.counts) {
+                    skip(&mut trace, hi, Skip::NounUse);
+                    continue;
+                }
                 form = Form::Noun;
             }
             let mut subject: Option<Group>;
@@ -298,7 +306,7 @@ impl<'a> Sentence<'a> {
                     } else {
                         why.subject =
                             Source::Window("noun agent (possessive, by, announcing verb)");
-                        self.noun_agent(ti, tj, right)
+                        self.noun_agent(ti, tj, right, !tagged_noun)
                     };
                     let mut start = if self.is(tj, &["of"]) { tj + 1 } else { tj };
                     // `the death toll rose to 31`, `stood at 12`.
@@ -315,6 +323,7 @@ impl<'a> Sentence<'a> {
                     // `80 deaths`, `claimed 2,400 lives`, `five children were among the dead`.
                     if !found.iter().any(|i| i.count.is_some())
                         && let Some(c) = self.count_before_noun(ti, stop)
+                        && (!tagged_noun || self.counts_events(c, ti, tj))
                     {
                         let before = self.items_before(c, ti, preps);
                         if before.iter().any(|i| i.count.is_some()) {
