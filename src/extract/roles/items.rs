@@ -44,6 +44,52 @@ impl<'a> Sentence<'a> {
         (places, e)
     }
 
+    /// Places listed after a colon that ends an object preposition's phrase after a passive
+    /// at `tj` (`stationed in four member states on Nato's eastern flank: Poland, Estonia, Latvia
+    /// and Lithuania`): the first, and the rest.
+    pub(super) fn colon_places(&self, tj: usize, preps: &[String]) -> Option<(usize, Vec<usize>)> {
+        let mut prep = false;
+        let end = (tj + 15).min(self.tokens.len());
+        let colon =
+            (tj..end).take_while(|&k| self.punct(k).is_none_or(|c| c == ':')).find(|&k| {
+                prep |= preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k)));
+                self.punct(k) == Some(':')
+            })?;
+        if !prep {
+            return None;
+        }
+        let j = if self.is(colon + 1, &["the"]) { colon + 2 } else { colon + 1 };
+        let m = self.mention_starting_at(j)?;
+        let men = self.mentions.get(m)?;
+        if men.kind == NameKind::Demonym {
+            return None;
+        }
+        let (places, _) = self.places_listed(men.toks.end);
+        (!places.is_empty()).then_some((m, places))
+    }
+
+    /// The subject of a passive `hit with` (`slapped with`) before a noun trigger at `ti`
+    /// (`Russia has been hit with 65 new sanctions`): the one it was done to.
+    pub(super) fn hit_with_target(&self, ti: usize, stop: usize) -> Option<usize> {
+        let mut k = ti;
+        let mut steps = 0;
+        while k > stop && steps < 5 && !self.is(k - 1, &["with"]) {
+            k -= 1;
+            steps += 1;
+            let t = &self.tokens[k];
+            if !(t.count.is_some() || self.is(k, NOUN_DETS) || self.plain_lower(k)) {
+                return None;
+            }
+        }
+        let w = k.checked_sub(1).filter(|&w| w > stop && self.is(w, &["with"]))?;
+        if !self.is(w - 1, &["hit", "slapped"]) {
+            return None;
+        }
+        let aux = self.passive_aux(w - 1)?;
+        let m = self.mention_at(aux.checked_sub(1)?)?;
+        (self.mentions.get(m)?.kind != NameKind::Demonym).then_some(m)
+    }
+
     /// A place of a state starting at token `j` (after the preposition and its article): `the
     /// Ukrainian capital` (a demonym before a place noun), `the shattered outskirts of Kyiv` (a
     /// place noun, perhaps after one or two adjectives, and `of` a name).
@@ -611,9 +657,9 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether the count starting at token `c` before a noun at `ti..tj` counts the events the
-    /// noun names (`four arrests`, `11 arrests for`, `one high-profile arrest`): at most one
-    /// word between, no money around it (`a 22.8 mln dlr charge`, `dollars 232m`, `a one-time
-    /// charge`), and no `of` after the noun (`two charges of fraud`: what was charged).
+    /// noun names (`four arrests`, `11 arrests for`): right before the noun, no money or year
+    /// (`a 22.8 mln dlr charge`, `dollars 232m`, `a one-time charge`, `its 1986 charge`), and
+    /// no `of` after the noun (`two charges of fraud`: what was charged).
     pub(super) fn counts_events(&self, c: usize, ti: usize, tj: usize) -> bool {
         let Some(id) = self.tokens.get(c).and_then(|t| t.count) else { return false };
         let mut e = c;
@@ -622,14 +668,21 @@ impl<'a> Sentence<'a> {
         }
         const MONEY: &[&str] = &[
             "dollars", "dollar", "dlrs", "dlr", "mln", "bln", "billion", "million", "bn", "euro",
-            "euros", "pounds", "pound", "cts", "ct", "cent", "cents", "yen",
+            "euros", "pounds", "pound", "stg", "cts", "ct", "cent", "cents", "yen", "francs",
         ];
-        let money = (c > 0
-            && (self.is(c - 1, MONEY) || self.punct(c - 1).is_some_and(|p| p == '$')))
-            || (e..ti).any(|k| self.is(k, MONEY))
-            || self.word(c).ends_with(['m', 'M'])
-            || self.punct(e) == Some('-');
-        ti.saturating_sub(e) <= 1 && !money && !self.is(tj, &["of"])
+        let money = (c > 0 && (self.is(c - 1, MONEY) || self.punct(c - 1) == Some('$')))
+            || (c..e).any(|k| {
+                let w = self.word(k);
+                self.is(k, MONEY)
+                    || w.contains('-')
+                    || (w.starts_with(|ch: char| ch.is_ascii_digit())
+                        && w.ends_with(|ch: char| ch.is_ascii_alphabetic()))
+            });
+        let last = self.word(e.saturating_sub(1));
+        let year = last.len() == 4
+            && last.bytes().all(|b| b.is_ascii_digit())
+            && (last.starts_with("19") || last.starts_with("20"));
+        e == ti && !money && !year && !self.is(tj, &["of"])
     }
 
     /// `none of`, `nobody`, `no one` in the few words before a passive's auxiliary at `to`:

@@ -338,6 +338,16 @@ impl<'a> Sentence<'a> {
                     {
                         found = vec![item];
                     }
+                    // `Russia has been hit with 65 new sanctions by the UK`: the target.
+                    if !found.iter().any(|i| i.modifier.is_some() || i.prep.is_some())
+                        && let Some(m) = self.hit_with_target(ti, stop)
+                    {
+                        match found.first_mut() {
+                            Some(item) => item.modifier = Some(m),
+                            None => found.push(Item { modifier: Some(m), ..Item::default() }),
+                        }
+                        why.object = Some(Source::Window("subject of `was hit with`"));
+                    }
                     items = found;
                     noun_from_is_agent = subject.is_none() && !cued;
                 }
@@ -403,8 +413,16 @@ impl<'a> Sentence<'a> {
                             negated = true;
                         }
                         // `are deployed in Estonia`, `were withdrawn from Iraq`: the place after;
-                        // `to be dispatched to Romania, Bulgaria and Hungary`: each place.
-                        if let Some(p) = self.prep_after(tj, right, preps) {
+                        // `to be dispatched to Romania, Bulgaria and Hungary`, `stationed in four
+                        // states on Nato's flank: Poland, Estonia, Latvia and Lithuania`: each.
+                        let place = match self.prep_after(tj, right, preps) {
+                            Some(p) => {
+                                let end = self.mentions.get(p).map_or(tj, |m| m.toks.end);
+                                Some((p, self.places_listed(end).0))
+                            }
+                            None => self.colon_places(tj, preps),
+                        };
+                        if let Some((p, places)) = place {
                             match found.first_mut() {
                                 Some(item) if item.prep.is_none() => {
                                     item.prep = Some(p);
@@ -413,8 +431,6 @@ impl<'a> Sentence<'a> {
                                 Some(_) => {}
                                 None => found.push(Item { prep: Some(p), ..Item::default() }),
                             }
-                            let end = self.mentions.get(p).map_or(tj, |m| m.toks.end);
-                            let (places, _) = self.places_listed(end);
                             if found.len() == 1 && found[0].prep == Some(p) {
                                 for q in places {
                                     found.push(Item {
