@@ -56,7 +56,9 @@ impl<'a> Sentence<'a> {
             if self.is(k, LEFT_STOPS) {
                 return (k + 1, self.is(k, &["if", "unless", "whether"]));
             }
-            if self.tokens.get(k).is_some_and(|t| t.trigger.is_some()) && ti - k > 12 {
+            // A `counted` form ends no clause (as in `right_end`): `the administration pulled 60
+            // percent of embassy personnel and ordered ..., expelling 15 diplomats`.
+            if self.plain_trigger(k) && ti - k > 12 {
                 return (k + 1, false);
             }
         }
