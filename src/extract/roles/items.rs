@@ -363,8 +363,14 @@ impl<'a> Sentence<'a> {
             to.checked_sub(1).filter(|&k| k >= from).and_then(|k| self.one_person(k, from))
         {
             let mut s = item.first_tok.unwrap_or(to);
-            while s > from && self.is(s - 1, &["a", "an", "the", "his", "her", "their", "its"]) {
+            let mut steps = 0;
+            while s > from
+                && steps < 4
+                && (self.is(s - 1, &["a", "an", "the", "his", "her", "their", "its"])
+                    || self.plain_lower(s - 1))
+            {
                 s -= 1;
+                steps += 1;
             }
             if s == 0 || !self.is(s - 1, &["and"]) {
                 return vec![item];
