@@ -107,6 +107,10 @@ pub struct Predicate {
     /// (`except with responsibility` under `charged`: "charged Cuba with responsibility for the
     /// attacks" is an accusation, no criminal charge).
     pub excepts: Vec<String>,
+    /// `jurisdiction in`: prepositions after which a named state is where the event happened,
+    /// and so its agent when none is stated (acts of states: `two Americans were arrested in
+    /// Turkey` is Turkey arresting them). Not for violence: a bomb in a country is not its act.
+    pub jurisdiction: Vec<String>,
     /// `speaker source`: whoever reports the event (`..., the army said`) is the source, never
     /// the agent of a passive (violence: `officials said 300 people had been killed`). By
     /// default (`speaker agent`) the reporting authority is the agent of its own acts.
@@ -227,6 +231,7 @@ impl Lexicon {
                 push_unique(&mut p.counts, pred.counts);
                 push_unique(&mut p.counted, pred.counted);
                 push_unique(&mut p.excepts, pred.excepts);
+                push_unique(&mut p.jurisdiction, pred.jurisdiction);
                 p.speaker_is_source |= pred.speaker_is_source;
                 p.examples.extend(pred.examples);
                 if p.origin.is_none() {
@@ -304,6 +309,7 @@ impl Lexicon {
             &mut p.counts,
             &mut p.counted,
             &mut p.excepts,
+            &mut p.jurisdiction,
         ] {
             let before = v.len();
             v.retain(|n| n != name);

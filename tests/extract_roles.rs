@@ -173,7 +173,7 @@ fn reuters_dateline_is_not_the_facts_date() {
 
 #[test]
 fn one_person_counts_one() {
-    case("An Iranian official was arrested in London.", &["_ arrested 1 Iran"]);
+    case("An Iranian official was arrested in London.", &["United Kingdom arrested 1 Iran"]);
     case("A second US Marine has been charged with spying.", &["_ charged 1 United States"]);
     case("BLACK POLICEMAN KILLED IN SOWETO", &["_ killed 1"]);
     case("Police detained a worker in Istanbul.", &["_ arrested 1"]);
@@ -248,4 +248,34 @@ fn cued_deaths_and_the_speaker_as_source() {
     case("The ferry capsized and 26 people died.", &[]);
     // Whoever reports the dead is not the killer.
     case("Separatist officials said 300 people had been killed.", &["_ killed 300"]);
+}
+
+#[test]
+fn verbs_joined_by_or_share_an_upper_bound() {
+    case(
+        "Iranian forces killed or wounded 1,500 Iraqi soldiers.",
+        &["Iran killed <=1500 Iraq", "Iran wounded <=1500 Iraq"],
+    );
+    case(
+        "It said 1,200 Iraqis were killed or wounded near the lake.",
+        &["_ killed <=1200 Iraq", "_ wounded <=1200 Iraq"],
+    );
+    // A lower bound bounds neither verb: none may have been killed.
+    case("Iraq lost at least 3,000 men killed or wounded.", &["_ killed Iraq", "_ wounded Iraq"]);
+    // `and` is not `or`: each verb keeps its own count.
+    case(
+        "Chadian troops killed 384 Libyans and captured 48 in the fighting.",
+        &["Chad killed 384 Libya", "Chad captured 48 Libya"],
+    );
+}
+
+#[test]
+fn the_state_where_an_act_of_state_happened() {
+    case("Two Britons were taken into custody in Tehran.", &["Iran arrested 2 United Kingdom"]);
+    case("Three Russian diplomats in Sweden were expelled.", &["Sweden expelled 3 Russia"]);
+    // Never for violence.
+    case("Two Britons were killed in Iraq.", &["_ killed 2 United Kingdom"]);
+    // A people with `the` right before its verb stands for its state; one person does not.
+    case("The Czechs have expelled one Russian diplomat.", &["Czech Republic expelled 1 Russia"]);
+    case("The Italian has expelled two players.", &["_ expelled 2"]);
 }

@@ -25,7 +25,9 @@
 //!    The article contradicts the claim only when no fact agrees and a fact contradicts it:
 //!    states every side the claim names (a fact without the object is noted and supports, but
 //!    never contradicts), the claim names its subject (`_ killed 210` is never contradicted),
-//!    and it differs in the count or the date, not both (that is another event).
+//!    and it differs in the count or the date, not both (that is another event). A claim
+//!    without a date is not contradicted by an article whose facts about it carry two or more
+//!    dates (several events: it may be one the extractor missed).
 //! 4. **Joint facts** without a count hold for each member ([`ActorMatch::Member`]); with a
 //!    count they are near misses ([`NearMissKind::Joint`]).
 //! 5. **Across articles:** `supported` when some article supports it and none contradicts it;
@@ -283,6 +285,16 @@ pub fn check_with(
 }
 
 /// A supporting fact that leaves the count (date) unstated cannot support the claim when
+/// The article tells of several events of the claim's actors: its facts about the claim carry
+/// two or more dates (the 2021 expulsion of 18, this spring's of one). A claim without a date
+/// that agrees with none of them is not contradicted by any: nothing says which event it is
+/// about, and it may be a third the extractor missed (rule 3).
+fn several_events(evidence: &[Evidence], loose: &[Evidence]) -> bool {
+    let mut dates = evidence.iter().chain(loose).filter_map(|e| e.fact.date.as_ref());
+    let Some(first) = dates.next() else { return false };
+    dates.any(|d| d != first)
+}
+
 /// `other`, in the same article, states it and contradicts the claim on nothing else (rule 2).
 fn outranked(claim: &Claim, support: &Evidence, other: &Evidence) -> bool {
     !other.supports
@@ -382,7 +394,14 @@ fn check_claim(
         let keep: Vec<bool> = evidence.iter().map(agrees).collect();
         if keep.iter().any(|k| *k) {
             supporting.extend(evidence.into_iter().zip(keep).filter(|(_, k)| *k).map(|(e, _)| e));
-        } else if !loose.iter().any(|e| e.supports && agrees(e)) {
+        } else {
+            // A looser fact that agrees, or several events and a claim without a date: the
+            // article decides nothing.
+            let undecided = loose.iter().any(|e| e.supports && agrees(e))
+                || (claim.date.is_none() && several_events(&evidence, &loose));
+            if undecided {
+                continue;
+            }
             contradicting.extend(evidence.into_iter().filter(|e| !e.supports));
         }
     }

@@ -186,6 +186,7 @@ pub enum PropertyKind {
     Counts,
     Counted,
     Except,
+    Jurisdiction,
     Speaker,
     Drop,
     Example,
@@ -193,7 +194,7 @@ pub enum PropertyKind {
 
 impl PropertyKind {
     /// Every property, with its keyword.
-    pub const ALL: [(PropertyKind, &'static str); 16] = [
+    pub const ALL: [(PropertyKind, &'static str); 17] = [
         (PropertyKind::Alias, "alias"),
         (PropertyKind::Code, "code"),
         (PropertyKind::Demonym, "demonym"),
@@ -207,6 +208,7 @@ impl PropertyKind {
         (PropertyKind::Counts, "counts"),
         (PropertyKind::Counted, "counted"),
         (PropertyKind::Except, "except"),
+        (PropertyKind::Jurisdiction, "jurisdiction"),
         (PropertyKind::Speaker, "speaker"),
         (PropertyKind::Drop, "drop"),
         (PropertyKind::Example, "example"),
@@ -225,8 +227,8 @@ impl PropertyKind {
         use PropertyKind::*;
         match self {
             Alias | Code | Demonym | Metonym => header == HeaderKind::Actor,
-            Verb | Noun | Phrase | Object | Cued | Cue | Counts | Counted | Except | Speaker
-            | Example => header == HeaderKind::Predicate,
+            Verb | Noun | Phrase | Object | Cued | Cue | Counts | Counted | Except
+            | Jurisdiction | Speaker | Example => header == HeaderKind::Predicate,
             Drop => true,
         }
     }

@@ -889,6 +889,7 @@ impl<'s> Parser<'s> {
             PropertyKind::Verb
                 | PropertyKind::Noun
                 | PropertyKind::Object
+                | PropertyKind::Jurisdiction
                 | PropertyKind::Cue
                 | PropertyKind::Counts
         ) && let Some(bad) = items.iter().find(|i| !is_predicate_word(&i.text))

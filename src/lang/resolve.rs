@@ -171,6 +171,7 @@ fn add_property(
             PropertyKind::Counts => pr.counts.extend(items(&p.value)),
             PropertyKind::Counted => pr.counted.extend(items(&p.value)),
             PropertyKind::Except => pr.excepts.extend(items(&p.value)),
+            PropertyKind::Jurisdiction => pr.jurisdiction.extend(items(&p.value)),
             PropertyKind::Speaker => {
                 if let Some(last) = items(&p.value).last() {
                     pr.speaker_is_source = last == "source";

@@ -16,11 +16,23 @@ impl<'a> Sentence<'a> {
         if p > 0 && (self.is(p - 1, PREPOSITIONS) || self.tokens[p - 1].count.is_some()) {
             return false;
         }
-        let agent_follows = (e..(e + 4).min(self.tokens.len()))
-            .take_while(|&k| self.tokens[k].actor.is_none())
-            .any(|k| self.is(k, AGENT_NOUNS));
+        let agent_follows = self.agent_follows(e);
         match men.kind {
-            NameKind::Demonym => agent_follows,
+            // `the Czechs have expelled`, `the British withdrew`: the people stand for their
+            // state when the demonym heads its phrase and a verb follows.
+            NameKind::Demonym => {
+                agent_follows
+                    || (s > 0
+                        && self.is(s - 1, &["the"])
+                        && self.people_form(e - 1)
+                        && !self.is(e, &["was", "is", "has", "does"])
+                        && self.tokens.get(e).is_some_and(|t| {
+                            t.trigger.is_some()
+                                || self.is(e, ADVERBS)
+                                || self.is(e, BE)
+                                || self.is(e, &["did", "do", "does", "would", "could", "may"])
+                        }))
+            }
             _ => {
                 // `Moscow's foreign envoys`: a possessor, unless of an agent.
                 if self.tokens.get(e).is_some_and(|t| t.kind == Kind::Possessive) {
@@ -33,6 +45,21 @@ impl<'a> Sentence<'a> {
                 true
             }
         }
+    }
+
+    /// Whether an agent noun (`ministry`, `forces`) follows within four tokens from `e`, before
+    /// any other actor.
+    fn agent_follows(&self, e: usize) -> bool {
+        (e..(e + 4).min(self.tokens.len()))
+            .take_while(|&k| self.tokens[k].actor.is_none())
+            .any(|k| self.is(k, AGENT_NOUNS))
+    }
+
+    /// Whether the demonym ending at token `k` is a form for a people (`Czechs`, `British`,
+    /// `Dutch`, `Swiss`, `Chinese`), not for one person (`the Italian`).
+    fn people_form(&self, k: usize) -> bool {
+        let w = self.word(k).as_bytes();
+        w.ends_with(b"s") || w.ends_with(b"sh") || w.ends_with(b"ch") || w.ends_with(b"ese")
     }
 
     /// The mention and the actors joined to it by `and` / `,` on its left.
@@ -114,7 +141,11 @@ impl<'a> Sentence<'a> {
             if men.toks.start < stop {
                 break;
             }
-            if self.can_be_subject(m) {
+            // `the Czechs have this spring only expelled`: a people close to its verb.
+            let people_far = men.kind == NameKind::Demonym
+                && !self.agent_follows(men.toks.end)
+                && men.toks.end + 4 < ti;
+            if self.can_be_subject(m) && !people_far {
                 return Some(self.group_leftwards(m));
             }
             k = men.toks.start;
@@ -153,6 +184,53 @@ impl<'a> Sentence<'a> {
                 return Some(self.group_rightwards(m));
             }
             k += 1;
+        }
+        None
+    }
+
+    /// A named state (not a demonym) after one of the predicate's `jurisdiction` prepositions
+    /// in `[from, to)`: where an act of state happened, and so whose act it was (`two
+    /// Americans were arrested in Turkey`, `Russian diplomats in Sweden were expelled`, `the
+    /// arrest of an Iranian official in London`). A possessor is not the place (`in Russia's
+    /// embassy in London` is London). The place must belong to the phrase scanned: the scan
+    /// stops at punctuation, another trigger, or a preposition that starts another phrase
+    /// (`diplomats attached to Nato headquarters in Brussels` is not Belgium's act, `the arrest
+    /// of X in England followed by the abduction of Y in Tehran` not Iran's).
+    pub(super) fn jurisdiction_agent(
+        &self,
+        from: usize,
+        to: usize,
+        preps: &[String],
+    ) -> Option<Group> {
+        if preps.is_empty() {
+            return None;
+        }
+        for k in from..to.min(self.tokens.len()) {
+            let here = preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k)));
+            if !here {
+                let t = &self.tokens[k];
+                if (k > from && t.trigger.is_some())
+                    || matches!(t.kind, Kind::Punct(_))
+                    || (self.is(k, PREPOSITIONS) && !self.is(k, &["of", "on", "at", "during"]))
+                    || self.is(k, RIGHT_STOPS)
+                {
+                    break;
+                }
+                continue;
+            }
+            let j = if self.is(k + 1, &["the"]) { k + 2 } else { k + 1 };
+            let Some(m) = self.mention_starting_at(j) else { continue };
+            let Some(men) = self.mentions.get(m) else { continue };
+            if men.kind == NameKind::Demonym
+                || self.tokens.get(men.toks.end).is_some_and(|t| t.kind == Kind::Possessive)
+            {
+                continue;
+            }
+            return Some(Group {
+                actors: vec![men.actor],
+                span: Some(men.span.clone()),
+                first_tok: men.toks.start,
+            });
         }
         None
     }

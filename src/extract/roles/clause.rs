@@ -93,6 +93,22 @@ impl<'a> Sentence<'a> {
         )
     }
 
+    /// Whether the count ending at token `k` stands alone, with no noun after it (`captured 48
+    /// in fighting`, `and 58 wounded`, `Latvia 13.`).
+    pub(super) fn bare_count_end(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| t.count.is_some())
+            && match self.tokens.get(k + 1) {
+                None => true,
+                Some(t) => {
+                    matches!(t.kind, Kind::Punct(_))
+                        || t.trigger.is_some()
+                        || self.is(k + 1, PREPOSITIONS)
+                        || self.is(k + 1, RIGHT_STOPS)
+                        || self.is(k + 1, &["and", "or", "but"])
+                }
+            }
+    }
+
     /// One past the last token of the clause that follows the trigger ending at `tj`.
     pub(super) fn right_end(&self, tj: usize) -> usize {
         let n = self.tokens.len();

@@ -312,8 +312,24 @@ impl<'a> Sentence<'a> {
         // The counted noun phrase nearest the verb: a participle between two counts ends the
         // first one's clause (`Four people died and 40 were injured`).
         let mut first_count = None;
+        // `Since Slovenia has only eight diplomats in Moscow, 33 of ... were asked to leave`: an
+        // opening subordinate clause ends at its comma, and its counts with it.
+        let subordinate =
+            (from..to).find(|&k| self.tokens[k].kind == Kind::Word).is_some_and(|k| {
+                self.is(
+                    k,
+                    &[
+                        "since", "although", "though", "while", "because", "as", "after", "before",
+                        "when", "whereas",
+                    ],
+                )
+            });
         for k in from..to {
             let t = &self.tokens[k];
+            if subordinate && self.punct(k) == Some(',') {
+                first_count = None;
+                continue;
+            }
             if t.count.is_some_and(|c| !self.is_unit_count(c as usize)) {
                 // `40 soldiers, and another 12 were captured`: `another` starts a new group.
                 if k > 0 && self.is(k - 1, &["another", "further"]) {

@@ -18,7 +18,10 @@
 //!   `US diplomats`, `Russia's ambassador`, or an object preposition of the predicate
 //!   (`withdrew ... from Iran`, `deployed ... to Poland`).
 //! - **passive** (`29 Chadian soldiers were killed`, `... by X`): the patient before the verb,
-//!   the agent after `by`, or else the attribution (`"...," the Russian foreign ministry said`).
+//!   the agent after `by`, else the state where an act of state happened (the predicate's
+//!   `jurisdiction` prepositions: `were arrested in Turkey`), or else the attribution (`"...,"
+//!   the Russian foreign ministry said`). `the Czechs have expelled`: a people with `the` right
+//!   before its verb stands for its state.
 //! - **nouns** (`the expulsion of 17 diplomats ... was announced by the Dutch foreign minister`,
 //!   `Germany and France announced expulsions of 75 Russian diplomats`): `of` + the patient;
 //!   the agent from `by`, a possessive, or the subject of an announcing verb before the noun.
@@ -30,8 +33,10 @@
 //! - **modality**: `could`, `would`, `threatened to`, `called for`, `urged`, `considering`,
 //!   `if`, questions: no fact. **Negation** (`has not expelled`, `did not`) and **refusal**
 //!   (`declined to`, `refused to`, `failed to`): a negated fact, without a count.
-//! - **elided noun** (`29 Chadian soldiers were killed and 58 wounded`): a bare count right
-//!   before a passive coordinated with the one before takes that one's nationality.
+//! - **elided noun** (`29 Chadian soldiers were killed and 58 wounded`, `killed 384 Libyans and
+//!   captured 48`): a bare count coordinated with the verb before takes that one's nationality.
+//! - **disjunction** (`killed or wounded 1,500 Iraqi soldiers`): one count shared by verbs
+//!   joined by `or` is an upper bound of each ([`disjunction`]).
 //! - **tree** ([`tree`]): the count of the patient (`nummod` of the `obj` / `nsubj:pass`), its
 //!   nationality (`amod`/`compound`/`nmod:poss`), the place (`obl` with an object preposition)
 //!   and the date (`obl`/`obl:tmod` of the verb, else of the speech verb whose `ccomp` it is)
@@ -55,6 +60,7 @@ use crate::source::FileId;
 
 mod agents;
 mod clause;
+mod disjunction;
 mod items;
 mod tree;
 mod words;
@@ -308,6 +314,12 @@ impl<'a> Sentence<'a> {
                             Source::Window("noun agent (possessive, by, announcing verb)");
                         self.noun_agent(ti, tj, right, !tagged_noun)
                     };
+                    // `the arrest of an Iranian official in London` (not `the official in
+                    // charge of ... in Washington`: a noun right after a preposition).
+                    if subject.is_none() && !cued && !(ti > 0 && self.is(ti - 1, PREPOSITIONS)) {
+                        subject = self.jurisdiction_agent(tj, right, &pred.jurisdiction);
+                        why.subject = Source::Window("the state where it happened (in X)");
+                    }
                     let mut start = if self.is(tj, &["of"]) { tj + 1 } else { tj };
                     // `the death toll rose to 31`, `stood at 12`.
                     if cued {
@@ -466,6 +478,14 @@ impl<'a> Sentence<'a> {
                             subject = self.subject_left(c - 1, stop);
                             why.subject = Source::Window("subject of has before the count");
                         }
+                        // `Russian diplomats in Sweden were expelled`, `arrested in Turkey`.
+                        if subject.is_none() {
+                            let patient = items.first().and_then(|i| i.first_tok).unwrap_or(before);
+                            subject = self
+                                .jurisdiction_agent(patient, before, &pred.jurisdiction)
+                                .or_else(|| self.jurisdiction_agent(tj, right, &pred.jurisdiction));
+                            why.subject = Source::Window("the state where it happened (in X)");
+                        }
                         if subject.is_none() && !cued && !pred.speaker_is_source {
                             subject = attribution.get_or_insert_with(|| self.attribution()).clone();
                             why.subject = Source::Window("attribution (X said)");
@@ -485,6 +505,21 @@ impl<'a> Sentence<'a> {
                         } else {
                             after
                         };
+                        // `killed 384 Libyans and captured 48 in fighting`: a bare count after a
+                        // verb coordinated with the one before counts that one's people.
+                        if let [item] = items.as_mut_slice()
+                            && item.modifier.is_none()
+                            && item.prep.is_none()
+                            && item.count.is_some()
+                            && ti > 0
+                            && self.is(ti - 1, &["and"])
+                            && item.last_tok.is_some_and(|k| self.bare_count_end(k))
+                            && let Some(m) = coordinated_modifier
+                        {
+                            item.modifier = Some(m);
+                            why.object = Some(Source::Window("elided noun of a coordinated count"));
+                        }
+                        prev_modifier = items.first().and_then(|i| i.modifier);
                         if subject.is_none() && self.pronoun_before(ti, stop) {
                             subject = attribution.get_or_insert_with(|| self.attribution()).clone();
                             why.subject = Source::Window("attribution (X said it ...)");
@@ -596,6 +631,7 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+        self.share_disjoined(out, first_new, trace.as_deref_mut());
         subsume(out, first_new, trace);
     }
 

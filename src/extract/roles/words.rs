@@ -349,6 +349,7 @@ pub(super) const AGENT_NOUNS: &[&str] = &[
     "raids",
     "bombardment",
     "offensive",
+    "gunfire",
     "rocket",
     "rockets",
     "shells",
