@@ -57,10 +57,10 @@ use factcheck::model::{DateSpec, PartialDate, Relation};
 use serde_json::Value;
 
 /// Minimum passing cases per kind: just below the figures reached (count 233/255, count_range
-/// 84/97, date 465/644, date_range 541/898). Raise them as the readers improve. count_range lost
+/// 84/97, date 486/644, date_range 541/898). Raise them as the readers improve. count_range lost
 /// two cases by design: `more than thirty years old` is an age, not a count.
 const FLOORS: &[(&str, usize)] =
-    &[("count", 230), ("count_range", 82), ("date", 463), ("date_range", 538)];
+    &[("count", 231), ("count_range", 82), ("date", 484), ("date_range", 539)];
 
 const KINDS: &[&str] = &["count", "count_range", "date", "date_range"];
 

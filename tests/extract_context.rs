@@ -88,3 +88,19 @@ fn the_one_date_of_the_sentence() {
     // March 2 on), and context fills nothing.
     case("Three workers have been arrested since 2 March.", &["_ arrested 3 _ --03-02.."], &[]);
 }
+
+#[test]
+fn a_speech_verbs_date_is_passed_over() {
+    // The one other date of the sentence is the event's.
+    case(
+        "The army said today its soldiers killed 12 rebels in an assault to capture a town on 2 March.",
+        &["_ killed 12 _ --03-02"],
+        &["_ killed 12 _ --03-02 <- date from \"2 March\" (sentence-date)"],
+    );
+    // A date in a `since` clause bounds a running total: not the fact's day.
+    case(
+        "The ministry said on Sunday that 40 people had been killed since the fighting began on 2 March.",
+        &["_ killed 40"],
+        &[],
+    );
+}

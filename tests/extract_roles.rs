@@ -279,3 +279,18 @@ fn the_state_where_an_act_of_state_happened() {
     case("The Czechs have expelled one Russian diplomat.", &["Czech Republic expelled 1 Russia"]);
     case("The Italian has expelled two players.", &["_ expelled 2"]);
 }
+
+#[test]
+fn dates_of_when_clauses_and_anaphors() {
+    let d = Some(PartialDate::ymd(2022, 3, 29));
+    // A `when` clause after a date is that date's (`since X` as X).
+    assert_eq!(
+        facts("Fighting has raged since 3 January, when rebels killed 40 soldiers.", d),
+        ["_ killed 40 _ 2022-01-03"]
+    );
+    // `That year` is the year of the last date stated before it.
+    assert_eq!(
+        facts("The border closed in 2019. That year, police arrested 300 protesters.", d),
+        ["_ arrested 300 _ 2019"]
+    );
+}

@@ -52,6 +52,12 @@ struct Score {
     found_lenient: usize,
     facts: usize,
     correct: usize,
+    /// Gold lines stating a date, and of those supported (leniently) when the date is left
+    /// aside: the supporting fact's date agrees, differs, or is unstated.
+    dated: usize,
+    date_agrees: usize,
+    date_differs: usize,
+    date_unstated: usize,
 }
 
 fn states_all(c: &Claim, f: &Fact) -> bool {
@@ -195,6 +201,27 @@ fn score_part(articles: &[GoldArticle], verbose: bool) -> BTreeMap<String, Score
                     None => println!("{} missed: {}", a.name, claim_line(c, lx)),
                 }
             }
+            if c.date.is_some() {
+                s.dated += 1;
+                let undated = Claim { date: None, date_span: None, ..(*c).clone() };
+                let found = |f: &&Fact| compare(&undated, f).is_some_and(|cmp| cmp.agrees());
+                let near: Vec<&Fact> = facts.iter().filter(|f| found(f)).collect();
+                if facts.iter().any(|f| sup(&f) && f.date.is_some()) {
+                    s.date_agrees += 1;
+                } else if let Some(f) = near.first() {
+                    match near.iter().find(|f| f.date.is_some()) {
+                        Some(_) => s.date_differs += 1,
+                        None => s.date_unstated += 1,
+                    }
+                    if verbose {
+                        let t: String =
+                            a.text.get(f.span.clone()).unwrap_or("").chars().take(140).collect();
+                        let got = near.iter().find_map(|f| f.date.as_ref());
+                        let got = got.map_or_else(|| "none".to_string(), ToString::to_string);
+                        println!("{} date: gold {} got {got}   <- {t}", a.name, claim_line(c, lx));
+                    }
+                }
+            }
         }
         for f in &facts {
             let name = &lx.predicate(f.predicate).canonical;
@@ -238,8 +265,21 @@ fn print_part(part: &str, n: usize, scores: &BTreeMap<String, Score>) -> Score {
         total.found_lenient += s.found_lenient;
         total.facts += s.facts;
         total.correct += s.correct;
+        total.dated += s.dated;
+        total.date_agrees += s.date_agrees;
+        total.date_differs += s.date_differs;
+        total.date_unstated += s.date_unstated;
     }
     row("all", &total);
+    println!(
+        "dates: {} gold lines state one; supported with the date left aside {}: the date agrees {}, \
+         differs {}, unstated {}",
+        total.dated,
+        total.date_agrees + total.date_differs + total.date_unstated,
+        total.date_agrees,
+        total.date_differs,
+        total.date_unstated
+    );
     total
 }
 

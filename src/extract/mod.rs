@@ -305,7 +305,10 @@ impl Extractor {
         }
 
         // Dates first, then counts that are not part of a date or a name.
-        date::scan_dates_lean(sent, article.dateline, date::Lean::Clause, &mut sc.dates);
+        // A date anaphor (`That year, ...`) takes the last date stated before the sentence.
+        let anchor =
+            if date::has_date_anaphor(sent) { last_date_before(text, base, article) } else { None };
+        date::scan_dates_after(sent, article.dateline, date::Lean::Clause, anchor, &mut sc.dates);
         for d in &mut sc.dates {
             d.span = base + d.span.start..base + d.span.end;
         }
@@ -456,4 +459,23 @@ fn carry_objects(facts: &mut [Fact], prev: std::ops::Range<usize>, from: usize) 
         f.object = p.object.clone();
         f.object_span = p.object_span.clone();
     }
+}
+
+/// The last day, month or year stated in the [`context::MAX_GAP`] bytes of `text` before
+/// `end`, for a date anaphor (`that year`); read only when a sentence has one.
+fn last_date_before(
+    text: &str,
+    end: usize,
+    article: &Article,
+) -> Option<crate::model::PartialDate> {
+    let mut start = end.saturating_sub(context::MAX_GAP);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut found = Vec::new();
+    date::scan_dates_lean(text.get(start..end)?, article.dateline, date::Lean::Clause, &mut found);
+    found.iter().rev().find_map(|m| match m.date {
+        crate::model::DateSpec::On(d) => Some(d),
+        _ => None,
+    })
 }

@@ -116,9 +116,23 @@ pub(in crate::extract) fn resolve_month(m: u8, r: Option<Civil>) -> Option<DateS
 }
 
 /// A month-day named with its weekday (`Friday, April 15`): the year within a year of `r`,
-/// nearest to it (the past on a tie), where that day is that weekday.
-pub(in crate::extract) fn md_on_weekday(m: u8, d: u8, wd: i8, r: Civil) -> Option<DateSpec> {
+/// nearest to it (the past on a tie), where that day is that weekday; leaning forward (`fwd`),
+/// the first such day on or after `r` within two years (`Fri, Jul 18` in February 2013 is July
+/// 18, 2014).
+pub(in crate::extract) fn md_on_weekday(
+    m: u8,
+    d: u8,
+    wd: i8,
+    r: Civil,
+    fwd: bool,
+) -> Option<DateSpec> {
     let y0 = i32::from(r.year());
+    if fwd {
+        return (y0..=y0 + 2)
+            .filter_map(|y| civil(y, m, d))
+            .find(|&c| c >= r && c.weekday().to_monday_zero_offset() == wd)
+            .map(on);
+    }
     let mut best: Option<(i64, Civil)> = None;
     for y in y0 - 1..=y0 + 1 {
         let Some(c) = civil(y, m, d) else { continue };
@@ -136,8 +150,22 @@ pub(in crate::extract) fn md_on_weekday(m: u8, d: u8, wd: i8, r: Civil) -> Optio
 }
 
 /// The most recent day `d` of a month on or before `r` (up to [`FUTURE_WINDOW_DAYS`] after
-/// it), on weekday `wd` when given (`Mon 13th`: the last 13th that was a Monday).
-pub(in crate::extract) fn day_on_weekday(d: u8, wd: Option<i8>, r: Civil) -> Option<Civil> {
+/// it), on weekday `wd` when given (`Mon 13th`: the last 13th that was a Monday); leaning
+/// forward (`fwd`, with a weekday), the first such day on or after `r`.
+pub(in crate::extract) fn day_on_weekday(
+    d: u8,
+    wd: Option<i8>,
+    r: Civil,
+    fwd: bool,
+) -> Option<Civil> {
+    if fwd && let Some(w) = wd {
+        let first = r.first_of_month();
+        return (0..=36).find_map(|k| {
+            let m = add_months(first, k)?;
+            let c = civil(i32::from(m.year()), m.month() as u8, d)?;
+            (c >= r && c.weekday().to_monday_zero_offset() == w).then_some(c)
+        });
+    }
     // A bare day of the month looks ahead a week only (`on the 18th` in an article of the 29th
     // is the 18th just past).
     let window = if wd.is_some() { FUTURE_WINDOW_DAYS } else { 7 };

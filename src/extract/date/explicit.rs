@@ -143,8 +143,33 @@ pub(in crate::extract) fn numeric_at(b: &[u8], i: usize) -> Option<(Ex, usize)> 
     let (mo, d) = if a > 12 || sep == b'.' { (m, a) } else { (a, m) };
     // `10.31.1974`: dots are day first unless that is no date.
     let (mo, d) = if civil(year, mo as u8, d as u8).is_none() { (d, mo) } else { (mo, d) };
-    civil(year, mo as u8, d as u8)?;
+    // No day in either order (`2/29/2019`): an impossible date, left unresolved (see
+    // [`impossible_at`]), not a year.
+    let plausible = |m: u32, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d);
+    if civil(year, mo as u8, d as u8).is_none() && !plausible(mo, d) && !plausible(d, mo) {
+        return None;
+    }
     Some((Ex::Ymd(year, mo as u8, d as u8), e3))
+}
+
+/// `20161016`: a basic ISO 8601 date, eight digits (a year from 1900 to 2099, then a valid
+/// month and day).
+fn compact_at(b: &[u8], i: usize) -> Option<(Ex, usize)> {
+    let (v, n, e) = digits(b, i, 8)?;
+    if n != 8 || b.get(e).is_some_and(|&c| is_alnum(c)) {
+        return None;
+    }
+    let (y, m, d) = ((v / 10_000) as i32, (v / 100 % 100) as u8, (v % 100) as u8);
+    ((1900..=2099).contains(&y) && civil(y, m, d).is_some()).then_some((Ex::Ymd(y, m, d), e))
+}
+
+/// The end of a written date that names no day (`Feb 30 2019`, `2/29/2019`, `31 April
+/// 2020`): it is not read, and neither is its year alone.
+pub(in crate::extract) fn impossible_at(b: &[u8], i: usize) -> Option<usize> {
+    match explicit_at(b, i)? {
+        (Ex::Ymd(y, m, d), e) if civil(y, m, d).is_none() => Some(e),
+        _ => None,
+    }
 }
 
 /// An explicit date at `i`: numeric, month-first, day-first, or a year in context.
@@ -154,7 +179,7 @@ pub(in crate::extract) fn explicit_at(b: &[u8], i: usize) -> Option<(Ex, usize)>
         if after_currency(b, i) {
             return None;
         }
-        if let Some(x) = numeric_at(b, i) {
+        if let Some(x) = numeric_at(b, i).or_else(|| compact_at(b, i)) {
             return Some(x);
         }
         if let Some(x) = day_first(b, i) {

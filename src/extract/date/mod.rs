@@ -18,6 +18,10 @@
 //! | `Tuesday`, `on Tuesday` | the most recent Tuesday on or before `R` (`R` itself included) |
 //! | `Fri`, `tues.`, `on Sat` (an abbreviation alone: `tue`, `tues`, `fri`; the others, which are words, only capitalised after `on`) | as the weekday's name |
 //! | `last Tuesday`, `previous Tuesday` / `next Tuesday` / `this Tuesday` | the Tuesday of the week (Monday to Sunday) before / after / of `R` |
+//! | `coming Tuesday`, `this coming Tuesday`, `this upcoming Tuesday` | the first Tuesday after `R` |
+//! | `next April 6`, `next 6th of April` / `last April 6` / `this April 6` | the first April 6 after `R` / the latest before it / the one of `R`'s year |
+//! | `20161016` (eight digits: a year 1900-2099, a valid month and day) | that day |
+//! | `Feb 30 2019`, `2/29/2019`, `31 April 2020` (no such day) | nothing (not the year alone) |
 //! | `this past Tuesday`, `past Tuesday` | the most recent Tuesday strictly before `R` |
 //! | `today`, `tonight`, `this morning` / `yesterday`, `last night` / `tomorrow` | `R` / `R - 1` / `R + 1` |
 //! | `the day before yesterday` / `the day after tomorrow` | `R - 2` / `R + 2` |
@@ -36,13 +40,15 @@
 //! | `the week after next`, `the month after the next`, `the year after next`, `Friday after next`, `March after next` | the week, month or year two ahead; the Friday of next week; the second March ahead |
 //! | `between now and May 21`, `from Jan 2019 to today`, `from March to date` | the range to or from `R` |
 //! | `the next three days`, `next 5 years`, `within two weeks`, `within the next 10 months` (forward lean only) | from `R` + 1 day (`within`: from `R`) to `R` plus the period |
-//! | `the next day`, `the following day`, `a day later` / `the previous day`, `a day earlier` | the day after / before the last day read before it in the same text, else `R` |
+//! | `the next day`, `the following day`, `a day later`, `two weeks later`, `a fortnight afterwards` / `the previous day`, `three days earlier` | that many days after / before the last day read before it in the same text, else `R` |
+//! | `that year`, `that month`, `that day`, `that same day`, `the same year` | the year, month or day of the last date read before it (in the text, else the caller's anchor: [`scan_dates_after`]); nothing without one |
 //! | `the day after`, `the day before` (at the end of a clause or before `and`, `when`, `in`...; not `the day after the attack`) | the same |
 //! | `Friday 7/6`, `Friday 7.6` (a weekday, then month and day in digits) | that date, the year as for `Friday, April 15` |
-//! | `Christmas`, `Christmas Eve`, `Boxing Day`, `New Year's Day`, `New Year's Eve`, `Easter`, `Good Friday`, `Easter Monday`, `Thanksgiving`, `Independence Day`, `Halloween`, `Valentine's Day`, `Memorial Day`, `Labor Day`, `Orthodox Easter`, `Orthodox Good Friday`, `Orthodox Christmas` (January 7), `Super Tuesday` (presidential election years only), ... | that day, the year as for a month-day; `Easter 2018`, `Christmas of this year`: that year's; `last Christmas` / `next Easter`: the latest before / first after `R` |
+//! | `Christmas`, `Christmas Eve`, `Boxing Day`, `New Year's Day`, `New Year's Eve`, `Easter`, `Good Friday`, `Easter Monday`, `Thanksgiving`, `Independence Day`, `Halloween`, `Valentine's Day`, `Memorial Day`, `Labor Day`, `Orthodox Easter`, `Orthodox Good Friday`, `Orthodox Christmas` (January 7), `Super Tuesday` (presidential election years only), `Chinese New Year`, `Lunar New Year` (a table, 1950-2030), `International Workers' Day`, `May bank holiday`, `spring bank holiday`, `August bank holiday`, ... | that day, the year as for a month-day; `Easter 2018`, `Christmas of this year`: that year's; `last Christmas` / `next Easter`: the latest before / first after `R` |
 //! | `this spring`, `last summer`, `next winter`, `the autumn of 2020`, `in the spring` | the season: March..May, June..August, September..November, December..February |
 //! | `the first quarter`, `Q3 2021`, `the third quarter of 2020`, `last quarter`, `this quarter` | the quarter's three months |
-//! | `in two weeks`, `in 3 days`, `in a month` (forward lean only) | `R` plus the period |
+//! | `in two weeks`, `in 3 days`, `in a month` (forward lean only; `in two weeks' time`, `in a fortnight's time` in any tense) | `R` plus the period |
+//! | `10 days from 3/1/2022` | that day, from the date named |
 //! | `since 2010`, `since May`, `starting January 7`, `from 2010 on`, `May onwards`, `2018 or later`, `as early as`, `no earlier than` | from the date's first day on, no end: `2010..` ([`DateSpec::Since`]) |
 //! | `after 2010`, `after February`, `later than 2020`, `more than two weeks after May 1` | from the period after it on: `2011..`, `2022-03..` |
 //! | `until Friday`, `till`, `through`, `by 2030`, `by the end of the month`, `no later than`, `2018 or earlier`, `to date` | up to the date's last day, no start: `..2030` ([`DateSpec::Until`]) |
@@ -51,7 +57,8 @@
 //! | `the year 2019` | the year |
 //!
 //! Holidays whose first word is common (`new year`, `good friday`, `black friday`, `independence
-//! day`) are read in lower case only with a year or a modifier. A season or a quarter needs
+//! day`) are read in lower case only with a year or a modifier (`palm sunday`, `whit monday`,
+//! `trinity sunday`, which have no other reading, are read alone). A season or a quarter needs
 //! `the`, a modifier or a year (`spring offensive` and `a quarter of` are not dates). An amount
 //! of money is not a day (`$12 December 27` is December 27). A bare day followed by what it
 //! counts ends no range: the dateline `NAIROBI, May 3 - 14 people were killed` is May 3.
@@ -59,7 +66,8 @@
 //! **Lean** ([`Lean`], [`scan_dates_lean`], [`date_at_lean`]). By default ([`Lean::Past`])
 //! expressions lean to the past as described here. [`Lean::Future`] resolves forward: a
 //! month-day or a month without a year is the first on or after `R`, a bare weekday the first
-//! after `R` (`this Monday` the first on or after `R`), a holiday or season without a modifier the first not ended before `R`, and `in two
+//! after `R` (`this Monday` the first on or after `R`), a weekday with its date (`Fri, Jul 18`,
+//! `Thu 15th`) the first such day on or after `R` (within two years), a holiday or season without a modifier the first not ended before `R`, and `in two
 //! weeks` is read (`R` + 14 days). [`Lean::Clause`] decides per expression: forward when its
 //! clause has `will`, `shall`, `'ll`, `won't`, `is to`, `are to` or `going to` before it (a
 //! clause ends at `.`, `;`, `:`, `?`, `!`, and before `that`, `said`, `says`). The extractor
@@ -168,6 +176,27 @@ pub fn scan_dates_lean(
     lean: Lean,
     out: &mut Vec<DateMatch>,
 ) {
+    scan_dates_after(text, reference, lean, None, out);
+}
+
+/// Whether `text` has a date anaphor (`that year`, `that day`, `the same day`): the caller
+/// then finds the last date stated before `text` for [`scan_dates_after`].
+pub fn has_date_anaphor(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len())
+        .any(|i| matches!(b[i], b't' | b'T') && at_boundary(b, i) && anaphor_at(b, i).is_some())
+}
+
+/// [`scan_dates_lean`] continuing a text: `anchor` is the last date stated before `text`,
+/// from which a date anaphor (`that year`, `the same day`) with none before it in `text`
+/// resolves.
+pub fn scan_dates_after(
+    text: &str,
+    reference: Option<PartialDate>,
+    lean: Lean,
+    anchor: Option<PartialDate>,
+    out: &mut Vec<DateMatch>,
+) {
     let b = text.as_bytes();
     let r = reference.and_then(|d| d.to_civil());
     let first = out.len();
@@ -178,6 +207,19 @@ pub fn scan_dates_lean(
             tense.step(b, i);
         }
         if b[i].is_ascii_alphanumeric() && at_boundary(b, i) && may_start_date(b, i) {
+            // `that year`, `the same day`: the period of the last date read before it (here,
+            // else the caller's `anchor`) that holds it; nothing without one.
+            if let Some((grain, e)) = anaphor_at(b, i) {
+                let last = out[first..].iter().rev().find_map(|m| match m.date {
+                    DateSpec::On(d) => Some(d),
+                    _ => None,
+                });
+                if let Some(date) = last.or(anchor).and_then(|d| to_grain(d, grain)) {
+                    out.push(DateMatch { span: i..e, date: DateSpec::On(date) });
+                }
+                i = e;
+                continue;
+            }
             // `the next day`, `the day before`: from the last day read before it, else `R`.
             let m = match next_day_at(b, i) {
                 Some((off, e)) => {
@@ -201,6 +243,10 @@ pub fn scan_dates_lean(
             {
                 i = m.span.end.max(i + 1);
                 out.push(m);
+                continue;
+            }
+            if let Some(e) = impossible_at(b, i) {
+                i = e.max(i + 1);
                 continue;
             }
         }
@@ -317,6 +363,7 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
                     || matches!(
                         n,
                         b"day"
+                            | b"same"
                             | b"past"
                             | b"last"
                             | b"twenty"
@@ -339,8 +386,11 @@ fn may_start_date(b: &[u8], i: usize) -> bool {
                             | b"year"
                     )
             }
-            _ => matches!(n, b"day" | b"week" | b"month" | b"year"),
+            _ => matches!(n, b"day" | b"week" | b"fortnight" | b"month" | b"year"),
         };
+    }
+    if w == b"that" {
+        return anaphor_at(b, i).is_some();
     }
     if w == b"in" {
         // `in two weeks` (a date only when leaning forward).

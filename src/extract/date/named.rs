@@ -17,6 +17,8 @@ enum Rule {
     Orthodox(i16),
     /// The nth (`-1`: last) weekday (Monday = 0) of a month, plus days.
     Nth(u8, i8, i8, i8),
+    /// The Lunar (Chinese) New Year: [`LUNAR_NEW_YEAR`], 1950 to 2030.
+    LunarNewYear,
     /// Super Tuesday, the US primaries' day, in presidential election years only: the first
     /// Tuesday of March (2000 on; February 5 in 2008), the second before 2000 (1988-96).
     SuperTuesday,
@@ -25,6 +27,12 @@ enum Rule {
 /// Holidays by their words; a word also matches with a possessive or plural `s`
 /// (`New Year's Day`, `New Years Eve`, `Presidents' Day`). Longest first where they share words.
 const HOLIDAYS: &[(&[&str], Rule)] = &[
+    (&["chinese", "lunar", "new", "year", "day"], Rule::LunarNewYear),
+    (&["chinese", "lunar", "new", "year"], Rule::LunarNewYear),
+    (&["chinese", "new", "year", "day"], Rule::LunarNewYear),
+    (&["chinese", "new", "year"], Rule::LunarNewYear),
+    (&["lunar", "new", "year", "day"], Rule::LunarNewYear),
+    (&["lunar", "new", "year"], Rule::LunarNewYear),
     (&["christmas", "eve"], Rule::Fixed(12, 24)),
     (&["christmas", "day"], Rule::Fixed(12, 25)),
     (&["christmas"], Rule::Fixed(12, 25)),
@@ -40,6 +48,11 @@ const HOLIDAYS: &[(&[&str], Rule)] = &[
     (&["april", "fool", "day"], Rule::Fixed(4, 1)),
     (&["earth", "day"], Rule::Fixed(4, 22)),
     (&["may", "day"], Rule::Fixed(5, 1)),
+    (&["international", "worker", "day"], Rule::Fixed(5, 1)),
+    (&["may", "bank", "holiday"], Rule::Nth(5, 0, 1, 0)),
+    (&["spring", "bank", "holiday"], Rule::Nth(5, 0, -1, 0)),
+    (&["august", "bank", "holiday"], Rule::Nth(8, 0, -1, 0)),
+    (&["summer", "bank", "holiday"], Rule::Nth(8, 0, -1, 0)),
     (&["juneteenth"], Rule::Fixed(6, 19)),
     (&["independence", "day"], Rule::Fixed(7, 4)),
     (&["bastille", "day"], Rule::Fixed(7, 14)),
@@ -78,6 +91,18 @@ const HOLIDAYS: &[(&[&str], Rule)] = &[
     (&["labor", "day"], Rule::Nth(9, 0, 1, 0)),
     (&["columbus", "day"], Rule::Nth(10, 0, 2, 0)),
     (&["super", "tuesday"], Rule::SuperTuesday),
+];
+
+/// The first year of [`LUNAR_NEW_YEAR`].
+const LUNAR_FIRST_YEAR: i32 = 1950;
+
+/// The day of the year (January 1 = 1) of the Lunar New Year, 1950 to 2030, as the Chinese
+/// calendar (Purple Mountain Observatory) sets it; it falls between January 21 and February 20.
+const LUNAR_NEW_YEAR: [u8; 81] = [
+    48, 37, 27, 45, 34, 24, 43, 31, 49, 39, 28, 46, 36, 25, 44, 33, 21, 40, 30, 48, 37, 27, 46, 34,
+    23, 42, 31, 49, 38, 28, 47, 36, 25, 44, 33, 51, 40, 29, 48, 37, 27, 46, 35, 23, 41, 31, 50, 38,
+    28, 47, 36, 24, 43, 32, 22, 40, 29, 49, 38, 26, 45, 34, 23, 41, 31, 50, 39, 28, 47, 36, 25, 43,
+    32, 22, 41, 29, 48, 37, 26, 44, 34,
 ];
 
 /// Easter Sunday of year `y` (Gregorian; the anonymous algorithm of Meeus/Jones/Butcher).
@@ -121,6 +146,10 @@ fn in_year(rule: Rule, y: i32) -> Option<Civil> {
             let first = civil(y, m, 1)?;
             let weekday = jiff::civil::Weekday::from_monday_zero_offset(wd).ok()?;
             add_days(first.nth_weekday_of_month(n, weekday).ok()?, i64::from(off))
+        }
+        Rule::LunarNewYear => {
+            let k = usize::try_from(y - LUNAR_FIRST_YEAR).ok()?;
+            add_days(civil(y, 1, 1)?, i64::from(*LUNAR_NEW_YEAR.get(k)?) - 1)
         }
         Rule::SuperTuesday => match y {
             2008 => civil(y, 2, 5),
@@ -367,14 +396,14 @@ impl Named {
 }
 
 /// Holidays whose first word is common (`new`, `good`, `black`): read in lower case only with
-/// a year or a modifier (`new year` alone is rarely New Year).
+/// a year or a modifier (`new year` alone is rarely New Year). Names with no other reading
+/// (`palm sunday`, `whit monday`, `trinity sunday`) are read in lower case too.
 const COMMON_FIRST: &[&str] = &[
     "new",
     "may",
     "good",
     "all",
     "black",
-    "palm",
     "ash",
     "labor",
     "memorial",
@@ -384,8 +413,6 @@ const COMMON_FIRST: &[&str] = &[
     "earth",
     "president",
     "holy",
-    "whit",
-    "trinity",
     "cyber",
     "saint",
     "st",

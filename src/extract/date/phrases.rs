@@ -30,7 +30,12 @@ pub(in crate::extract) fn date_at_civil(
     if let Some(m) = month_with_modifier(b, at, r) {
         return m;
     }
-    if fwd && let Some((spec, end)) = in_period(b, at, r).or_else(|| ahead_at(b, at, r)) {
+    if let Some((spec, end, time)) = in_period(b, at, r)
+        && (fwd || time)
+    {
+        return spec.map(|date| DateMatch { span: at..end, date });
+    }
+    if fwd && let Some((spec, end)) = ahead_at(b, at, r) {
         return spec.map(|date| DateMatch { span: at..end, date });
     }
     if let Some((spec, end)) = relative_at(b, at, r, fwd) {
@@ -59,7 +64,7 @@ pub(in crate::extract) fn date_at_civil(
             }
             let date = match (ex, r) {
                 (Ex::Md(m, d), Some(r)) => {
-                    md_on_weekday(m, d, wd, r).or_else(|| resolve(ex, Some(r)))
+                    md_on_weekday(m, d, wd, r, fwd).or_else(|| resolve(ex, Some(r)))
                 }
                 _ => resolve_lean(ex, r, fwd),
             };
@@ -74,7 +79,7 @@ pub(in crate::extract) fn date_at_civil(
                     || !b.get(skip_ws(b, de)).is_some_and(u8::is_ascii_alphanumeric))
             {
                 // Without a reference the month is unknown: not reported.
-                let c = day_on_weekday(d, Some(wd), r?)?;
+                let c = day_on_weekday(d, Some(wd), r?, fwd)?;
                 return Some(DateMatch { span: at..de, date: on(c) });
             }
         }
@@ -164,7 +169,7 @@ pub(in crate::extract) fn day_of_month_at(
     {
         return None;
     }
-    let date = on(day_on_weekday(d, None, r?)?);
+    let date = on(day_on_weekday(d, None, r?, false)?);
     Some(DateMatch { span: at..e, date })
 }
 
@@ -183,6 +188,20 @@ pub(in crate::extract) fn month_with_modifier(
         _ => return None,
     };
     let p = skip_ws(b, we);
+    // `next April 6`, `last 6th of April`, `this March 3`: the first such day after `R`, the
+    // latest before it, the one of `R`'s year.
+    if p > we
+        && let Some((Ex::Md(m, d), e)) = explicit_at(b, p)
+    {
+        let Some(r) = r else { return Some(None) };
+        let y0 = i32::from(r.year());
+        let day = match off {
+            0 => civil(y0, m, d),
+            -1 => (y0 - 4..=y0).rev().filter_map(|y| civil(y, m, d)).find(|&c| c < r),
+            _ => (y0..=y0 + 4).filter_map(|y| civil(y, m, d)).find(|&c| c > r),
+        };
+        return Some(day.map(|c| DateMatch { span: at..e, date: on(c) }));
+    }
     let mut buf2 = [0u8; 16];
     let (mw, me) = word_at(b, p, &mut buf2)?;
     let (m, abbr) = month_name(mw)?;

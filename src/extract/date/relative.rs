@@ -87,10 +87,12 @@ pub(in crate::extract) fn relative_at(
     if offset == 0 && word_is(b, p, "past").is_some() {
         offset = -2;
         p = skip_ws(b, word_is(b, p, "past")?);
-    } else if offset == 0
-        && (word_is(b, p, "coming").is_some() || word_is(b, p, "upcoming").is_some())
-    {
+    }
+    // `coming Friday`, `this coming Friday`, `this upcoming Friday`: the first after `R`.
+    let mut coming = matches!(w, b"coming" | b"upcoming");
+    if offset == 0 && (word_is(b, p, "coming").is_some() || word_is(b, p, "upcoming").is_some()) {
         offset = 1;
+        coming = true;
         let e = word_is(b, p, "coming").or_else(|| word_is(b, p, "upcoming"))?;
         p = skip_ws(b, e);
     }
@@ -110,7 +112,7 @@ pub(in crate::extract) fn relative_at(
                 add_days(r, i64::from((wd - r.weekday().to_monday_zero_offset()).rem_euclid(7)))
                     .map(on)
             }
-            1 if w == b"coming" || w == b"upcoming" => add_days(r, 1)
+            1 if coming => add_days(r, 1)
                 .and_then(|t| {
                     add_days(t, i64::from((wd - t.weekday().to_monday_zero_offset()).rem_euclid(7)))
                 })
@@ -279,14 +281,15 @@ pub(in crate::extract) fn offset_ago(
         };
         let p2 = skip_ws(b, e1);
         let mut buf2 = [0u8; 16];
-        let (w2, e2) = word_at(b, p2, &mut buf2)?;
+        let (w2, e2) = word_at(b, p2, &mut buf2).unwrap_or((b"", p2));
         sign = dir;
         base = match w2 {
             b"today" => 0,
             b"tomorrow" | b"tmrw" => 1,
             b"yesterday" => -1,
             _ => {
-                // `3 days after January 12`, `two weeks before Christmas`: from that day.
+                // `3 days after January 12`, `16 days from 01/02/2018`.
+                // `two weeks before Christmas`: from that day.
                 let m = date_at_civil(b, p2, r, fwd)?;
                 let DateSpec::On(d) = m.date else { return None };
                 let day = d.to_civil()?;
@@ -398,18 +401,45 @@ pub(in crate::extract) fn nth_of_month(
 }
 
 /// `the next day`, `the following day`, `the previous day`, `the day before`, `the day after`
-/// (not `the day after the attack`, which counts from an event), `a day later`: the offset in
-/// days from the day it follows, and the end.
+/// (not `the day after the attack`, which counts from an event), `a day later`, `two weeks
+/// later`, `a fortnight earlier`, `three days afterwards`: the offset in days from the day it
+/// follows, and the end.
 pub(in crate::extract) fn next_day_at(b: &[u8], at: usize) -> Option<(i64, usize)> {
     for (words, off) in [
         (&["the", "next", "day"][..], 1),
         (&["the", "following", "day"][..], 1),
         (&["the", "previous", "day"][..], -1),
-        (&["a", "day", "later"][..], 1),
-        (&["a", "day", "earlier"][..], -1),
     ] {
         if let Some(e) = phrase_at(b, at, words) {
             return Some((off, e));
+        }
+    }
+    // `N days|weeks|fortnights later|earlier|afterwards`.
+    if let Some((n, ne)) = small_numeral(b, at) {
+        let p = skip_ws(b, ne);
+        let mut buf = [0u8; 16];
+        if p > ne
+            && let Some((u, ue)) = word_at(b, p, &mut buf)
+        {
+            let per = match u {
+                b"day" | b"days" => 1,
+                b"week" | b"weeks" => 7,
+                b"fortnight" | b"fortnights" => 14,
+                _ => 0,
+            };
+            let q = skip_ws(b, ue);
+            let later = word_is(b, q, "later").or_else(|| word_is(b, q, "afterwards"));
+            let dir = match (later, word_is(b, q, "earlier")) {
+                (Some(e), _) => Some((1, e)),
+                (None, Some(e)) => Some((-1, e)),
+                _ => None,
+            };
+            if per > 0
+                && q > ue
+                && let Some((sign, e)) = dir
+            {
+                return Some((sign * n.checked_mul(per)?, e));
+            }
         }
     }
     for (words, off) in [(&["the", "day", "before"][..], -1), (&["the", "day", "after"][..], 1)] {
@@ -429,17 +459,30 @@ pub(in crate::extract) fn next_day_at(b: &[u8], at: usize) -> Option<(i64, usize
 }
 
 /// `in two weeks`, `in 3 days`, `in a month`, `in ten years`: the reference plus the period,
-/// read only when leaning forward (otherwise as often a duration: `killed 30 in two weeks`).
+/// read only when leaning forward (otherwise as often a duration: `killed 30 in two weeks`),
+/// except with `time` after it (`in two weeks' time`, `in a fortnight's time`), which is never
+/// a duration: the third value says so.
 pub(in crate::extract) fn in_period(
     b: &[u8],
     at: usize,
     r: Option<Civil>,
-) -> Option<(Option<DateSpec>, usize)> {
+) -> Option<(Option<DateSpec>, usize, bool)> {
     let p = skip_ws(b, word_is(b, at, "in")?);
     let mut buf = [0u8; 16];
-    let (n, u, ue) = numeral_unit(b, p, &mut buf)?;
+    let (n, u, mut ue) = numeral_unit(b, p, &mut buf)?;
     let spec = r.and_then(|r| add_units(r, n, u));
-    is_unit(u).then_some((spec.map(on), ue))
+    // `weeks'`, `fortnight's`, `month’s` then `time`.
+    let mut q = ue;
+    for mark in [&b"'s"[..], b"'", "’s".as_bytes(), "’".as_bytes()] {
+        if b.get(q..).is_some_and(|t| t.starts_with(mark)) {
+            q += mark.len();
+            break;
+        }
+    }
+    let q2 = skip_ws(b, q);
+    let time = q2 > q || q > ue;
+    let time = time && word_is(b, q2, "time").inspect(|&e| ue = e).is_some();
+    is_unit(u).then_some((spec.map(on), ue, time))
 }
 
 /// A small count and the word after it (`two weeks`, `10 months`): the count, the word (in
@@ -584,4 +627,40 @@ fn compound_ago(b: &[u8], at: usize, r: Option<Civil>) -> Option<(Option<DateSpe
         add_days(d, sign * (7 * parts[2] + parts[3])).map(on)
     });
     Some((spec, end))
+}
+
+/// A date anaphor: `that year`, `that month`, `that day`, `that same day`, `the same year`
+/// (not `that week`, `the same week`: a week is no [`PartialDate`]). The grain (0: year, 1:
+/// month, 2: day) and the end.
+pub(in crate::extract) fn anaphor_at(b: &[u8], at: usize) -> Option<(u8, usize)> {
+    let mut p = match word_is(b, at, "that") {
+        Some(e) => {
+            let q = skip_ws(b, e);
+            word_is(b, q, "same").map_or(q, |e2| skip_ws(b, e2))
+        }
+        None => skip_ws(b, word_is(b, skip_ws(b, word_is(b, at, "the")?), "same")?),
+    };
+    if p == at {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let (w, e) = word_at(b, p, &mut buf)?;
+    p = e;
+    let grain = match w {
+        b"year" => 0,
+        b"month" => 1,
+        b"day" => 2,
+        _ => return None,
+    };
+    Some((grain, p))
+}
+
+/// `d` kept to a grain (0: the year, 1: the month, 2: the day), when it states that much.
+pub(in crate::extract) fn to_grain(d: PartialDate, grain: u8) -> Option<PartialDate> {
+    let year = Some(d.year?);
+    Some(match grain {
+        0 => PartialDate { year, month: None, day: None },
+        1 => PartialDate { year, month: Some(d.month?), day: None },
+        _ => PartialDate { year, month: Some(d.month?), day: Some(d.day?) },
+    })
 }

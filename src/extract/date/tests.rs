@@ -564,3 +564,124 @@ fn super_tuesday() {
     assert!(dates("Super Tuesday 2021", TUE).iter().all(|d| !d.contains("Super")));
     assert!(dates("a super tuesday for us", TUE).iter().all(|d| !d.contains("super")));
 }
+
+#[test]
+fn offsets_later_and_earlier() {
+    // From the last day read before it, else the reference.
+    assert_eq!(
+        dates("The talks opened on March 3 and collapsed two weeks later", TUE),
+        ["2022-03-03 [March 3]", "2022-03-17 [two weeks later]"]
+    );
+    assert_eq!(
+        dates("a fortnight later the border reopened", TUE),
+        ["2022-04-12 [a fortnight later]"]
+    );
+    assert_eq!(dates("three days earlier", TUE), ["2022-03-26 [three days earlier]"]);
+    assert_eq!(dates("a week afterwards", TUE), ["2022-04-05 [a week afterwards]"]);
+    // A count of something else is no offset.
+    assert!(dates("two soldiers later died", TUE).is_empty());
+}
+
+#[test]
+fn in_a_period_time() {
+    // `time` after the period makes it a date in any tense (never a duration).
+    assert_eq!(
+        dates("the ceasefire expires in a fortnight's time", TUE),
+        ["2022-04-12 [in a fortnight's time]"]
+    );
+    assert_eq!(dates("in two weeks’ time", TUE), ["2022-04-12 [in two weeks’ time]"]);
+    assert_eq!(dates("in three days time", TUE), ["2022-04-01 [in three days time]"]);
+    assert!(dates("killed 30 in two weeks", TUE).is_empty());
+}
+
+#[test]
+fn coming_weekday() {
+    assert_eq!(dates("this coming Friday", TUE), ["2022-04-01 [this coming Friday]"]);
+    assert_eq!(dates("this upcoming Wednesday", TUE), ["2022-03-30 [this upcoming Wednesday]"]);
+    assert_eq!(dates("the coming Tuesday", TUE), ["2022-04-05 [coming Tuesday]"]);
+}
+
+#[test]
+fn weekday_and_date_leaning_forward() {
+    // March 3, 2023 is the next Friday March 3 after the reference.
+    assert_eq!(
+        dates_lean("the summit will open on Friday, March 3", TUE, Lean::Clause),
+        ["2023-03-03 [Friday, March 3]"]
+    );
+    assert_eq!(dates_lean("will vote on Fri 15th", TUE, Lean::Clause), ["2022-04-15 [Fri 15th]"]);
+    // Looking back, the nearest within a year, as before.
+    assert_eq!(dates("on Thursday, April 15", TUE), ["2021-04-15 [Thursday, April 15]"]);
+}
+
+#[test]
+fn modifier_before_a_month_day() {
+    assert_eq!(dates("next April 6", TUE), ["2022-04-06 [next April 6]"]);
+    assert_eq!(dates("next 6th of March", TUE), ["2023-03-06 [next 6th of March]"]);
+    assert_eq!(dates("last April 6", TUE), ["2021-04-06 [last April 6]"]);
+}
+
+#[test]
+fn offset_from_a_numeric_date() {
+    assert_eq!(dates("10 days from 3/1/2022", TUE), ["2022-03-11 [10 days from 3/1/2022]"]);
+}
+
+#[test]
+fn impossible_and_compact_dates() {
+    // No such day: nothing, not the year alone.
+    assert!(dates("signed on Feb 30 2021", TUE).is_empty());
+    assert!(dates("dated 2/30/2021", TUE).is_empty());
+    assert!(dates("31 April 2020", TUE).is_empty());
+    // Basic ISO 8601.
+    assert_eq!(dates("report-20220301.pdf", TUE), ["2022-03-01 [20220301]"]);
+    assert!(dates("reference 20221301", TUE).is_empty());
+    assert!(dates("a fine of 12345678", TUE).is_empty());
+}
+
+#[test]
+fn more_holidays() {
+    assert_eq!(dates("Chinese New Year", TUE), ["2022-02-01 [Chinese New Year]"]);
+    assert_eq!(dates("during the Lunar New Year", TUE), ["2022-02-01 [Lunar New Year]"]);
+    assert_eq!(dates("last chinese new year", TUE), ["2022-02-01 [last chinese new year]"]);
+    assert_eq!(dates("Lunar New Year 1987", TUE), ["1987-01-29 [Lunar New Year 1987]"]);
+    assert_eq!(
+        dates("International Workers' Day", TUE),
+        ["2021-05-01 [International Workers' Day]"]
+    );
+    assert_eq!(
+        dates("the August bank holiday 2021", TUE),
+        ["2021-08-30 [August bank holiday 2021]"]
+    );
+    assert_eq!(dates("spring bank holiday 2022", TUE), ["2022-05-30 [spring bank holiday 2022]"]);
+    // Names with no other reading, in lower case.
+    assert_eq!(dates("whit monday 2021", TUE), ["2021-05-24 [whit monday 2021]"]);
+    assert_eq!(dates("on palm sunday", Some("2022-05-01")), ["2022-04-10 [palm sunday]"]);
+    assert_eq!(dates("trinity sunday", Some("2022-07-01")), ["2022-06-12 [trinity sunday]"]);
+}
+
+#[test]
+fn date_anaphors() {
+    assert_eq!(
+        dates("Elections were held in 2019. That year, the army arrested 40", TUE),
+        ["2019 [2019]", "2019 [That year]"]
+    );
+    assert_eq!(
+        dates("On March 3 the talks failed and that same day the border closed", TUE),
+        ["2022-03-03 [March 3]", "2022-03-03 [that same day]"]
+    );
+    assert_eq!(
+        dates("in May 2020; the same year", TUE),
+        ["2020-05 [May 2020]", "2020 [the same year]"]
+    );
+    // The day of a date that names only its year is unknown; nothing before, nothing read.
+    assert_eq!(dates("in 2019, and that day", TUE), ["2019 [2019]"]);
+    assert!(dates("that year", TUE).is_empty());
+    assert!(dates("that dayroom", TUE).is_empty());
+    // From the caller's anchor, the last date stated before the text.
+    let mut out = Vec::new();
+    let r = crate::input::dateline::iso_date("2022-03-29");
+    let anchor = crate::input::dateline::iso_date("2002-07-04");
+    scan_dates_after("That year, two were killed", r, Lean::Clause, anchor, &mut out);
+    assert_eq!(out.iter().map(|m| m.date.to_string()).collect::<Vec<_>>(), ["2002"]);
+    assert!(has_date_anaphor("That year, two were killed"));
+    assert!(!has_date_anaphor("that years-long war"));
+}

@@ -264,6 +264,27 @@ impl<'a> Sentence<'a> {
             && matches!(self.punct(last + 1), Some('-' | '\u{2013}' | '\u{2014}'))
     }
 
+    /// The date a `when` clause starting at `stop` follows (`since January 2, when ...`,
+    /// `in 2002, when ...`): the clause's date, a day, month or year (`since X` as `X`).
+    pub(super) fn when_date(&self, stop: usize) -> Option<(crate::model::DateSpec, Span)> {
+        if stop < 3 || !self.is(stop - 1, &["when"]) || self.punct(stop - 2) != Some(',') {
+            return None;
+        }
+        let d = self.tokens[stop - 3].date? as usize;
+        if self.is_dateline(d) {
+            return None;
+        }
+        let m = self.dates.get(d)?;
+        let first = self.tokens.iter().position(|t| t.date == Some(d as u32))?;
+        let since = first > 0 && self.is(first - 1, &["since"]) || self.is(first, &["since"]);
+        let date = match m.date {
+            crate::model::DateSpec::On(p) => crate::model::DateSpec::On(p),
+            crate::model::DateSpec::Since { start } if since => crate::model::DateSpec::On(start),
+            _ => return None,
+        };
+        Some((date, m.span.clone()))
+    }
+
     pub(super) fn date_near(&self, from: usize, to: usize, ti: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for k in from..to.min(self.tokens.len()) {

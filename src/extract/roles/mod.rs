@@ -721,6 +721,14 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let date_m = date.and_then(|d| self.dates.get(d));
+            // `since January 2, when Chadian troops overran a garrison`: the date the `when`
+            // clause follows.
+            let when = if date_m.is_none() { self.when_date(stop) } else { None };
+            let (date_v, date_span) = match (date_m, when) {
+                (Some(d), _) => (Some(d.date), Some(d.span.clone())),
+                (None, Some((d, span))) => (Some(d), Some(span)),
+                (None, None) => (None, None),
+            };
             out.push(Fact {
                 file: self.file,
                 span: self.span.clone(),
@@ -728,13 +736,13 @@ impl<'a> Sentence<'a> {
                 predicate: hit.trigger.predicate,
                 quantity: if negated { None } else { count.as_ref().map(|c| c.0) },
                 object: object.map(|m| vec![m.actor]).unwrap_or_default(),
-                date: date_m.map(|d| d.date),
+                date: date_v,
                 negated,
                 subject_span: subject.span.clone(),
                 predicate_span: hit.span.clone(),
                 quantity_span: if negated { None } else { count.map(|c| c.1) },
                 object_span: object.map(|m| m.span.clone()),
-                date_span: date_m.map(|d| d.span.clone()),
+                date_span,
             });
         }
     }
