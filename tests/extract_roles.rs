@@ -281,6 +281,22 @@ fn the_state_where_an_act_of_state_happened() {
 }
 
 #[test]
+fn agents_and_single_people() {
+    // `by` + a demonym with an agent noun.
+    case("The mayor, Oleg Petrenko, was detained by Russian forces.", &["Russia arrested 1"]);
+    // The one person a `who was` clause is about.
+    case(
+        "Prosecutors said Smith, who was arrested in 2019, had pleaded guilty.",
+        &["_ arrested 1 _ 2019"],
+    );
+    // An agent noun's origin is the agent, not the state that complains.
+    case(
+        "Pakistan said planes from Afghanistan bombed two villages, killing 12 people.",
+        &["Afghanistan killed 12"],
+    );
+}
+
+#[test]
 fn dates_of_when_clauses_and_anaphors() {
     let d = Some(PartialDate::ymd(2022, 3, 29));
     // A `when` clause after a date is that date's (`since X` as X).

@@ -30,7 +30,7 @@ use factcheck::source::SourceMap;
 
 /// Floors: (part, predicate, strict recall, precision), the whole part as `*`.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
-    ("dev", "*", 0.51, 0.91),
+    ("dev", "*", 0.53, 0.92),
     // Precision 0.97 -> 0.96: refusals ("have so far declined to expel") give a negated fact
     // since issue 9 (docs/verdicts.md, rule 5); the gold files list them as "not facts".
     ("dev", "expelled", 0.64, 0.96),
@@ -41,7 +41,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("dev", "withdrew", 0.30, 0.82),
     ("dev", "charged", 0.63, 0.89),
     ("dev", "sanctioned", 0.42, 0.83),
-    ("heldout", "*", 0.45, 0.80),
+    ("heldout", "*", 0.47, 0.81),
     ("heldout", "killed", 0.70, 0.88),
 ];
 

@@ -13,7 +13,12 @@ impl<'a> Sentence<'a> {
         while p > 0 && self.is(p - 1, &["the", "its", "their"]) {
             p -= 1;
         }
-        if p > 0 && (self.is(p - 1, PREPOSITIONS) || self.tokens[p - 1].count.is_some()) {
+        // `planes from Afghanistan attacked`: an agent noun's origin is the agent.
+        let agent_from = p > 1 && self.is(p - 1, &["from"]) && self.is(p - 2, AGENT_NOUNS);
+        if p > 0
+            && !agent_from
+            && (self.is(p - 1, PREPOSITIONS) || self.tokens[p - 1].count.is_some())
+        {
             return false;
         }
         let agent_follows = self.agent_follows(e);
@@ -178,7 +183,8 @@ impl<'a> Sentence<'a> {
                 }
                 let m = self.mention_starting_at(j)?;
                 let men = self.mentions.get(m)?;
-                if men.kind == NameKind::Demonym && !self.can_be_subject(m) {
+                // `by Russian forces`: a demonym with an agent noun.
+                if men.kind == NameKind::Demonym && !self.agent_follows(men.toks.end) {
                     return None;
                 }
                 return Some(self.group_rightwards(m));

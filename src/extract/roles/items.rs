@@ -392,6 +392,25 @@ impl<'a> Sentence<'a> {
                 return vec![item];
             }
         }
+        // `Kherson's mayor, Ihor Kolykhaiev, was arrested`: the person before a name set off
+        // by commas.
+        if to > from && to >= 2 && self.punct(to - 1) == Some(',') {
+            let mut k = to - 1;
+            while k > from
+                && self.tokens[k - 1].kind == Kind::Word
+                && self.tokens[k - 1].actor.is_none()
+                && self.word(k - 1).starts_with(|c: char| c.is_uppercase())
+            {
+                k -= 1;
+            }
+            if k < to - 1
+                && k > from + 1
+                && self.punct(k - 1) == Some(',')
+                && let Some(item) = self.one_person(k - 2, from)
+            {
+                return vec![item];
+            }
+        }
         // `Russian diplomats were expelled`, `19 Russians were`, `diplomats from Russia were`.
         for back in 1..=2 {
             let Some(k) = to.checked_sub(back) else { break };

@@ -313,6 +313,7 @@ pub(super) const AGENT_NOUNS: &[&str] = &[
     "services",
     "service",
     "warplanes",
+    "planes",
     "jets",
     "aircraft",
     "gunmen",
