@@ -103,6 +103,10 @@ pub struct Predicate {
     /// 700 troops`): the word is more often something else (`gas supplies`, `supplied Japan
     /// with oil`, `contributed to the fund`).
     pub counted: Vec<String>,
+    /// Words that, right after a form and its object, make it another sense of the word
+    /// (`except with responsibility` under `charged`: "charged Cuba with responsibility for the
+    /// attacks" is an accusation, no criminal charge).
+    pub excepts: Vec<String>,
     /// `jurisdiction in`: prepositions after which a named state is where the event happened,
     /// and so its agent when none is stated (acts of states: `two Americans were arrested in
     /// Turkey` is Turkey arresting them). Not for violence: a bomb in a country is not its act.
@@ -226,6 +230,7 @@ impl Lexicon {
                 push_unique(&mut p.cues, pred.cues);
                 push_unique(&mut p.counts, pred.counts);
                 push_unique(&mut p.counted, pred.counted);
+                push_unique(&mut p.excepts, pred.excepts);
                 push_unique(&mut p.jurisdiction, pred.jurisdiction);
                 p.speaker_is_source |= pred.speaker_is_source;
                 p.examples.extend(pred.examples);
@@ -285,7 +290,8 @@ impl Lexicon {
         true
     }
 
-    /// Removes a form (verb, noun, phrase, object preposition, cued form, cue or counted noun) from a predicate, for `drop`.
+    /// Removes a form (verb, noun, phrase, object preposition, cued form, cue, counted noun or
+    /// exception) from a predicate, for `drop`.
     /// Returns false when the predicate has no such form; the canonical name cannot be removed.
     pub fn remove_predicate_name(&mut self, id: PredicateId, name: &str) -> bool {
         let Some(p) = self.predicates.get_mut(id.0 as usize) else { return false };
@@ -302,6 +308,7 @@ impl Lexicon {
             &mut p.cues,
             &mut p.counts,
             &mut p.counted,
+            &mut p.excepts,
             &mut p.jurisdiction,
         ] {
             let before = v.len();

@@ -30,15 +30,18 @@ use factcheck::source::SourceMap;
 
 /// Floors: (part, predicate, strict recall, precision), the whole part as `*`.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
-    ("dev", "*", 0.50, 0.88),
+    ("dev", "*", 0.54, 0.92),
     // Precision 0.97 -> 0.96: refusals ("have so far declined to expel") give a negated fact
     // since issue 9 (docs/verdicts.md, rule 5); the gold files list them as "not facts".
     ("dev", "expelled", 0.64, 0.96),
     ("dev", "arrested", 0.45, 0.98),
     ("dev", "killed", 0.60, 0.90),
     ("dev", "wounded", 0.62, 0.94),
-    ("dev", "deployed", 0.19, 0.80),
-    ("heldout", "*", 0.45, 0.79),
+    ("dev", "deployed", 0.22, 0.88),
+    ("dev", "withdrew", 0.30, 0.82),
+    ("dev", "charged", 0.63, 0.89),
+    ("dev", "sanctioned", 0.42, 0.83),
+    ("heldout", "*", 0.47, 0.81),
     ("heldout", "killed", 0.70, 0.88),
 ];
 

@@ -159,8 +159,13 @@ pub enum Skip {
     ModalNoun,
     /// A participle used as an adjective (`the expelled diplomats`).
     Adjective,
+    /// A noun trigger modifying another noun (`sanctions evasion`, `arrest warrant`).
+    Modifier,
     /// A verb form read as a noun after a determiner or preposition (`over charges of`).
     NounUse,
+    /// One of the predicate's `except` phrases follows the form and its object (`charged
+    /// Cuba with responsibility`).
+    Except,
     /// No agent, count, denial or object was found.
     NoRoles,
     /// Another fact of the sentence says the same more fully.
@@ -176,7 +181,9 @@ impl Skip {
             Skip::Modality => "modality or a request (could, threatened to, called for, urged)",
             Skip::ModalNoun => "the noun is the subject of a modal (would, could)",
             Skip::Adjective => "a participle used as an adjective",
+            Skip::Modifier => "the noun modifies another noun (sanctions evasion, arrest warrant)",
             Skip::NounUse => "a verb form used as a noun after a determiner or preposition",
+            Skip::Except => "an `except` phrase of the predicate follows: another sense",
             Skip::NoRoles => "no agent, count, denial or object found",
             Skip::Subsumed => "another fact of the sentence says it more fully",
         }

@@ -185,6 +185,7 @@ pub enum PropertyKind {
     Cue,
     Counts,
     Counted,
+    Except,
     Jurisdiction,
     Speaker,
     Drop,
@@ -193,7 +194,7 @@ pub enum PropertyKind {
 
 impl PropertyKind {
     /// Every property, with its keyword.
-    pub const ALL: [(PropertyKind, &'static str); 16] = [
+    pub const ALL: [(PropertyKind, &'static str); 17] = [
         (PropertyKind::Alias, "alias"),
         (PropertyKind::Code, "code"),
         (PropertyKind::Demonym, "demonym"),
@@ -206,6 +207,7 @@ impl PropertyKind {
         (PropertyKind::Cue, "cue"),
         (PropertyKind::Counts, "counts"),
         (PropertyKind::Counted, "counted"),
+        (PropertyKind::Except, "except"),
         (PropertyKind::Jurisdiction, "jurisdiction"),
         (PropertyKind::Speaker, "speaker"),
         (PropertyKind::Drop, "drop"),
@@ -225,8 +227,8 @@ impl PropertyKind {
         use PropertyKind::*;
         match self {
             Alias | Code | Demonym | Metonym => header == HeaderKind::Actor,
-            Verb | Noun | Phrase | Object | Cued | Cue | Counts | Counted | Jurisdiction
-            | Speaker | Example => header == HeaderKind::Predicate,
+            Verb | Noun | Phrase | Object | Cued | Cue | Counts | Counted | Except
+            | Jurisdiction | Speaker | Example => header == HeaderKind::Predicate,
             Drop => true,
         }
     }

@@ -170,6 +170,7 @@ fn add_property(
             PropertyKind::Cue => pr.cues.extend(items(&p.value)),
             PropertyKind::Counts => pr.counts.extend(items(&p.value)),
             PropertyKind::Counted => pr.counted.extend(items(&p.value)),
+            PropertyKind::Except => pr.excepts.extend(items(&p.value)),
             PropertyKind::Jurisdiction => pr.jurisdiction.extend(items(&p.value)),
             PropertyKind::Speaker => {
                 if let Some(last) = items(&p.value).last() {

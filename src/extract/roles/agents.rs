@@ -158,6 +158,20 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// A lower-case word that is no actor, count, date, trigger, preposition or clause stop:
+    /// an adjective or noun inside a noun phrase (`financial` sanctions, `trade` sanctions).
+    pub(super) fn plain_lower(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.actor.is_none()
+                && t.count.is_none()
+                && t.date.is_none()
+                && t.trigger.is_none()
+        }) && self.word(k).starts_with(|c: char| c.is_lowercase())
+            && !self.is(k, PREPOSITIONS)
+            && !self.is(k, RIGHT_STOPS)
+    }
+
     /// An agent after `by` in `[from, to)`.
     pub(super) fn by_agent(&self, from: usize, to: usize) -> Option<Group> {
         let mut k = from;
@@ -292,17 +306,37 @@ impl<'a> Sentence<'a> {
         true
     }
 
-    /// The agent of a noun trigger: a possessive (`Russia's expulsion`), a name or demonym just
-    /// before (`the Dutch expulsion`), `by X` after, or the subject of an announcing verb
-    /// (`Germany and France announced expulsions`).
-    pub(super) fn noun_agent(&self, ti: usize, tj: usize, right: usize) -> Option<Group> {
+    /// The agent of a noun trigger: a possessive (`Russia's expulsion`), a name or (with
+    /// `demonym`) a demonym just before, or before one or two words (`the Dutch expulsion`, `U.S.
+    /// trade sanctions`), `by X` after, or the subject of an announcing verb (`Germany and France
+    /// announced expulsions`).
+    pub(super) fn noun_agent(
+        &self,
+        ti: usize,
+        tj: usize,
+        right: usize,
+        demonym: bool,
+    ) -> Option<Group> {
         if ti >= 1 {
             let mut k = ti - 1;
+            // `U.S. trade sanctions`, `EU energy sanctions`: a word or two of the noun between
+            // (not a verb: `Tehran have faced sanctions`).
+            let mut words = 0;
+            while words < 2
+                && k >= 1
+                && self.plain_lower(k)
+                && !self.is(k, NOUN_DETS)
+                && !self.verb_within(&self.tokens[k].span)
+            {
+                k -= 1;
+                words += 1;
+            }
             if self.tokens[k].kind == Kind::Possessive && k >= 1 {
                 k -= 1;
             }
             if let Some(m) = self.mention_at(k)
                 && let Some(men) = self.mentions.get(m)
+                && (demonym || men.kind != NameKind::Demonym)
             {
                 let before = men.toks.start;
                 let in_count = before > 0 && self.tokens[before - 1].count.is_some();
@@ -318,15 +352,31 @@ impl<'a> Sentence<'a> {
         if let Some(g) = self.by_agent(tj, self.tokens.len().min(right + 4)) {
             return Some(g);
         }
+        // `unveiled a raft of new sanctions`, `has toughened its financial sanctions`: up to two
+        // adjectives right before the noun, then its determiners.
         let mut k = ti;
         let mut skipped = 0;
-        while k > 0 && skipped < 4 {
+        let mut adjectives = 0;
+        while k > 0 && skipped < 6 {
             k -= 1;
-            if self.is(k, NOUN_DETS) {
+            if self.is(k, NOUN_DETS) || (skipped > 0 && self.is(k, &["up"])) {
                 skipped += 1;
                 continue;
             }
-            if self.is(k, ANNOUNCE) {
+            // `impose the "most severe" sanctions`: quotes around the adjectives.
+            if matches!(self.punct(k), Some('"' | '\u{201c}' | '\u{201d}')) {
+                continue;
+            }
+            if skipped == 0
+                && adjectives < 2
+                && self.plain_lower(k)
+                && !self.is(k, ANNOUNCE)
+                && !self.is(k, TIGHTEN)
+            {
+                adjectives += 1;
+                continue;
+            }
+            if self.is(k, ANNOUNCE) || self.is(k, TIGHTEN) {
                 let (stop, _) = self.left_stop(k);
                 return self.subject_left(k, stop);
             }

@@ -56,7 +56,9 @@ impl<'a> Sentence<'a> {
             if self.is(k, LEFT_STOPS) {
                 return (k + 1, self.is(k, &["if", "unless", "whether"]));
             }
-            if self.tokens.get(k).is_some_and(|t| t.trigger.is_some()) && ti - k > 12 {
+            // A `counted` form ends no clause (as in `right_end`): `the administration pulled 60
+            // percent of embassy personnel and ordered ..., expelling 15 diplomats`.
+            if self.plain_trigger(k) && ti - k > 12 {
                 return (k + 1, false);
             }
         }
@@ -71,6 +73,24 @@ impl<'a> Sentence<'a> {
             .and_then(|t| t.trigger)
             .and_then(|h| self.hits.get(h as usize))
             .is_some_and(|h| !h.trigger.counted)
+    }
+
+    /// Whether one of a predicate's `except` phrases follows the trigger ending at `tj` within
+    /// the next ten words of its sentence (`charged Cuba with responsibility for`).
+    pub(super) fn except_after(&self, tj: usize, phrases: &[String]) -> bool {
+        let end = (tj + 10).min(self.tokens.len());
+        (tj..end).take_while(|&k| !matches!(self.punct(k), Some('.' | ';' | ':' | '?' | '!'))).any(
+            |k| {
+                phrases.iter().any(|ph| {
+                    let mut n = 0;
+                    let all = ph.split_whitespace().enumerate().all(|(i, w)| {
+                        n += 1;
+                        self.word(k + i).eq_ignore_ascii_case(w)
+                    });
+                    all && n > 0
+                })
+            },
+        )
     }
 
     /// Whether the count ending at token `k` stands alone, with no noun after it (`captured 48
@@ -352,6 +372,10 @@ impl<'a> Sentence<'a> {
     /// nothing to object to.
     pub(super) fn counts_other(&self, from: usize, to: usize, counts: &[String]) -> bool {
         if counts.is_empty() {
+            return false;
+        }
+        // `pulled out of Iraq`, `pulled out of the Chadian border town`: a place, no object.
+        if self.is(from, &["of"]) && self.place_follows(from + 1) {
             return false;
         }
         self.object_head(from, to, false)

@@ -24,6 +24,124 @@ impl<'a> Sentence<'a> {
         self.mention_starting_at(j)
     }
 
+    /// The places listed after one that ends at token `k` (`Romania, Bulgaria, Hungary and
+    /// Slovakia`), and the end of the last. The clause ends at the first comma or `and`
+    /// (`right_end`); the list runs on past it.
+    pub(super) fn places_listed(&self, k: usize) -> (Vec<usize>, usize) {
+        let mut places = Vec::new();
+        let mut e = k;
+        while e < self.tokens.len() {
+            let Some(nm) = self.next_listed(e) else { break };
+            let Some(next) = self.mentions.get(nm) else { break };
+            if next.kind == NameKind::Demonym
+                || self.tokens.get(next.toks.end).is_some_and(|t| t.count.is_some())
+            {
+                break;
+            }
+            places.push(nm);
+            e = next.toks.end;
+        }
+        (places, e)
+    }
+
+    /// Places listed after a colon that ends an object preposition's phrase after a passive
+    /// at `tj` (`stationed in four member states on Nato's eastern flank: Poland, Estonia, Latvia
+    /// and Lithuania`): the first, and the rest.
+    pub(super) fn colon_places(&self, tj: usize, preps: &[String]) -> Option<(usize, Vec<usize>)> {
+        let mut prep = false;
+        let end = (tj + 15).min(self.tokens.len());
+        let colon =
+            (tj..end).take_while(|&k| self.punct(k).is_none_or(|c| c == ':')).find(|&k| {
+                prep |= preps.iter().any(|p| p.eq_ignore_ascii_case(self.word(k)));
+                self.punct(k) == Some(':')
+            })?;
+        if !prep {
+            return None;
+        }
+        let j = if self.is(colon + 1, &["the"]) { colon + 2 } else { colon + 1 };
+        let m = self.mention_starting_at(j)?;
+        let men = self.mentions.get(m)?;
+        if men.kind == NameKind::Demonym {
+            return None;
+        }
+        let (places, _) = self.places_listed(men.toks.end);
+        (!places.is_empty()).then_some((m, places))
+    }
+
+    /// The subject of a passive `hit with` (`slapped with`) before a noun trigger at `ti`
+    /// (`Russia has been hit with 65 new sanctions`): the one it was done to.
+    pub(super) fn hit_with_target(&self, ti: usize, stop: usize) -> Option<usize> {
+        let mut k = ti;
+        let mut steps = 0;
+        while k > stop && steps < 5 && !self.is(k - 1, &["with"]) {
+            k -= 1;
+            steps += 1;
+            let t = &self.tokens[k];
+            if !(t.count.is_some() || self.is(k, NOUN_DETS) || self.plain_lower(k)) {
+                return None;
+            }
+        }
+        let w = k.checked_sub(1).filter(|&w| w > stop && self.is(w, &["with"]))?;
+        if !self.is(w - 1, &["hit", "slapped"]) {
+            return None;
+        }
+        let aux = self.passive_aux(w - 1)?;
+        let m = self.mention_at(aux.checked_sub(1)?)?;
+        (self.mentions.get(m)?.kind != NameKind::Demonym).then_some(m)
+    }
+
+    /// A place of a state starting at token `j` (after the preposition and its article): `the
+    /// Ukrainian capital` (a demonym before a place noun), `the shattered outskirts of Kyiv` (a
+    /// place noun, perhaps after one or two adjectives, and `of` a name).
+    pub(super) fn place_at(&self, j: usize) -> Option<usize> {
+        if let Some(m) = self.mention_starting_at(j) {
+            let men = self.mentions.get(m)?;
+            return (men.kind == NameKind::Demonym && self.is(men.toks.end, PLACES)).then_some(m);
+        }
+        let mut k = j;
+        while k < j + 2 && !self.is(k, PLACES) {
+            let t = self.tokens.get(k)?;
+            let plain = t.kind == Kind::Word
+                && t.count.is_none()
+                && t.date.is_none()
+                && t.trigger.is_none()
+                && self.word(k).starts_with(|c: char| c.is_lowercase())
+                && !self.is(k, PREPOSITIONS)
+                && !self.is(k, RIGHT_STOPS);
+            if !plain {
+                return None;
+            }
+            k += 1;
+        }
+        if !(self.is(k, PLACES) && self.is(k + 1, &["of"])) {
+            return None;
+        }
+        let n = if self.is(k + 2, &["the"]) { k + 3 } else { k + 2 };
+        let m = self.mention_starting_at(n)?;
+        (self.mentions.get(m)?.kind != NameKind::Demonym).then_some(m)
+    }
+
+    /// A place starts at token `j` (after an article): [`Self::place_at`], or a name that no
+    /// common noun follows (`of Iraq,`; not `of the Paris climate deal`).
+    pub(super) fn place_follows(&self, j: usize) -> bool {
+        let j = if self.is(j, &["the"]) { j + 1 } else { j };
+        if self.place_at(j).is_some() {
+            return true;
+        }
+        let Some(m) = self.mention_starting_at(j) else { return false };
+        let Some(men) = self.mentions.get(m) else { return false };
+        let e = men.toks.end;
+        men.kind != NameKind::Demonym
+            && !self.tokens.get(e).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.actor.is_none()
+                    && t.date.is_none()
+                    && self.word(e).starts_with(|c: char| c.is_lowercase())
+                    && !self.is(e, PREPOSITIONS)
+                    && !self.is(e, RIGHT_STOPS)
+            })
+    }
+
     pub(super) fn is_unit_count(&self, c: usize) -> bool {
         if c >= self.counts.len() {
             return true;
@@ -142,21 +260,7 @@ impl<'a> Sentence<'a> {
                 k = men.toks.end;
                 item.last_tok = Some(k - 1);
                 // `to Romania, Bulgaria, Hungary and Slovakia`: one more place each.
-                let mut places = Vec::new();
-                // The clause ends at the first comma or `and` (`right_end`); the list
-                // of places runs on past it.
-                let mut e = k;
-                while e < self.tokens.len() {
-                    let Some(nm) = self.next_listed(e) else { break };
-                    let Some(next) = self.mentions.get(nm) else { break };
-                    if next.kind == NameKind::Demonym
-                        || self.tokens.get(next.toks.end).is_some_and(|t| t.count.is_some())
-                    {
-                        break;
-                    }
-                    places.push(nm);
-                    e = next.toks.end;
-                }
+                let (places, e) = self.places_listed(k);
                 if !places.is_empty() {
                     item.last_tok = Some(e - 1);
                     let base = item.clone();
@@ -317,11 +421,24 @@ impl<'a> Sentence<'a> {
                 return items;
             }
         }
-        // `an Iranian official was arrested`, `A second U.S. Marine has been charged`: one.
+        // `an Iranian official was arrested`, `A second U.S. Marine has been charged`: one; not
+        // `Manafort and a business associate were indicted` (two).
         if let Some(item) =
             to.checked_sub(1).filter(|&k| k >= from).and_then(|k| self.one_person(k, from))
         {
-            return vec![item];
+            let mut s = item.first_tok.unwrap_or(to);
+            let mut steps = 0;
+            while s > from
+                && steps < 4
+                && (self.is(s - 1, &["a", "an", "the", "his", "her", "their", "its"])
+                    || self.plain_lower(s - 1))
+            {
+                s -= 1;
+                steps += 1;
+            }
+            if s == 0 || !self.is(s - 1, &["and"]) {
+                return vec![item];
+            }
         }
         // `Kherson's mayor, Ihor Kolykhaiev, was arrested`: the person before a name set off
         // by commas.
@@ -362,7 +479,61 @@ impl<'a> Sentence<'a> {
                 }];
             }
         }
-        Vec::new()
+        self.relative_antecedent(from, to).into_iter().collect()
+    }
+
+    /// The one person a relative clause right before a passive is about: `Sayfullo Saipov, who
+    /// was charged`, `a business associate who was charged`, `Paul Manafort, who ran the
+    /// campaign, was charged` (`to` is the passive's auxiliary).
+    fn relative_antecedent(&self, from: usize, to: usize) -> Option<Item> {
+        let k = to.checked_sub(1).filter(|&k| k >= from)?;
+        // `Manafort and Gates, who were indicted`: more than one.
+        if self.is(to, &["were", "are", "have"]) {
+            return None;
+        }
+        let who = if self.is(k, &["who"]) {
+            k
+        } else if self.punct(k) == Some(',') {
+            // Back over the relative clause, within its commas.
+            let lo = k.saturating_sub(20).max(from + 1);
+            let w = (lo..k)
+                .rev()
+                .take_while(|&j| self.punct(j).is_none_or(|c| c == '\'' || c == '\u{2019}'))
+                .find(|&j| self.is(j, &["who"]))?;
+            (self.punct(w - 1) == Some(',')).then_some(w)?
+        } else {
+            return None;
+        };
+        let mut a = who.checked_sub(1)?;
+        if self.punct(a) == Some(',') {
+            a = a.checked_sub(1)?;
+        }
+        if a < from {
+            return None;
+        }
+        if let Some(item) = self.one_person(a, from) {
+            return Some(item);
+        }
+        let t = self.tokens.get(a)?;
+        let name = t.kind == Kind::Word
+            && t.actor.is_none()
+            && t.count.is_none()
+            && t.date.is_none()
+            && self.word(a).starts_with(|c: char| c.is_uppercase())
+            && a > from
+            && self.word(a - 1).starts_with(|c: char| c.is_uppercase());
+        // `a business associate`: a singular noun phrase.
+        let singular = t.kind == Kind::Word
+            && t.actor.is_none()
+            && t.count.is_none()
+            && !self.word(a).ends_with('s')
+            && (a.saturating_sub(2).max(from)..a).any(|j| self.is(j, &["a", "an"]));
+        (name || singular).then_some(Item {
+            single: Some(a),
+            first_tok: Some(a),
+            last_tok: Some(a),
+            ..Item::default()
+        })
     }
 
     /// A singular person noun at `k` heading its noun phrase (`an Iranian official`, `a second
@@ -434,6 +605,9 @@ impl<'a> Sentence<'a> {
                 return None;
             }
             let j = if self.is(k + 1, &["the"]) { k + 2 } else { k + 1 };
+            if let Some(m) = self.place_at(j) {
+                return Some(m);
+            }
             let m = self.mention_starting_at(j)?;
             (self.mentions.get(m)?.kind != NameKind::Demonym).then_some(m)
         })
@@ -521,6 +695,9 @@ impl<'a> Sentence<'a> {
             if det {
                 j += 1;
             }
+            if let Some(m) = self.place_at(j) {
+                return Some((p, m));
+            }
             if j < end
                 && let Some(m) = self.mention_starting_at(j)
                 && let Some(men) = self.mentions.get(m)
@@ -563,6 +740,72 @@ impl<'a> Sentence<'a> {
             }
             p = q;
         }
+    }
+
+    /// The first token of the count `count_before` finds before the verb at `ti` (`two men
+    /// charged`, `40 HURT`).
+    pub(super) fn count_start_before(&self, ti: usize) -> Option<usize> {
+        if !self.count_before(ti) {
+            return None;
+        }
+        let k = ti.checked_sub(1)?;
+        let mut c = if self.tokens[k].count.is_some() { k } else { k.checked_sub(1)? };
+        let id = self.tokens[c].count;
+        while c > 0 && self.tokens[c - 1].count == id {
+            c -= 1;
+        }
+        Some(c)
+    }
+
+    /// Whether the count starting at token `c` before a noun at `ti..tj` counts the events the
+    /// noun names (`four arrests`, `11 arrests for`): right before the noun, no money or year
+    /// (`a 22.8 mln dlr charge`, `dollars 232m`, `a one-time charge`, `its 1986 charge`), and
+    /// no `of` after the noun (`two charges of fraud`: what was charged).
+    pub(super) fn counts_events(&self, c: usize, ti: usize, tj: usize) -> bool {
+        let Some(id) = self.tokens.get(c).and_then(|t| t.count) else { return false };
+        let mut e = c;
+        while self.tokens.get(e).is_some_and(|t| t.count == Some(id)) {
+            e += 1;
+        }
+        const MONEY: &[&str] = &[
+            "dollars", "dollar", "dlrs", "dlr", "mln", "bln", "billion", "million", "bn", "euro",
+            "euros", "pounds", "pound", "stg", "cts", "ct", "cent", "cents", "yen", "francs",
+        ];
+        let money = (c > 0 && (self.is(c - 1, MONEY) || self.punct(c - 1) == Some('$')))
+            || (c..e).any(|k| {
+                let w = self.word(k);
+                self.is(k, MONEY)
+                    || w.contains('-')
+                    || (w.starts_with(|ch: char| ch.is_ascii_digit())
+                        && w.ends_with(|ch: char| ch.is_ascii_alphabetic()))
+            });
+        let last = self.word(e.saturating_sub(1));
+        let year = last.len() == 4
+            && last.bytes().all(|b| b.is_ascii_digit())
+            && (last.starts_with("19") || last.starts_with("20"));
+        e == ti && !money && !year && !self.is(tj, &["of"])
+    }
+
+    /// `none of`, `nobody`, `no one` in the few words before a passive's auxiliary at `to`:
+    /// the patient is nobody (`None of the three men's clients were charged`).
+    pub(super) fn none_before(&self, from: usize, to: usize) -> bool {
+        (to.saturating_sub(8).max(from)..to).any(|k| {
+            (self.is(k, &["none"]) && (self.is(k + 1, &["of"]) || k + 1 == to))
+                || self.is(k, &["nobody", "no-one"])
+                || (self.is(k, &["no"]) && self.is(k + 1, &["one"]))
+        })
+    }
+
+    /// The place `where` stands for: `Estonia, where Britain has 1,700 personnel deployed`
+    /// (a name, a comma and `where` between the clause start `stop` and the trigger `ti`).
+    pub(super) fn where_antecedent(&self, stop: usize, ti: usize) -> Option<usize> {
+        let w =
+            (stop.max(2).max(ti.saturating_sub(10))..ti).rev().find(|&k| self.is(k, &["where"]))?;
+        if self.punct(w - 1) != Some(',') || (w..ti).any(|k| self.punct(k).is_some()) {
+            return None;
+        }
+        let m = self.mention_at(w - 2)?;
+        (self.mentions.get(m)?.kind != NameKind::Demonym).then_some(m)
     }
 
     /// A count (and perhaps one noun or demonym) right before a verb with no auxiliary: an

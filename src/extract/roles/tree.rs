@@ -149,7 +149,7 @@ impl<'a> Sentence<'a> {
 
     /// Whether a word inside `span` is tagged a verb (or auxiliary): from the parse when the
     /// sentence has one, else from its tags alone. Without a tree, no.
-    fn verb_within(&self, span: &Range<usize>) -> bool {
+    pub(super) fn verb_within(&self, span: &Range<usize>) -> bool {
         let Some(lazy) = self.tree.as_ref() else { return false };
         let inside = |r: &Range<usize>| r.start < span.end && span.start < r.end;
         let verb = |u: syntax::Upos| matches!(u, syntax::Upos::Verb | syntax::Upos::Aux);

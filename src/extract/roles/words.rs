@@ -436,6 +436,53 @@ pub(super) const ANNOUNCE: &[&str] = &[
     "ordering",
 ];
 
+/// Verbs besides the announcing ones whose subject is the agent of the event noun after them:
+/// more of what it already does (`has toughened its sanctions`), or taking part (`refused to
+/// join sanctions against Moscow`).
+pub(super) const TIGHTEN: &[&str] = &[
+    "join",
+    "joins",
+    "joined",
+    "joining",
+    "toughen",
+    "toughens",
+    "tighten",
+    "tightens",
+    "extend",
+    "extends",
+    "expand",
+    "expands",
+    "strengthen",
+    "strengthens",
+    "widen",
+    "widens",
+    "brought",
+    "bring",
+    "brings",
+    "bringing",
+    "filed",
+    "file",
+    "files",
+    "filing",
+    "pressed",
+    "press",
+    "presses",
+    "pressing",
+    "laid",
+    "levied",
+    "toughened",
+    "tightened",
+    "extended",
+    "expanded",
+    "broadened",
+    "strengthened",
+    "widened",
+    "intensified",
+    "ramped",
+    "escalated",
+    "increased",
+];
+
 /// Words skipped between an announcing verb and its noun (`announced the mass expulsion`).
 pub(super) const NOUN_DETS: &[&str] = &[
     "the",
@@ -688,6 +735,71 @@ pub(super) const ONE_PERSON: &[&str] = &[
     "aide",
     "adviser",
     "advisor",
+    "immigrant",
+    "associate",
+    "attorney",
+    "lawyer",
+    "chairman",
+    "consultant",
+    "academic",
+    "scientist",
+    "engineer",
+];
+
+/// Nouns an event noun can modify (`sanctions evasion`, `the Russia Sanctions Bill`, `an arrest
+/// warrant`, `deployment plans`): the event noun is then no statement of the event. Not `order`
+/// (`issued expulsion orders to 23 diplomats` is the event).
+pub(super) const NOUN_HEADS: &[&str] = &[
+    "warrant",
+    "warrants",
+    "plan",
+    "plans",
+    "bill",
+    "law",
+    "laws",
+    "legislation",
+    "regime",
+    "list",
+    "evasion",
+    "relief",
+    "waiver",
+    "waivers",
+    "deadline",
+    "threat",
+    "threats",
+    "policy",
+    "debate",
+    "committee",
+    "expert",
+    "experts",
+    "lawyer",
+    "lawyers",
+    "violation",
+    "violations",
+    "busting",
+    "buster",
+    "busters",
+];
+
+/// Nouns of a state's ground (`from the Ukrainian capital`, `to the outskirts of Kyiv`): the
+/// place is the state the demonym before, or the name after `of`, stands for.
+pub(super) const PLACES: &[&str] = &[
+    "capital",
+    "city",
+    "town",
+    "region",
+    "province",
+    "outskirts",
+    "border",
+    "borders",
+    "frontier",
+    "territory",
+    "soil",
+    "north",
+    "south",
+    "east",
+    "west",
+    "coast",
 ];
 
 /// Determiners that make a past participle an adjective: `the expelled diplomats`.
