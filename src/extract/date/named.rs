@@ -182,6 +182,11 @@ fn holiday_word(b: &[u8], p: usize, w: &str) -> Option<usize> {
 }
 
 fn holiday_at(b: &[u8], p: usize) -> Option<(Rule, usize)> {
+    // One read of the word, one look at the table's first words: most words begin no holiday.
+    let mut buf = [0u8; 16];
+    if !holiday_start(letters_at(b, p, &mut buf)?.0) {
+        return None;
+    }
     // `Orthodox Easter`, `Orthodox Good Friday`, `Orthodox Christmas` (January 7).
     if let Some(e) = holiday_word(b, p, "orthodox") {
         let q = skip_ws(b, e);
@@ -478,10 +483,17 @@ pub(in crate::extract) fn named_at(
 }
 
 /// True when `w` (lower case) can begin a holiday's name.
+/// Asked of every word of a sentence, so it looks the word up in the table's first words,
+/// sorted once.
 pub(in crate::extract) fn holiday_start(w: &[u8]) -> bool {
-    w == b"orthodox"
-        || HOLIDAYS.iter().any(|(words, _)| {
-            let f = words[0].as_bytes();
-            w == f || (w.len() == f.len() + 1 && w.starts_with(f) && w.ends_with(b"s"))
-        })
+    static FIRST: std::sync::OnceLock<Vec<&'static [u8]>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut v: Vec<&'static [u8]> =
+            HOLIDAYS.iter().filter_map(|(words, _)| words.first().map(|f| f.as_bytes())).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    let known = |w: &[u8]| first.binary_search(&w).is_ok();
+    w == b"orthodox" || known(w) || w.strip_suffix(b"s").is_some_and(known)
 }

@@ -321,22 +321,20 @@ impl<'a> Sentence<'a> {
             let mut k = ti - 1;
             // `U.S. trade sanctions`, `EU energy sanctions`: a word or two of the noun between
             // (not a verb: `Tehran have faced sanctions`).
+            // The tagger is asked last, only when a name stands before the words (tagging costs).
             let mut words = 0;
-            while words < 2
-                && k >= 1
-                && self.plain_lower(k)
-                && !self.is(k, NOUN_DETS)
-                && !self.verb_within(&self.tokens[k].span)
-            {
+            while words < 2 && k >= 1 && self.plain_lower(k) && !self.is(k, NOUN_DETS) {
                 k -= 1;
                 words += 1;
             }
+            let between = k + 1..ti;
             if self.tokens[k].kind == Kind::Possessive && k >= 1 {
                 k -= 1;
             }
             if let Some(m) = self.mention_at(k)
                 && let Some(men) = self.mentions.get(m)
                 && (demonym || men.kind != NameKind::Demonym)
+                && !between.clone().any(|w| self.verb_within(&self.tokens[w].span))
             {
                 let before = men.toks.start;
                 let in_count = before > 0 && self.tokens[before - 1].count.is_some();
