@@ -264,7 +264,11 @@ impl SourceFile {
         let Some(kept) = &self.kept else { return self.lines.line_index(byte) };
         let i = kept.segments.partition_point(|s| s.start <= byte);
         let Some(seg) = i.checked_sub(1).and_then(|i| kept.segments.get(i)) else { return 0 };
-        let local = seg.at + (byte - seg.start).min(seg.len.saturating_sub(1));
+        // A byte past the run is its last line's, except at the end of a run that ends the
+        // file: that is the file's last line (the empty one after a final newline).
+        let last =
+            if seg.start + seg.len == kept.len { seg.len } else { seg.len.saturating_sub(1) };
+        let local = seg.at + (byte - seg.start).min(last);
         seg.line + self.lines.line_index(local) - self.lines.line_index(seg.at)
     }
 

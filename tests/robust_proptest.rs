@@ -212,3 +212,17 @@ proptest! {
         }
     }
 }
+
+/// Found by the property above: in a file of one newline, keeping the empty last line with the
+/// first gave the last line's bytes the first line's number.
+#[test]
+fn a_kept_run_that_ends_the_file_keeps_its_last_empty_line() {
+    let t = "\n";
+    let full = SourceFile::new("a", t);
+    let part = full.clone().keep_lines(&[0..0, 1..1]);
+    for b in 0..=1 {
+        assert_eq!(part.line_index(b), full.line_index(b), "byte {b}");
+        assert_eq!(part.line_col(b), full.line_col(b), "byte {b}");
+    }
+    assert_eq!(part.line_range(1), full.line_range(1));
+}
