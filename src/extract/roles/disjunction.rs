@@ -7,13 +7,21 @@
 //! killed or wounded`: none may have been killed), so such a count is dropped. Verbs joined by
 //! `and` are left alone (`were killed and 58 wounded` has counts of its own).
 
-use super::{Sentence, Trace};
+use super::{Sentence, Trace, drop_fact};
 use crate::extract::explain::{Fill, Part, Skip, Source};
 use crate::extract::names::Form;
 use crate::model::{Fact, Quantity, Relation};
 
 /// The rule's name in `--explain`.
 const RULE: Source = Source::Window("count shared by verbs joined by or (an upper bound)");
+
+/// The quantity's source in `fills` becomes this rule (or goes, with no bound).
+fn bounded_fill(fills: &mut Vec<Fill>, bound: Option<Quantity>, span: &Option<crate::model::Span>) {
+    fills.retain(|f| f.part != Part::Quantity);
+    if bound.is_some() {
+        fills.push(Fill { part: Part::Quantity, source: RULE, span: span.clone() });
+    }
+}
 
 /// What a count shared by alternatives says of each: at most its highest value; nothing when
 /// it has no upper bound.
@@ -82,14 +90,7 @@ impl Sentence<'_> {
                 .and_then(|t| t.facts.get(donor - first))
                 .map(|(_, fills)| fills.clone())
                 .unwrap_or_default();
-            donor_fills.retain(|f| f.part != Part::Quantity);
-            if bound.is_some() {
-                donor_fills.push(Fill {
-                    part: Part::Quantity,
-                    source: RULE,
-                    span: base.quantity_span.clone(),
-                });
-            }
+            bounded_fill(&mut donor_fills, bound, &base.quantity_span);
             for h in chain.clone() {
                 let mine: Vec<usize> = (first..out.len()).filter(|&i| of_hit(&out[i], h)).collect();
                 if mine.is_empty() {
@@ -132,14 +133,7 @@ impl Sentence<'_> {
                     if let Some((_, fills)) =
                         trace.as_deref_mut().and_then(|t| t.facts.get_mut(i - first))
                     {
-                        fills.retain(|p| p.part != Part::Quantity);
-                        if bound.is_some() {
-                            fills.push(Fill {
-                                part: Part::Quantity,
-                                source: RULE,
-                                span: base.quantity_span.clone(),
-                            });
-                        }
+                        bounded_fill(fills, bound, &base.quantity_span);
                         if !fills.iter().any(|p| p.part == Part::Object) && !f.object.is_empty() {
                             fills.push(Fill {
                                 part: Part::Object,
@@ -156,15 +150,7 @@ impl Sentence<'_> {
         emptied.sort_unstable();
         emptied.dedup();
         for i in emptied.into_iter().rev() {
-            out.remove(i);
-            if let Some(t) = trace.as_deref_mut()
-                && i - first < t.facts.len()
-            {
-                let (h, _) = t.facts.remove(i - first);
-                if !t.facts.iter().any(|(k, _)| *k == h) {
-                    t.skipped.push((h, Skip::NoRoles));
-                }
-            }
+            drop_fact(out, first, i, trace.as_deref_mut(), Skip::NoRoles);
         }
     }
 }

@@ -828,6 +828,20 @@ impl Sentence<'_> {
     }
 }
 
+/// Removes `out[i]` and its trace entry (`trace.facts` runs parallel to `out[from..]`); a hit
+/// left with no fact is recorded as skipped, for `why`.
+fn drop_fact(out: &mut Vec<Fact>, from: usize, i: usize, trace: Option<&mut Trace>, why: Skip) {
+    out.remove(i);
+    if let Some(t) = trace
+        && i - from < t.facts.len()
+    {
+        let (h, _) = t.facts.remove(i - from);
+        if !t.facts.iter().any(|(k, _)| *k == h) {
+            t.skipped.push((h, why));
+        }
+    }
+}
+
 /// Drops facts of one sentence that another fact of the same sentence says more fully (and
 /// their trace entries, which run parallel to `out[from..]`).
 fn subsume(out: &mut Vec<Fact>, from: usize, mut trace: Option<&mut Trace>) {
@@ -847,15 +861,7 @@ fn subsume(out: &mut Vec<Fact>, from: usize, mut trace: Option<&mut Trace>) {
         let dominated = (from..out.len())
             .any(|j| j != i && covers(&out[j], &out[i]) && (!covers(&out[i], &out[j]) || j < i));
         if dominated {
-            out.remove(i);
-            if let Some(t) = trace.as_deref_mut()
-                && i - from < t.facts.len()
-            {
-                let (h, _) = t.facts.remove(i - from);
-                if !t.facts.iter().any(|(k, _)| *k == h) {
-                    t.skipped.push((h, Skip::Subsumed));
-                }
-            }
+            drop_fact(out, from, i, trace.as_deref_mut(), Skip::Subsumed);
         } else {
             i += 1;
         }
