@@ -484,7 +484,8 @@ impl<'a> Sentence<'a> {
 
     /// The one person a relative clause right before a passive is about: `Sayfullo Saipov, who
     /// was charged`, `a business associate who was charged`, `Paul Manafort, who ran the
-    /// campaign, was charged` (`to` is the passive's auxiliary).
+    /// campaign, was charged`, and any word a singular `who was` / `is` / `has` follows
+    /// (`Grossman, who was arrested February 17`) (`to` is the passive's auxiliary).
     fn relative_antecedent(&self, from: usize, to: usize) -> Option<Item> {
         let k = to.checked_sub(1).filter(|&k| k >= from)?;
         // `Manafort and Gates, who were indicted`: more than one.
@@ -528,7 +529,12 @@ impl<'a> Sentence<'a> {
             && t.count.is_none()
             && !self.word(a).ends_with('s')
             && (a.saturating_sub(2).max(from)..a).any(|j| self.is(j, &["a", "an"]));
-        (name || singular).then_some(Item {
+        // `Grossman, who was arrested`: the verb right after `who` is singular.
+        let singular_verb = who + 1 == to
+            && self.is(to, &["was", "is", "has"])
+            && t.kind == Kind::Word
+            && t.count.is_none();
+        (name || singular || singular_verb).then_some(Item {
             single: Some(a),
             first_tok: Some(a),
             last_tok: Some(a),

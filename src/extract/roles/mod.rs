@@ -426,34 +426,6 @@ impl<'a> Sentence<'a> {
                         if !negated && self.none_before(from, before) {
                             negated = true;
                         }
-                        // `Grossman, who was arrested February 17`, `a gold trader who has been
-                        // detained`: the one person the relative clause is about.
-                        if found.is_empty()
-                            && aux.is_some()
-                            && before > 1
-                            && self.is(before, &["was", "is", "has"])
-                            && self.is(before - 1, &["who"])
-                        {
-                            let k = if self.punct(before - 2) == Some(',') {
-                                before.saturating_sub(3)
-                            } else {
-                                before - 2
-                            };
-                            if k >= from
-                                && self
-                                    .tokens
-                                    .get(k)
-                                    .is_some_and(|t| t.kind == Kind::Word && t.count.is_none())
-                            {
-                                found.push(self.one_person(k, from).unwrap_or(Item {
-                                    single: Some(k),
-                                    first_tok: Some(k),
-                                    last_tok: Some(k),
-                                    ..Item::default()
-                                }));
-                                why.items = Source::Window("the one person of a `who was` clause");
-                            }
-                        }
                         // `are deployed in Estonia`, `were withdrawn from Iraq`: the place after;
                         // `to be dispatched to Romania, Bulgaria and Hungary`, `stationed in four
                         // states on Nato's flank: Poland, Estonia, Latvia and Lithuania`: each.
