@@ -358,7 +358,7 @@ pub fn train(
     // Prune weights with small averages until the file fits (and, with `prune_by_dev`, on to
     // the level that scores best on dev).
     let mut best: Option<(f64, f64)> = None;
-    for min_avg in [0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0] {
+    for min_avg in [0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0] {
         model.parser.weights = w.average(min_avg);
         let size = model.to_bytes().len();
         let scores = dev.and_then(|d| evaluate(&model, d).ok());
