@@ -16,6 +16,19 @@
 //! learnt by the tagger as an ALL-CAPS line (16; 0 for none); `--tagger-only MODEL`: keeps the
 //! parser of MODEL and retrains the tagger and lemmatiser (minutes instead of the parser's
 //! training; also converts a model of an older format to the current one).
+//!
+//! `--beam K`: trains the parser for beam search of width K (at most 64) with max-violation
+//! updates, and the model parses with that beam: more accurate, about K times the parser's
+//! CPU per word (see `src/syntax/model/README.md` for measured figures). Without it (or with
+//! 1) the parser is greedy, trained with the dynamic oracle.
+//!
+//! `--eval MODEL`: scores an existing model file on the treebank's dev and test files and
+//! trains nothing (with `--beam K`, parsing with a beam of K).
+//!
+//! Knobs for experiments, all deterministic: `--seed N` (shuffling and exploration; 24301),
+//! `--explore P` (how often, from the second pass, training follows the model's own move
+//! rather than the oracle's; 0.9), `--prune-by-dev` (after the model fits the size limit, keep
+//! pruning rare weights and keep the level that scores best on dev).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -67,6 +80,7 @@ fn main() -> ExitCode {
     let mut out = PathBuf::from("src/syntax/model/en_ewt.bin");
     let mut settings = Settings::default();
     let mut tagger_only: Option<PathBuf> = None;
+    let mut eval_only: Option<PathBuf> = None;
     let mut corpus_dir: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -80,7 +94,23 @@ fn main() -> ExitCode {
                 settings.caps_every =
                     it.next().and_then(|s| s.parse().ok()).unwrap_or(settings.caps_every)
             }
+            "--explore" => {
+                settings.explore =
+                    it.next().and_then(|s| s.parse().ok()).unwrap_or(settings.explore)
+            }
+            "--seed" => {
+                settings.seed = it.next().and_then(|s| s.parse().ok()).unwrap_or(settings.seed)
+            }
+            "--beam" => {
+                settings.beam = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(settings.beam)
+                    .min(factcheck::syntax::model::MAX_BEAM)
+            }
+            "--prune-by-dev" => settings.prune_by_dev = true,
             "--tagger-only" => tagger_only = it.next().map(PathBuf::from),
+            "--eval" => eval_only = it.next().map(PathBuf::from),
             "--corpus" => corpus_dir = it.next().map(PathBuf::from),
             _ => dir = Some(PathBuf::from(a)),
         }
@@ -96,6 +126,24 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let start = Instant::now();
+    if let Some(path) = &eval_only {
+        let model = match std::fs::read(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))
+            .and_then(|b| factcheck::syntax::Model::from_bytes(&b).map_err(|e| e.to_string()))
+        {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let mut model = model;
+        if settings.beam > 1 {
+            model.parser.beam = settings.beam;
+        }
+        score(&model, &dir, &mut |s| eprintln!("[{:6.1}s] {s}", start.elapsed().as_secs_f64()));
+        return ExitCode::SUCCESS;
+    }
     let text = match std::fs::read_to_string(&train_path) {
         Ok(t) => t,
         Err(e) => {
@@ -142,13 +190,18 @@ fn main() -> ExitCode {
         model.tagger.weights.nfeatures(),
         model.parser.weights.nfeatures()
     ));
+    score(&model, &dir, &mut log);
+    ExitCode::SUCCESS
+}
+
+/// Logs the model's scores on the treebank's dev and test files.
+fn score(model: &factcheck::syntax::Model, dir: &Path, log: &mut dyn FnMut(&str)) {
     for part in ["dev", "test"] {
-        let Some(p) = find(&dir, part) else { continue };
+        let Some(p) = find(dir, part) else { continue };
         let Ok(t) = std::fs::read_to_string(&p) else { continue };
-        match train::evaluate(&model, &t) {
+        match train::evaluate(model, &t) {
             Ok(s) => log(&format!("{part}: {s}")),
             Err(e) => eprintln!("error: {}:{}: {}", p.display(), e.line, e.message),
         }
     }
-    ExitCode::SUCCESS
 }

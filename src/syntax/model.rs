@@ -8,19 +8,23 @@
 //! bytes embedded in the binary, so loading builds nothing big). Reading checks every length
 //! and never panics on a damaged file. Version 3 files (the same tables with each bucket's
 //! entries apart from its fingerprints), version 4 files (no dense rows) and version 5 files (no
-//! clusters) are still read, the older tables laid out again at load, so an older model is
-//! converted by writing it again (`train-syntax DIR --tagger-only OLD`).
+//! clusters) and version 6 files (no beam width after the root label: greedy) are still read,
+//! the older tables laid out again at load, so an older model is converted by writing it again
+//! (`train-syntax DIR --tagger-only OLD`).
 
 use super::Upos;
 use super::lemma::{Lemmatizer, Rule};
-use super::parser::{Parser, State};
+use super::parser::{Beam, Parser, State};
 use std::borrow::Cow;
 
 use super::perceptron::{IdMap, Weights};
 use super::tagger::{Lex, Tagger, is_caps};
 
 const MAGIC: &[u8; 8] = b"FCSYNTAX";
-const VERSION: u32 = 6;
+const VERSION: u32 = 7;
+
+/// Widest beam a model file may ask for.
+pub const MAX_BEAM: usize = 64;
 
 /// A model file that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,6 +160,7 @@ pub struct Scratch {
     pub feats: Vec<u64>,
     pub scores: Vec<i32>,
     pub state: State,
+    pub beam: Beam,
 }
 
 impl Model {
@@ -173,8 +178,13 @@ impl Model {
             let cluster = |w: &u64| self.clusters.get(w).copied().unwrap_or(0);
             s.clusters.extend(s.words.iter().map(cluster));
         }
-        let Scratch { words, tags, clusters, state, feats, scores, .. } = s;
-        self.parser.parse(words, tags, clusters, state, feats, scores);
+        let Scratch { words, tags, clusters, state, feats, scores, beam, .. } = s;
+        if self.parser.beam > 1 {
+            let k = self.parser.beam;
+            self.parser.parse_beam(words, tags, clusters, k, beam, state, feats, scores);
+        } else {
+            self.parser.parse(words, tags, clusters, state, feats, scores);
+        }
     }
 
     /// Tags only (into `s.tags`): the first half of [`Model::annotate`], for a caller that
@@ -213,6 +223,7 @@ impl Model {
             w.str(l);
         }
         w.u32(self.parser.root as u32);
+        w.u32(self.parser.beam as u32);
         let mut dict: Vec<_> = self.tagger.tagdict.iter().collect();
         dict.sort();
         w.u32(dict.len() as u32);
@@ -291,6 +302,12 @@ impl Model {
             m.parser.labels.push(r.str()?);
         }
         m.parser.root = r.u32()? as usize;
+        if v >= 7 {
+            m.parser.beam = r.u32()? as usize;
+            if m.parser.beam > MAX_BEAM {
+                return Err(LoadError(format!("beam width {}, at most {MAX_BEAM}", m.parser.beam)));
+            }
+        }
         let mut dict = IdMap::default();
         for _ in 0..r.u32()? {
             let k = r.u64()?;

@@ -10,6 +10,12 @@
 //!
 //! Inference ([`Parser::parse`]) and training ([`train_sentence`]) share [`State`] and
 //! [`features`]; all buffers live in a [`State`] reused from sentence to sentence.
+//!
+//! A model trained with a beam (`train-syntax --beam K`: [`train_sentence_beam`], the
+//! max-violation update of Huang, Fayong & Guo 2012 over the static oracle's sequence) parses
+//! with [`Parser::parse_beam`]: the K best move sequences by summed score, the buffers reused
+//! from sentence to sentence ([`Beam`]). Greedy weights decoded with a beam, or beam weights
+//! decoded greedily, parse worse than either pairing of its own; the model file records which.
 
 use super::cluster;
 use super::hash::feat;
@@ -56,6 +62,23 @@ impl State {
             v.clear();
             v.resize(n + 1, 0);
         }
+    }
+
+    /// Becomes a copy of `other`, reusing its own buffers.
+    pub fn copy_from(&mut self, other: &State) {
+        self.n = other.n;
+        self.b = other.b;
+        self.stack.clone_from(&other.stack);
+        self.heads.clone_from(&other.heads);
+        self.labels.clone_from(&other.labels);
+        self.l1.clone_from(&other.l1);
+        self.l2.clone_from(&other.l2);
+        self.r1.clone_from(&other.r1);
+        self.r2.clone_from(&other.r2);
+        self.nl.clone_from(&other.nl);
+        self.nr.clone_from(&other.nr);
+        self.lset.clone_from(&other.lset);
+        self.rset.clone_from(&other.rset);
     }
 
     pub fn is_terminal(&self) -> bool {
@@ -355,6 +378,9 @@ pub struct Parser {
     pub labels: Vec<String>,
     /// Number of `root`.
     pub root: usize,
+    /// Beam width: 0 or 1 parse greedily; more, by [`Parser::parse_beam`] (the weights must
+    /// then come from beam training, `train-syntax --beam K`).
+    pub beam: usize,
 }
 
 impl Parser {
@@ -377,6 +403,97 @@ impl Parser {
             let Some(best) = best_valid(st, scores, self.root, |_| true) else { break };
             st.apply(best);
         }
+    }
+}
+
+/// The buffers of a beam search, reused from sentence to sentence: states are copied into
+/// states that already have their capacity, so a parse allocates nothing once they have grown.
+#[derive(Debug, Clone, Default)]
+pub struct Beam {
+    items: Vec<State>,
+    next: Vec<State>,
+    totals: Vec<i64>,
+    next_totals: Vec<i64>,
+    /// Candidate moves: summed score, beam item, class (`u16::MAX`: a finished item kept).
+    cands: Vec<(i64, u32, u16)>,
+}
+
+/// Best total first; ties by item, then class, so a parse is deterministic.
+fn by_total(a: &(i64, u32, u16), b: &(i64, u32, u16)) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+}
+
+impl Parser {
+    /// Beam search (a model trained with [`train_sentence_beam`]): the `k` best move sequences
+    /// by summed score are kept at each step, and the best finished one is left in `st`. Every
+    /// sequence has the same length (each word is shifted once and attached once), so totals
+    /// compare fairly.
+    #[allow(clippy::too_many_arguments)]
+    pub fn parse_beam(
+        &self,
+        words: &[u64],
+        tags: &[u16],
+        clusters: &[u16],
+        k: usize,
+        beam: &mut Beam,
+        st: &mut State,
+        feats: &mut Vec<u64>,
+        scores: &mut Vec<i32>,
+    ) {
+        let n = words.len();
+        let Beam { items, next, totals, next_totals, cands } = beam;
+        if items.is_empty() {
+            items.push(State::default());
+        }
+        items[0].reset(n);
+        totals.clear();
+        totals.push(0);
+        let mut live = 1;
+        scores.resize(self.weights.nclasses(), 0);
+        // 2n moves end every parse; the bound only guards the loop.
+        for _ in 0..=2 * n + 1 {
+            if items[..live].iter().all(State::is_terminal) {
+                break;
+            }
+            cands.clear();
+            for (i, s) in items[..live].iter().enumerate() {
+                if s.is_terminal() {
+                    cands.push((totals[i], i as u32, u16::MAX));
+                    continue;
+                }
+                features(s, words, tags, clusters, feats);
+                self.weights.score(feats, scores);
+                for (c, &sc) in scores.iter().enumerate() {
+                    if s.is_valid(c, self.root) {
+                        cands.push((totals[i] + sc as i64, i as u32, c as u16));
+                    }
+                }
+            }
+            if cands.is_empty() {
+                break;
+            }
+            let keep = k.max(1).min(cands.len());
+            if keep < cands.len() {
+                cands.select_nth_unstable_by(keep - 1, by_total);
+                cands.truncate(keep);
+            }
+            cands.sort_unstable_by(by_total);
+            while next.len() < keep {
+                next.push(State::default());
+            }
+            next_totals.clear();
+            for (j, &(total, i, c)) in cands.iter().enumerate() {
+                next[j].copy_from(&items[i as usize]);
+                if c != u16::MAX {
+                    next[j].apply(c as usize);
+                }
+                next_totals.push(total);
+            }
+            std::mem::swap(items, next);
+            std::mem::swap(totals, next_totals);
+            live = keep;
+        }
+        st.copy_from(&items[0]);
     }
 }
 
@@ -413,7 +530,7 @@ pub fn train_sentence(
     w: &mut TrainWeights,
     ex: &ParseExample,
     root: usize,
-    explore: bool,
+    explore: f64,
     rng: &mut super::train::Rng,
     scratch: &mut super::model::Scratch,
 ) {
@@ -443,8 +560,112 @@ pub fn train_sentence(
         if guess_cost > min {
             w.update(feats, best_gold, guess);
         }
-        let follow = if explore && rng.next_f64() < 0.9 { guess } else { best_gold };
+        let follow = if explore > 0.0 && rng.next_f64() < explore { guess } else { best_gold };
         st.apply(follow);
+    }
+}
+
+/// The static oracle's move sequence for a sentence (a zero-cost move at each step, reductions
+/// first).
+fn gold_sequence(
+    st: &mut State,
+    gold: &[u32],
+    gold_labels: &[u8],
+    root: usize,
+    nclasses: usize,
+) -> Vec<u16> {
+    let mut seq = Vec::new();
+    while !st.is_terminal() {
+        let costs = st.costs(gold);
+        let pick = (1..nclasses)
+            .chain([0])
+            .find(|&c| st.is_valid(c, root) && st.cost(c, costs, gold, gold_labels) == 0)
+            .or_else(|| (0..nclasses).find(|&c| st.is_valid(c, root)));
+        let Some(c) = pick else { break };
+        st.apply(c);
+        seq.push(c as u16);
+    }
+    seq
+}
+
+/// Trains on one sentence with a beam of `k` and the max-violation update (Huang et al. 2012):
+/// the step where the best item outscores the gold prefix the most is where the weights move.
+pub fn train_sentence_beam(
+    w: &mut TrainWeights,
+    ex: &ParseExample,
+    root: usize,
+    k: usize,
+    scratch: &mut super::model::Scratch,
+) {
+    let super::model::Scratch { state: st, feats, scores, .. } = scratch;
+    let n = ex.words.len();
+    let mut gold = ex.heads.clone();
+    gold.push(NONE);
+    let mut gold_labels = ex.labels.clone();
+    gold_labels.push(0);
+    let nclasses = w.nclasses();
+    st.reset(n);
+    let seq = gold_sequence(st, &gold, &gold_labels, root, nclasses);
+    scores.resize(nclasses, 0);
+    let mut start = State::default();
+    start.reset(n);
+    let mut gold_state = start.clone();
+    let mut gold_score = 0i64;
+    let mut beam: Vec<(State, i64, Vec<u16>)> = vec![(start, 0, Vec::new())];
+    let mut cands: Vec<(i64, usize, usize)> = Vec::new();
+    let mut worst: Option<(i64, Vec<u16>)> = None;
+    for (t, &g) in seq.iter().enumerate() {
+        features(&gold_state, &ex.words, &ex.tags, &ex.clusters, feats);
+        w.score(feats, scores);
+        gold_score += scores[g as usize] as i64;
+        gold_state.apply(g as usize);
+        cands.clear();
+        for (bi, (s, total, _)) in beam.iter().enumerate() {
+            if s.is_terminal() {
+                continue;
+            }
+            features(s, &ex.words, &ex.tags, &ex.clusters, feats);
+            w.score(feats, scores);
+            for (c, &sc) in scores.iter().enumerate() {
+                if s.is_valid(c, root) {
+                    cands.push((total + sc as i64, bi, c));
+                }
+            }
+        }
+        if cands.is_empty() {
+            break;
+        }
+        cands.sort_by_key(|c| std::cmp::Reverse(c.0));
+        cands.truncate(k);
+        beam = cands
+            .iter()
+            .map(|&(total, bi, c)| {
+                let (s, _, h) = &beam[bi];
+                let mut s = s.clone();
+                s.apply(c);
+                let mut h = h.clone();
+                h.push(c as u16);
+                (s, total, h)
+            })
+            .collect();
+        let (_, top, hist) = &beam[0];
+        if hist[..] != seq[..=t] {
+            let diff = top - gold_score;
+            if worst.as_ref().is_none_or(|(d, _)| diff >= *d) {
+                worst = Some((diff, hist.clone()));
+            }
+        }
+    }
+    w.tick();
+    let Some((_, wrong)) = worst else { return };
+    let t = wrong.len();
+    for (path, delta) in [(&seq[..t], 1), (&wrong[..], -1)] {
+        st.reset(n);
+        for &c in path {
+            features(st, &ex.words, &ex.tags, &ex.clusters, feats);
+            w.add(feats, c as usize, delta);
+            st.apply(c as usize);
+        }
     }
 }
 

@@ -418,27 +418,26 @@ impl TrainWeights {
         if gold == guess {
             return;
         }
+        self.add(feats, gold, 1);
+        self.add(feats, guess, -1);
+    }
+
+    /// Adds `delta` to the weight of `class` for each of `feats`.
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: i32) {
         let time = self.time;
         for &f in feats {
             let es = self.map.entry(f).or_default();
-            for (class, delta) in [(gold, 1), (guess, -1)] {
-                let e = match es.iter_mut().position(|e| e.class as usize == class) {
-                    Some(i) => &mut es[i],
-                    None => {
-                        es.push(TrainEntry {
-                            class: class as u16,
-                            weight: 0,
-                            total: 0,
-                            stamp: time,
-                        });
-                        let last = es.len() - 1;
-                        &mut es[last]
-                    }
-                };
-                e.total += (time - e.stamp) as i64 * e.weight as i64;
-                e.stamp = time;
-                e.weight += delta;
-            }
+            let e = match es.iter_mut().position(|e| e.class as usize == class) {
+                Some(i) => &mut es[i],
+                None => {
+                    es.push(TrainEntry { class: class as u16, weight: 0, total: 0, stamp: time });
+                    let last = es.len() - 1;
+                    &mut es[last]
+                }
+            };
+            e.total += (time - e.stamp) as i64 * e.weight as i64;
+            e.stamp = time;
+            e.weight += delta;
         }
     }
 

@@ -57,6 +57,13 @@ pub struct Settings {
     /// Largest model file: rare parser weights are pruned until it fits.
     pub max_bytes: usize,
     pub clusters: ClusterSettings,
+    /// How often training follows the model's own move rather than the oracle's (from the
+    /// second pass on).
+    pub explore: f64,
+    /// Beam width for training and decoding (1: greedy with the dynamic oracle).
+    pub beam: usize,
+    /// Keep pruning past the size limit and keep the level that scores best on dev.
+    pub prune_by_dev: bool,
 }
 
 impl Default for Settings {
@@ -69,6 +76,9 @@ impl Default for Settings {
             seed: 0x5eed,
             max_bytes: 14_500_000,
             clusters: ClusterSettings::default(),
+            explore: 0.9,
+            prune_by_dev: false,
+            beam: 1,
         }
     }
 }
@@ -316,6 +326,7 @@ pub fn train(
         .collect();
     log(&format!("{nonproj} non-projective sentences lifted"));
 
+    model.parser.beam = if settings.beam > 1 { settings.beam } else { 0 };
     let nclasses = 1 + 2 * model.parser.labels.len();
     let mut w = TrainWeights::new(nclasses);
     let mut rng = Rng(settings.seed);
@@ -323,29 +334,52 @@ pub fn train(
     for it in 0..settings.parser_iterations {
         rng.shuffle(&mut order);
         for &i in &order {
+            if settings.beam > 1 {
+                parser::train_sentence_beam(
+                    &mut w,
+                    &parse_examples[i],
+                    model.parser.root,
+                    settings.beam,
+                    &mut scratch,
+                );
+                continue;
+            }
             parser::train_sentence(
                 &mut w,
                 &parse_examples[i],
                 model.parser.root,
-                it > 0,
+                if it > 0 { settings.explore } else { 0.0 },
                 &mut rng,
                 &mut scratch,
             );
         }
         log(&format!("parser iteration {} done", it + 1));
     }
-    // Prune weights with small averages until the file fits.
-    for min_avg in [0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0] {
+    // Prune weights with small averages until the file fits (and, with `prune_by_dev`, on to
+    // the level that scores best on dev).
+    let mut best: Option<(f64, f64)> = None;
+    for min_avg in [0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0] {
         model.parser.weights = w.average(min_avg);
         let size = model.to_bytes().len();
-        let dev = dev.map(|d| evaluate(&model, d).map(|s| s.to_string()).unwrap_or_default());
+        let scores = dev.and_then(|d| evaluate(&model, d).ok());
         log(&format!(
             "parser weights above {min_avg}: {size} bytes; dev {}",
-            dev.unwrap_or_default()
+            scores.map(|s| s.to_string()).unwrap_or_default()
         ));
-        if size <= settings.max_bytes {
+        if size > settings.max_bytes {
+            continue;
+        }
+        if !settings.prune_by_dev {
             break;
         }
+        let score = scores.map_or(0.0, |s| s.uas + s.las);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, min_avg));
+        }
+    }
+    if let Some((_, min_avg)) = best {
+        model.parser.weights = w.average(min_avg);
+        log(&format!("kept parser weights above {min_avg}"));
     }
     Ok(model)
 }
