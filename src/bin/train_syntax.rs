@@ -127,7 +127,7 @@ fn main() -> ExitCode {
     };
     let start = Instant::now();
     if let Some(path) = &eval_only {
-        let model = match std::fs::read(path)
+        let mut model = match std::fs::read(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))
             .and_then(|b| factcheck::syntax::Model::from_bytes(&b).map_err(|e| e.to_string()))
         {
@@ -137,7 +137,6 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let mut model = model;
         if settings.beam > 1 {
             model.parser.beam = settings.beam;
         }

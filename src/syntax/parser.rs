@@ -408,19 +408,98 @@ impl Parser {
 
 /// The buffers of a beam search, reused from sentence to sentence: states are copied into
 /// states that already have their capacity, so a parse allocates nothing once they have grown.
+/// Decoding ([`Parser::parse_beam`]) and training ([`train_sentence_beam`]) take the same
+/// [`Beam::step`].
 #[derive(Debug, Clone, Default)]
 pub struct Beam {
+    /// The items: the first `live` are the beam, best first.
     items: Vec<State>,
+    live: usize,
     next: Vec<State>,
+    /// Each live item's summed score.
     totals: Vec<i64>,
     next_totals: Vec<i64>,
-    /// Candidate moves: summed score, beam item, class (`u16::MAX`: a finished item kept).
+    /// After a step, the moves kept, in the order of the items they made: summed score, the
+    /// item they extend, class (`u16::MAX`: a finished item kept as it was).
     cands: Vec<(i64, u32, u16)>,
 }
 
-/// Best total first; ties by item, then class, so a parse is deterministic.
+/// Best total first; ties by item, then class, so a search is deterministic.
 fn by_total(a: &(i64, u32, u16), b: &(i64, u32, u16)) -> std::cmp::Ordering {
     b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+}
+
+impl Beam {
+    /// Starts a search over `n` words: one item, the start configuration.
+    fn start(&mut self, n: usize) {
+        if self.items.is_empty() {
+            self.items.push(State::default());
+        }
+        self.items[0].reset(n);
+        self.totals.clear();
+        self.totals.push(0);
+        self.live = 1;
+    }
+
+    fn finished(&self) -> bool {
+        self.items[..self.live].iter().all(State::is_terminal)
+    }
+
+    /// One step: every live item is extended by each valid move, scored by `score` (the
+    /// frozen or the training weights), and the `k` best extensions become the beam. Returns
+    /// false when no item can move.
+    #[allow(clippy::too_many_arguments)]
+    fn step(
+        &mut self,
+        k: usize,
+        root: usize,
+        words: &[u64],
+        tags: &[u16],
+        clusters: &[u16],
+        feats: &mut Vec<u64>,
+        scores: &mut [i32],
+        score: impl Fn(&[u64], &mut [i32]),
+    ) -> bool {
+        let Beam { items, live, next, totals, next_totals, cands } = self;
+        cands.clear();
+        for (i, s) in items[..*live].iter().enumerate() {
+            if s.is_terminal() {
+                cands.push((totals[i], i as u32, u16::MAX));
+                continue;
+            }
+            features(s, words, tags, clusters, feats);
+            score(feats, scores);
+            for (c, &sc) in scores.iter().enumerate() {
+                if s.is_valid(c, root) {
+                    cands.push((totals[i] + sc as i64, i as u32, c as u16));
+                }
+            }
+        }
+        if cands.is_empty() {
+            return false;
+        }
+        let keep = k.max(1).min(cands.len());
+        if keep < cands.len() {
+            cands.select_nth_unstable_by(keep - 1, by_total);
+            cands.truncate(keep);
+        }
+        cands.sort_unstable_by(by_total);
+        while next.len() < keep {
+            next.push(State::default());
+        }
+        next_totals.clear();
+        for (j, &(total, i, c)) in cands.iter().enumerate() {
+            next[j].copy_from(&items[i as usize]);
+            if c != u16::MAX {
+                next[j].apply(c as usize);
+            }
+            next_totals.push(total);
+        }
+        std::mem::swap(items, next);
+        std::mem::swap(totals, next_totals);
+        *live = keep;
+        true
+    }
 }
 
 impl Parser {
@@ -441,59 +520,18 @@ impl Parser {
         scores: &mut Vec<i32>,
     ) {
         let n = words.len();
-        let Beam { items, next, totals, next_totals, cands } = beam;
-        if items.is_empty() {
-            items.push(State::default());
-        }
-        items[0].reset(n);
-        totals.clear();
-        totals.push(0);
-        let mut live = 1;
+        beam.start(n);
         scores.resize(self.weights.nclasses(), 0);
+        let score = |f: &[u64], s: &mut [i32]| self.weights.score(f, s);
         // 2n moves end every parse; the bound only guards the loop.
         for _ in 0..=2 * n + 1 {
-            if items[..live].iter().all(State::is_terminal) {
+            if beam.finished()
+                || !beam.step(k, self.root, words, tags, clusters, feats, scores, score)
+            {
                 break;
             }
-            cands.clear();
-            for (i, s) in items[..live].iter().enumerate() {
-                if s.is_terminal() {
-                    cands.push((totals[i], i as u32, u16::MAX));
-                    continue;
-                }
-                features(s, words, tags, clusters, feats);
-                self.weights.score(feats, scores);
-                for (c, &sc) in scores.iter().enumerate() {
-                    if s.is_valid(c, self.root) {
-                        cands.push((totals[i] + sc as i64, i as u32, c as u16));
-                    }
-                }
-            }
-            if cands.is_empty() {
-                break;
-            }
-            let keep = k.max(1).min(cands.len());
-            if keep < cands.len() {
-                cands.select_nth_unstable_by(keep - 1, by_total);
-                cands.truncate(keep);
-            }
-            cands.sort_unstable_by(by_total);
-            while next.len() < keep {
-                next.push(State::default());
-            }
-            next_totals.clear();
-            for (j, &(total, i, c)) in cands.iter().enumerate() {
-                next[j].copy_from(&items[i as usize]);
-                if c != u16::MAX {
-                    next[j].apply(c as usize);
-                }
-                next_totals.push(total);
-            }
-            std::mem::swap(items, next);
-            std::mem::swap(totals, next_totals);
-            live = keep;
         }
-        st.copy_from(&items[0]);
+        st.copy_from(&beam.items[0]);
     }
 }
 
@@ -523,6 +561,17 @@ pub struct ParseExample {
     pub labels: Vec<u8>,
 }
 
+impl ParseExample {
+    /// Gold heads and labels with a slot for ROOT at the end, as the oracles index them.
+    fn gold(&self) -> (Vec<u32>, Vec<u8>) {
+        let mut heads = self.heads.clone();
+        heads.push(NONE);
+        let mut labels = self.labels.clone();
+        labels.push(0);
+        (heads, labels)
+    }
+}
+
 /// Trains on one sentence with the dynamic oracle: at each step the best-scoring zero-cost move
 /// is the gold one; the model's own move is followed (when `explore` and the coin says so) even
 /// when it is wrong, so training sees the configurations its mistakes lead to.
@@ -537,10 +586,7 @@ pub fn train_sentence(
     let super::model::Scratch { state: st, feats, scores, .. } = scratch;
     let n = ex.words.len();
     st.reset(n);
-    let mut gold = ex.heads.clone();
-    gold.push(NONE);
-    let mut gold_labels = ex.labels.clone();
-    gold_labels.push(0);
+    let (gold, gold_labels) = ex.gold();
     scores.resize(w.nclasses(), 0);
     while !st.is_terminal() {
         features(st, &ex.words, &ex.tags, &ex.clusters, feats);
@@ -597,62 +643,44 @@ pub fn train_sentence_beam(
     k: usize,
     scratch: &mut super::model::Scratch,
 ) {
-    let super::model::Scratch { state: st, feats, scores, .. } = scratch;
+    let super::model::Scratch { state: st, feats, scores, beam, .. } = scratch;
     let n = ex.words.len();
-    let mut gold = ex.heads.clone();
-    gold.push(NONE);
-    let mut gold_labels = ex.labels.clone();
-    gold_labels.push(0);
+    let (gold, gold_labels) = ex.gold();
     let nclasses = w.nclasses();
     st.reset(n);
     let seq = gold_sequence(st, &gold, &gold_labels, root, nclasses);
     scores.resize(nclasses, 0);
-    let mut start = State::default();
-    start.reset(n);
-    let mut gold_state = start.clone();
+    let mut gold_state = State::default();
+    gold_state.reset(n);
     let mut gold_score = 0i64;
-    let mut beam: Vec<(State, i64, Vec<u16>)> = vec![(start, 0, Vec::new())];
-    let mut cands: Vec<(i64, usize, usize)> = Vec::new();
+    beam.start(n);
+    // Each beam item's moves so far (the beam keeps only the states).
+    let mut hists: Vec<Vec<u16>> = vec![Vec::new()];
     let mut worst: Option<(i64, Vec<u16>)> = None;
     for (t, &g) in seq.iter().enumerate() {
         features(&gold_state, &ex.words, &ex.tags, &ex.clusters, feats);
         w.score(feats, scores);
         gold_score += scores[g as usize] as i64;
         gold_state.apply(g as usize);
-        cands.clear();
-        for (bi, (s, total, _)) in beam.iter().enumerate() {
-            if s.is_terminal() {
-                continue;
-            }
-            features(s, &ex.words, &ex.tags, &ex.clusters, feats);
-            w.score(feats, scores);
-            for (c, &sc) in scores.iter().enumerate() {
-                if s.is_valid(c, root) {
-                    cands.push((total + sc as i64, bi, c));
-                }
-            }
-        }
-        if cands.is_empty() {
+        let score = |f: &[u64], s: &mut [i32]| w.score(f, s);
+        if !beam.step(k, root, &ex.words, &ex.tags, &ex.clusters, feats, scores, score) {
             break;
         }
-        cands.sort_by_key(|c| std::cmp::Reverse(c.0));
-        cands.truncate(k);
-        beam = cands
+        hists = beam
+            .cands
             .iter()
-            .map(|&(total, bi, c)| {
-                let (s, _, h) = &beam[bi];
-                let mut s = s.clone();
-                s.apply(c);
-                let mut h = h.clone();
-                h.push(c as u16);
-                (s, total, h)
+            .map(|&(_, i, c)| {
+                let mut h = hists[i as usize].clone();
+                if c != u16::MAX {
+                    h.push(c);
+                }
+                h
             })
             .collect();
-        let (_, top, hist) = &beam[0];
-        if hist[..] != seq[..=t] {
-            let diff = top - gold_score;
+        if hists[0][..] != seq[..=t] {
+            let diff = beam.totals[0] - gold_score;
             if worst.as_ref().is_none_or(|(d, _)| diff >= *d) {
-                worst = Some((diff, hist.clone()));
+                worst = Some((diff, hists[0].clone()));
             }
         }
     }
