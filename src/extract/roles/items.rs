@@ -100,15 +100,7 @@ impl<'a> Sentence<'a> {
         }
         let mut k = j;
         while k < j + 2 && !self.is(k, PLACES) {
-            let t = self.tokens.get(k)?;
-            let plain = t.kind == Kind::Word
-                && t.count.is_none()
-                && t.date.is_none()
-                && t.trigger.is_none()
-                && self.word(k).starts_with(|c: char| c.is_lowercase())
-                && !self.is(k, PREPOSITIONS)
-                && !self.is(k, RIGHT_STOPS);
-            if !plain {
+            if !self.plain_lower(k) {
                 return None;
             }
             k += 1;
